@@ -1,0 +1,355 @@
+"""The edge: JSON-ready data in and out of every ``ohs_domain`` type.
+
+One cattrs configuration owns the conversion (built twice: a fast instance
+for valid data and a detailed one that re-runs only to report problems).
+Values travel as JSON can carry them exactly:
+
+| type | JSON-ready form |
+| --- | --- |
+| `Decimal` (money) | string, ``"15000.50"`` (an int is accepted on input; a float never) |
+| `date` | ``"2023-12-31"`` |
+| aware `datetime` | ``"2023-12-31T23:30:00+06:00"`` (a naive one is an error) |
+| time zone | its IANA key, ``"Asia/Almaty"`` |
+| `Quarter`, `Month`, `Year` | ``"2023-Q4"``, ``"2023-11"``, ``2023`` |
+| enums | their value, ``"near_miss"`` |
+| tuples, frozensets | lists (frozensets sorted, so output is stable) |
+
+Loading is strict: unknown fields, wrong types and coercions (``1`` for a
+string, ``"abc"`` for a list) are problems. Every problem in the input is
+reported at once, each with its path:
+
+>>> from ohs_domain import Money, serialization
+>>> serialization.load({"amount": 1.5, "currency": "KZT", "note": "x"}, Money)
+Traceback (most recent call last):
+...
+ohs_domain.InvalidDataError: Money: 2 problems
+  $.amount: got 1.5 (float); expected a decimal string such as "15000.50" (floats cannot hold money exactly)
+  $.note: unknown field; valid fields are: amount, currency
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final, TypeVar, get_args, get_origin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, _show
+from ohs_domain._periods import Month, Quarter, Year
+
+__all__ = ["dump", "dump_json", "load", "load_json", "load_toml"]
+
+T = TypeVar("T")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_MAX_TEXT = 100_000
+
+
+def _bad(value: object, expected: str) -> InvalidValueError:
+    # A problem with the value itself: the path already names the field.
+    return InvalidValueError("", value, expected)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _bad(value, "a string")
+    if len(value) > _MAX_TEXT:
+        raise _bad(value, f"a string of at most {_MAX_TEXT:,} characters")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(value, "an integer")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _bad(value, "true or false")
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        hint = " (floats cannot hold money exactly)" if isinstance(value, float) else ""
+        raise _bad(value, f'a decimal string such as "15000.50"{hint}')
+    if isinstance(value, int):
+        return Decimal(value)
+    if len(value) > 100 or not _DECIMAL.fullmatch(value):
+        raise _bad(value, 'a finite decimal number written as a string, e.g. "15000.50"')
+    try:
+        return Decimal(value)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
+        raise _bad(value, 'a decimal string such as "15000.50"') from None
+
+
+def _structure_date(value: object, _: type) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value  # TOML has native dates
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise _bad(value, 'an ISO 8601 date "YYYY-MM-DD", e.g. "2023-12-31"')
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise _bad(value, f"a real calendar day ({error})") from None
+
+
+def _structure_datetime(value: object, _: type) -> datetime:
+    expected = 'an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:00"'
+    if isinstance(value, datetime):
+        moment = value  # TOML has native datetimes
+    elif isinstance(value, str) and _DATETIME.fullmatch(value):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError as error:
+            raise _bad(value, f"a real moment ({error})") from None
+    else:
+        raise _bad(value, expected)
+    if moment.utcoffset() is None:
+        raise _bad(value, f"{expected}; a naive moment is ambiguous")
+    return moment
+
+
+def _structure_zone(value: object, _: type) -> ZoneInfo:
+    expected = 'an IANA time zone key, e.g. "Asia/Almaty"'
+    if not isinstance(value, str) or not 0 < len(value) <= 64:
+        raise _bad(value, expected)
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _bad(value, expected) from None
+
+
+def _via_parse(parse: Callable[[str], T]) -> Callable[[object, type], T]:
+    def structure(value: object, _: type) -> T:
+        if not isinstance(value, str):
+            raise _bad(value, "a string")
+        try:
+            return parse(value)
+        except InvalidValueError as error:
+            raise _bad(value, error.expected) from None
+
+    return structure
+
+
+def _structure_year(value: object, _: type) -> Year:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(value, "a year as an integer, e.g. 2023")
+    try:
+        return Year(value)
+    except InvalidValueError as error:
+        raise _bad(value, error.expected) from None
+
+
+def _is_enum(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
+
+
+def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    values = {member.value: member for member in kind}
+    expected = "one of " + ", ".join(repr(v) for v in values)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if isinstance(value, str) and value in values:
+            return values[value]
+        raise _bad(value, expected)
+
+    return structure
+
+
+def _is_tuple_of(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_frozenset_of(kind: Any) -> bool:
+    return get_origin(kind) is frozenset
+
+
+def _collection_hook(
+    converter: cattrs.Converter, kind: Any, *, detailed: bool
+) -> Callable[[object, type], Any]:
+    element = get_args(kind)[0]
+    handler = converter.get_structure_hook(element)
+    unique = _is_frozenset_of(kind)
+    build: Callable[[list[Any]], Any] = frozenset if unique else tuple
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, list | tuple):
+            raise _bad(value, "a list")
+        if not detailed:
+            items = [handler(item, element) for item in value]
+        else:
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(handler(item, element))
+                except Exception as error:  # noqa: BLE001 - every problem is collected
+                    note = IterableValidationNote(f"@ index {index}", index, element)
+                    error.__notes__ = [*getattr(error, "__notes__", []), note]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {kind}", errors, kind)
+        result = build(items)
+        if unique and len(result) != len(items):
+            raise _bad(value, "a list without repeated items")
+        return result
+
+    return structure
+
+
+def _unstructure_frozenset(converter: cattrs.Converter) -> Callable[[frozenset[Any]], list[Any]]:
+    def unstructure(value: frozenset[Any]) -> list[Any]:
+        items = [converter.unstructure(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+
+    return unstructure
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    hooks: list[tuple[type, Callable[[object, type], Any], Callable[[Any], Any]]] = [
+        (str, _structure_str, str),
+        (int, _structure_int, int),
+        (bool, _structure_bool, bool),
+        (Decimal, _structure_decimal, str),
+        (date, _structure_date, date.isoformat),
+        (datetime, _structure_datetime, datetime.isoformat),
+        (ZoneInfo, _structure_zone, lambda zone: zone.key),
+        (Quarter, _via_parse(Quarter.parse), str),
+        (Month, _via_parse(Month.parse), str),
+        (Year, _structure_year, lambda year: year.value),
+    ]
+    for kind, structure, unstructure in hooks:
+        converter.register_structure_hook(kind, structure)
+        converter.register_unstructure_hook(kind, unstructure)
+    converter.register_structure_hook_factory(_is_enum, _enum_hook)
+    converter.register_structure_hook_factory(
+        lambda kind: _is_tuple_of(kind) or _is_frozenset_of(kind),
+        lambda kind: _collection_hook(converter, kind, detailed=detailed),
+    )
+    converter.register_unstructure_hook_factory(
+        _is_frozenset_of, lambda _: _unstructure_frozenset(converter)
+    )
+    return converter
+
+
+_FAST: Final = _make_converter(detailed=False)
+_DETAILED: Final = _make_converter(detailed=True)
+
+
+def _step(error: BaseException) -> str:
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return f".{note.name}"
+        if isinstance(note, IterableValidationNote):
+            return f"[{note.index}]"
+    return ""
+
+
+def _join(path: str, field: str) -> str:
+    if not field:
+        return path
+    return f"{path}{field}" if field.startswith("[") else f"{path}.{field}"
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    if isinstance(error, BaseValidationError):
+        for inner in error.exceptions:
+            yield from _problems(inner, path + _step(inner))
+    elif isinstance(error, ForbiddenExtraKeysError):
+        import attrs  # noqa: PLC0415 - only needed on this error path
+
+        valid = ", ".join(field.name for field in attrs.fields(error.cl))
+        for key in sorted(error.extra_fields):
+            yield Problem(_join(path, key), f"unknown field; valid fields are: {valid}")
+    elif isinstance(error, KeyError):
+        yield Problem(path, "required field is missing")
+    elif isinstance(error, InvalidValueError):
+        yield Problem(_join(path, error.field), f"got {_show(error.value)}; expected {error.expected}")
+    elif isinstance(error, InvalidDataError):
+        for problem in error.problems:
+            yield Problem(path + problem.path.removeprefix("$"), problem.message)
+    elif isinstance(error, RecursionError):
+        yield Problem(path, "data nested too deeply")
+    else:
+        yield Problem(path, f"{type(error).__name__}: {error}")
+
+
+def _name(kind: Any) -> str:
+    return getattr(kind, "__name__", None) or str(kind)
+
+
+def load(data: object, kind: type[T]) -> T:
+    """Build a ``kind`` from JSON-ready ``data``, validating everything.
+
+    Raises:
+        InvalidDataError: Listing every problem in ``data``, each with its path.
+    """
+    try:
+        return _FAST.structure(data, kind)
+    except Exception:  # noqa: BLE001 - re-run in detail to report every problem
+        pass
+    try:
+        return _DETAILED.structure(data, kind)  # pragma: no cover - fast and detailed agree
+    except Exception as error:  # noqa: BLE001 - turned into the library's error
+        raise InvalidDataError(_name(kind), _problems(error, "$")) from None
+
+
+def dump(value: object) -> Any:
+    """Return ``value`` as JSON-ready data (dicts, lists, strings, ints, bools, None)."""
+    return _FAST.unstructure(value)
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON can carry")
+
+
+def load_json(text: str | bytes, kind: type[T]) -> T:
+    """Parse JSON ``text`` and [`load`][ohs_domain.serialization.load] a ``kind`` from it.
+
+    Raises:
+        InvalidDataError: If ``text`` is not JSON, or lists every problem in it.
+    """
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as error:
+        raise InvalidDataError(_name(kind), [Problem("$", f"not valid JSON: {error}")]) from None
+    return load(data, kind)
+
+
+def dump_json(value: object) -> str:
+    """Return ``value`` as JSON text: keys sorted, so equal values give identical bytes."""
+    return json.dumps(dump(value), sort_keys=True, ensure_ascii=False, indent=2)
+
+
+def load_toml(text: str, kind: type[T]) -> T:
+    """Parse TOML ``text`` and [`load`][ohs_domain.serialization.load] a ``kind`` from it.
+
+    TOML's native dates and moments are accepted where a date or moment is expected.
+
+    Raises:
+        InvalidDataError: If ``text`` is not TOML, or lists every problem in it.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidDataError(_name(kind), [Problem("$", f"not valid TOML: {error}")]) from None
+    return load(data, kind)
