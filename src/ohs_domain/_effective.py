@@ -22,20 +22,20 @@ __all__ = ["Entry", "Schedule", "Source"]
 T = TypeVar("T")
 
 
-def _non_empty_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+def _non_empty_text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidValueError(attribute.name, value, "a non-empty string")
 
 
 def _optional_text(
-    instance: object, attribute: attrs.Attribute[str | None], value: object
+    _instance: object, attribute: attrs.Attribute[str | None], value: object
 ) -> None:
     if value is not None:
-        _non_empty_text(instance, attribute, value)  # type: ignore[arg-type]  # same check
+        _non_empty_text(_instance, attribute, value)  # type: ignore[arg-type]  # same check
 
 
 def _optional_day(
-    instance: object, attribute: attrs.Attribute[date | None], value: object
+    _instance: object, attribute: attrs.Attribute[date | None], value: object
 ) -> None:
     if value is not None:
         _day_only(attribute.name, value)
@@ -73,11 +73,11 @@ class Source:
         return text
 
 
-def _check_since(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
+def _check_since(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
     _day_only(attribute.name, value)
 
 
-def _check_source(instance: object, attribute: attrs.Attribute[Source], value: object) -> None:
+def _check_source(_instance: object, attribute: attrs.Attribute[Source], value: object) -> None:
     if not isinstance(value, Source):
         raise InvalidValueError(attribute.name, value, "a Source naming where the value comes from")
 

@@ -21,6 +21,7 @@ __all__ = [
     "NoValueInForceError",
     "OhsDomainError",
     "Problem",
+    "UnknownRecordError",
 ]
 
 
@@ -89,6 +90,22 @@ class NoValueInForceError(OhsDomainError, LookupError):
         super().__init__(
             f"{parameter} has no value on {on}; the earliest value starts on {earliest}"
         )
+
+
+class UnknownRecordError(OhsDomainError, LookupError):
+    """A record was looked up by an id the bundle does not hold.
+
+    Attributes:
+        kind: The kind of record (``"employee"``).
+        key: The id asked for.
+    """
+
+    __module__ = "ohs_domain"
+
+    def __init__(self, kind: str, key: object) -> None:
+        self.kind = kind
+        self.key = key
+        super().__init__(f"no {kind} with id {key!r} in the records")
 
 
 class IllegalTransitionError(OhsDomainError, ValueError):

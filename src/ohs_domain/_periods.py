@@ -21,17 +21,13 @@ from ohs_domain._errors import InvalidValueError
 __all__ = ["DateRange", "Month", "Quarter", "Year", "local_date"]
 
 
-def _check_date(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
+def _check_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
     # ``datetime`` is a subclass of ``date``; a moment is not a day.
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidValueError(
-            attribute.name, value, "a datetime.date (a day, not a moment)"
-        )
+        raise InvalidValueError(attribute.name, value, "a datetime.date (a day, not a moment)")
 
 
-def _check_int(
-    name: str, value: object, low: int, high: int, example: str = ""
-) -> None:
+def _check_int(name: str, value: object, low: int, high: int, example: str = "") -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidValueError(name, value, f"an int from {low} to {high}{example}")
 
@@ -71,9 +67,7 @@ class DateRange:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InvalidValueError(
-                "end", self.end, f"a day on or after start ({self.start})"
-            )
+            raise InvalidValueError("end", self.end, f"a day on or after start ({self.start})")
 
     @classmethod
     def inclusive(cls, first: date, last: date) -> Self:
@@ -318,7 +312,9 @@ class Month(_Period):
         """Parse ``"2023-11"``; the inverse of `str()`."""
         match = _MONTH.fullmatch(text) if isinstance(text, str) else None
         if match is None or not 1 <= int(match[2]) <= 12:
-            raise InvalidValueError("month", text, "'YYYY-MM' with MM from 01 to 12, e.g. '2023-11'")
+            raise InvalidValueError(
+                "month", text, "'YYYY-MM' with MM from 01 to 12, e.g. '2023-11'"
+            )
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
@@ -354,4 +350,3 @@ class Month(_Period):
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.number:02d}"
-

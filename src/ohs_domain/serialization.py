@@ -10,6 +10,7 @@ Values travel as JSON can carry them exactly:
 | `date` | ``"2023-12-31"`` |
 | aware `datetime` | ``"2023-12-31T23:30:00+06:00"`` (a naive one is an error) |
 | time zone | its IANA key, ``"Asia/Almaty"`` |
+| `timedelta` | ISO 8601 duration, ``"P3D"``, ``"PT24H"`` |
 | `Quarter`, `Month`, `Year` | ``"2023-Q4"``, ``"2023-11"``, ``2023`` |
 | enums | their value, ``"near_miss"`` |
 | tuples, frozensets | lists (frozensets sorted, so output is stable) |
@@ -23,18 +24,19 @@ reported at once, each with its path:
 Traceback (most recent call last):
 ...
 ohs_domain.InvalidDataError: Money: 2 problems
-  $.amount: got 1.5 (float); expected a decimal string such as "15000.50" (floats cannot hold money exactly)
+  $.amount: got 1.5 (float); expected a decimal string such as "15000.50" (floats cannot ...
   $.note: unknown field; valid fields are: amount, currency
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeVar, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -137,6 +139,29 @@ def _structure_zone(value: object, _: type) -> ZoneInfo:
         raise _bad(value, expected) from None
 
 
+_DURATION = re.compile(r"P(?:(\d{1,6})D)?(?:T(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?")
+
+
+def _structure_duration(value: object, _: type) -> timedelta:
+    match = _DURATION.fullmatch(value) if isinstance(value, str) else None
+    if match is None or value in ("P", "PT") or str(value).endswith("T"):
+        raise _bad(
+            value, 'an ISO 8601 duration in days, hours, minutes, seconds, e.g. "P3D", "PT24H"'
+        )
+    days, hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+
+
+def _unstructure_duration(value: timedelta) -> str:
+    hours, rest = divmod(value.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    time = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    text = "P" + (f"{value.days}D" if value.days or not time else "") + (f"T{time}" if time else "")
+    if value.microseconds or value.days < 0:
+        raise InvalidValueError("duration", value, "whole seconds, not negative")
+    return text
+
+
 def _via_parse(parse: Callable[[str], T]) -> Callable[[object, type], T]:
     def structure(value: object, _: type) -> T:
         if not isinstance(value, str):
@@ -158,20 +183,11 @@ def _structure_year(value: object, _: type) -> Year:
         raise _bad(value, error.expected) from None
 
 
-def _is_enum(kind: Any) -> bool:
-    return isinstance(kind, type) and issubclass(kind, enum.Enum)
-
-
-def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    values = {member.value: member for member in kind}
-    expected = "one of " + ", ".join(repr(v) for v in values)
-
-    def structure(value: object, _: type) -> enum.Enum:
-        if isinstance(value, str) and value in values:
-            return values[value]
-        raise _bad(value, expected)
-
-    return structure
+def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    for member in kind:
+        if isinstance(value, str) and member.value == value:
+            return member
+    raise _bad(value, "one of " + ", ".join(repr(member.value) for member in kind))
 
 
 def _is_tuple_of(kind: Any) -> bool:
@@ -201,7 +217,7 @@ def _collection_hook(
             for index, item in enumerate(value):
                 try:
                     items.append(handler(item, element))
-                except Exception as error:  # noqa: BLE001 - every problem is collected
+                except Exception as error:
                     note = IterableValidationNote(f"@ index {index}", index, element)
                     error.__notes__ = [*getattr(error, "__notes__", []), note]
                     errors.append(error)
@@ -232,6 +248,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         (Decimal, _structure_decimal, str),
         (date, _structure_date, date.isoformat),
         (datetime, _structure_datetime, datetime.isoformat),
+        (timedelta, _structure_duration, _unstructure_duration),
         (ZoneInfo, _structure_zone, lambda zone: zone.key),
         (Quarter, _via_parse(Quarter.parse), str),
         (Month, _via_parse(Month.parse), str),
@@ -240,7 +257,10 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     for kind, structure, unstructure in hooks:
         converter.register_structure_hook(kind, structure)
         converter.register_unstructure_hook(kind, unstructure)
-    converter.register_structure_hook_factory(_is_enum, _enum_hook)
+    # cattrs dispatches on the class first (singledispatch): a ``StrEnum`` would
+    # take the ``str`` hook unless the enum hook is registered more specifically.
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook(enum.Enum, _structure_enum)
     converter.register_structure_hook_factory(
         lambda kind: _is_tuple_of(kind) or _is_frozenset_of(kind),
         lambda kind: _collection_hook(converter, kind, detailed=detailed),
@@ -283,7 +303,9 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
     elif isinstance(error, KeyError):
         yield Problem(path, "required field is missing")
     elif isinstance(error, InvalidValueError):
-        yield Problem(_join(path, error.field), f"got {_show(error.value)}; expected {error.expected}")
+        yield Problem(
+            _join(path, error.field), f"got {_show(error.value)}; expected {error.expected}"
+        )
     elif isinstance(error, InvalidDataError):
         for problem in error.problems:
             yield Problem(path + problem.path.removeprefix("$"), problem.message)
@@ -303,13 +325,11 @@ def load(data: object, kind: type[T]) -> T:
     Raises:
         InvalidDataError: Listing every problem in ``data``, each with its path.
     """
-    try:
+    with contextlib.suppress(Exception):  # re-run in detail to report every problem
         return _FAST.structure(data, kind)
-    except Exception:  # noqa: BLE001 - re-run in detail to report every problem
-        pass
     try:
         return _DETAILED.structure(data, kind)  # pragma: no cover - fast and detailed agree
-    except Exception as error:  # noqa: BLE001 - turned into the library's error
+    except Exception as error:
         raise InvalidDataError(_name(kind), _problems(error, "$")) from None
 
 

@@ -1,0 +1,102 @@
+"""Field validators shared by the domain objects (attrs ``validator=`` callables).
+
+Each raises [`InvalidValueError`][ohs_domain.InvalidValueError] naming the
+field, the bad value and what a valid one looks like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from ohs_domain._errors import InvalidValueError
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string that is not only blanks."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(attribute.name, value, "a non-empty string")
+
+
+def day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A `date` that is not a `datetime` (a day, not a moment)."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidValueError(attribute.name, value, "a datetime.date (a day, not a moment)")
+
+
+def moment(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A time-zone-aware `datetime`."""
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise InvalidValueError(
+            attribute.name,
+            value,
+            "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, tzinfo=kz.ALMATY)",
+        )
+
+
+def flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A `bool` (not 0/1, not a string)."""
+    if not isinstance(value, bool):
+        raise InvalidValueError(attribute.name, value, "True or False")
+
+
+def count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-negative `int` (not a `bool`)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValueError(attribute.name, value, "a non-negative int")
+
+
+def member(kind: type) -> Validator:
+    """A member of the enum ``kind``."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            names = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)  # type: ignore[attr-defined]
+            raise InvalidValueError(attribute.name, value, f"one of {names}")
+
+    return check
+
+
+def instance(kind: type) -> Validator:
+    """An instance of ``kind``."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidValueError(attribute.name, value, f"a {kind.__name__}")
+
+    return check
+
+
+def optional(check: Validator) -> Validator:
+    """``None`` or what ``check`` accepts."""
+
+    def check_optional(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(_instance, attribute, value)
+
+    return check_optional
+
+
+def ids(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty frozenset of non-empty strings (references by id)."""
+    if not isinstance(value, frozenset) or not value:
+        raise InvalidValueError(attribute.name, value, "a non-empty frozenset of ids")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidValueError(attribute.name, value, "ids that are non-empty strings")
+
+
+def not_before(other: str) -> Validator:
+    """A day on or after the day in field ``other`` (when both are set)."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        earlier = getattr(instance, other)
+        if value is not None and earlier is not None and value < earlier:
+            raise InvalidValueError(attribute.name, value, f"a day on or after {other} ({earlier})")
+
+    return check

@@ -1,0 +1,565 @@
+"""The records bundle: every fact of a company, validated as a whole, indexed once.
+
+[`Records`][ohs_domain.Records] holds the workforce, training, reports,
+inspections, injuries and hours of one company with its time zone. It is
+built from plain iterables, stores each collection sorted by its key (so the
+same facts in any order make an equal bundle), and on construction checks
+every rule of validity across records, reporting **all** problems at once,
+each naming the record and the field. It then builds the indexes the rules
+need (by employee, by department, by period), so evaluations never rescan.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from ohs_domain import _checks
+from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, UnknownRecordError
+from ohs_domain._injuries import HoursWorked, WorkInjury
+from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
+from ohs_domain._periods import DateRange, Month, local_date
+from ohs_domain._reporting import SafetyReport
+from ohs_domain._training import TrainingSession
+from ohs_domain._workforce import (
+    Department,
+    DepartmentId,
+    Employee,
+    EmployeeId,
+    InspectorAppointment,
+    ReportingAccount,
+    TrainerCertification,
+)
+
+__all__ = ["Records"]
+
+R = TypeVar("R")
+K = TypeVar("K", bound=Hashable)
+
+
+def _sorted(items: Iterable[R], kind: type[R], name: str, key: Callable[[R], Any]) -> tuple[R, ...]:
+    """Any iterable of ``kind`` as a tuple sorted by ``key``."""
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise InvalidValueError(name, items, f"an iterable of {kind.__name__}")
+    result = tuple(items)
+    for index, item in enumerate(result):
+        if not isinstance(item, kind):
+            raise InvalidValueError(f"{name}[{index}]", item, f"a {kind.__name__}")
+    return tuple(sorted(result, key=key))
+
+
+# Named converters (the attrs mypy plugin needs named functions).
+def _departments(items: Iterable[Department]) -> tuple[Department, ...]:
+    return _sorted(items, Department, "departments", _by_id)
+
+
+def _employees(items: Iterable[Employee]) -> tuple[Employee, ...]:
+    return _sorted(items, Employee, "employees", _by_id)
+
+
+def _certifications(items: Iterable[TrainerCertification]) -> tuple[TrainerCertification, ...]:
+    return _sorted(
+        items,
+        TrainerCertification,
+        "trainer_certifications",
+        lambda c: (c.employee, c.certified_on),
+    )
+
+
+def _appointments(items: Iterable[InspectorAppointment]) -> tuple[InspectorAppointment, ...]:
+    return _sorted(
+        items, InspectorAppointment, "inspector_appointments", lambda a: (a.employee, a.term.start)
+    )
+
+
+def _accounts(items: Iterable[ReportingAccount]) -> tuple[ReportingAccount, ...]:
+    return _sorted(
+        items, ReportingAccount, "reporting_accounts", lambda a: (a.employee, a.registered_on)
+    )
+
+
+def _sessions(items: Iterable[TrainingSession]) -> tuple[TrainingSession, ...]:
+    return _sorted(items, TrainingSession, "training_sessions", _by_id)
+
+
+def _reports(items: Iterable[SafetyReport]) -> tuple[SafetyReport, ...]:
+    return _sorted(items, SafetyReport, "safety_reports", _by_id)
+
+
+def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
+    return _sorted(items, Violation, "violations", _by_id)
+
+
+def _submissions(items: Iterable[Submission]) -> tuple[Submission, ...]:
+    return _sorted(items, Submission, "submissions", _by_id)
+
+
+def _injuries(items: Iterable[WorkInjury]) -> tuple[WorkInjury, ...]:
+    return _sorted(items, WorkInjury, "injuries", _by_id)
+
+
+def _hours(items: Iterable[HoursWorked]) -> tuple[HoursWorked, ...]:
+    return _sorted(items, HoursWorked, "hours_worked", lambda h: (h.department, h.month))
+
+
+def _by_id(item: Any) -> Any:
+    return item.id
+
+
+class _Timeline(Generic[R]):
+    """Items ordered by day, for slicing by period in O(log n)."""
+
+    __slots__ = ("days", "items")
+
+    def __init__(self, dated: Iterable[tuple[date, R]]) -> None:
+        pairs = sorted(dated, key=lambda pair: pair[0])
+        self.days = [day for day, _ in pairs]
+        self.items = tuple(item for _, item in pairs)
+
+    def during(self, days: DateRange) -> tuple[R, ...]:
+        start = bisect_left(self.days, days.start)
+        stop = bisect_left(self.days, days.end, lo=start)
+        return self.items[start:stop]
+
+
+def _group(items: Iterable[R], key: Callable[[R], K]) -> Mapping[K, tuple[R, ...]]:
+    groups: defaultdict[K, list[R]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
+
+
+@attrs.frozen(kw_only=True)
+class Records:
+    """Every OHS fact of one company, validated as a whole.
+
+    Collections are stored sorted by their key (id, or employee and date), so
+    building is independent of input order. Construction raises
+    [`InvalidDataError`][ohs_domain.InvalidDataError] listing every problem:
+    duplicate ids, references that do not resolve, and the dated rules (a
+    trainer certified on the session's days, attendees and reporters employed,
+    reporters registered in the reporting system, inspectors appointed when
+    they issue a submission, violations in the submission's department and
+    found before it, no violation listed by two submissions).
+
+    Attributes:
+        time_zone: The company's zone: it decides which day, and so which
+            period, a moment belongs to.
+        departments: The company's departments.
+        employees: Everyone on staff, past and present.
+        trainer_certifications: Internal-trainer certifications.
+        inspector_appointments: Technical inspectors' appointments.
+        reporting_accounts: Registrations in the reporting system.
+        training_sessions: Safety-culture training sessions.
+        safety_reports: Events and defects registered in the reporting system.
+        violations: Violations found by technical inspectors.
+        submissions: Submissions issued by technical inspectors.
+        injuries: Work injuries.
+        hours_worked: Hours worked per department per month.
+    """
+
+    time_zone: ZoneInfo = attrs.field(validator=_checks.instance(ZoneInfo))
+    departments: tuple[Department, ...] = attrs.field(converter=_departments)
+    employees: tuple[Employee, ...] = attrs.field(converter=_employees)
+    trainer_certifications: tuple[TrainerCertification, ...] = attrs.field(
+        default=(), converter=_certifications
+    )
+    inspector_appointments: tuple[InspectorAppointment, ...] = attrs.field(
+        default=(), converter=_appointments
+    )
+    reporting_accounts: tuple[ReportingAccount, ...] = attrs.field(default=(), converter=_accounts)
+    training_sessions: tuple[TrainingSession, ...] = attrs.field(default=(), converter=_sessions)
+    safety_reports: tuple[SafetyReport, ...] = attrs.field(default=(), converter=_reports)
+    violations: tuple[Violation, ...] = attrs.field(default=(), converter=_violations)
+    submissions: tuple[Submission, ...] = attrs.field(default=(), converter=_submissions)
+    injuries: tuple[WorkInjury, ...] = attrs.field(default=(), converter=_injuries)
+    hours_worked: tuple[HoursWorked, ...] = attrs.field(default=(), converter=_hours)
+    _index: _Index = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        index = _Index(self)
+        problems = _Validation(self, index).problems()
+        if problems:
+            raise InvalidDataError("Records", problems)
+        object.__setattr__(self, "_index", index)
+
+    # -- look-ups -------------------------------------------------------------
+
+    def department(self, department_id: str) -> Department:
+        """The department with id ``department_id``.
+
+        Raises:
+            UnknownRecordError: If there is none.
+        """
+        return _lookup(self._index.departments, "department", department_id)
+
+    def employee(self, employee_id: str) -> Employee:
+        """The employee with personnel number ``employee_id``.
+
+        Raises:
+            UnknownRecordError: If there is none.
+        """
+        return _lookup(self._index.employees, "employee", employee_id)
+
+    def violation(self, violation_id: str) -> Violation:
+        """The violation with id ``violation_id``.
+
+        Raises:
+            UnknownRecordError: If there is none.
+        """
+        return _lookup(self._index.violations, "violation", violation_id)
+
+    def is_production(self, employee: Employee) -> bool:
+        """Whether ``employee`` belongs to production personnel."""
+        return self._index.departments[employee.department].is_production
+
+    def local_day(self, report: SafetyReport) -> date:
+        """The day ``report`` was registered, in the company's zone."""
+        return self._index.report_days[report.id]
+
+    # -- workforce ------------------------------------------------------------
+
+    def employed_on(self, day: date) -> tuple[Employee, ...]:
+        """Everyone on staff on ``day``, by personnel number."""
+        return tuple(e for e in self.employees if e.is_employed_on(day))
+
+    def production_employees(self) -> tuple[Employee, ...]:
+        """Every employee of a production department, past and present, by personnel number."""
+        return self._index.production
+
+    def production_headcount(self, day: date) -> int:
+        """Production personnel on staff on ``day``."""
+        return sum(1 for e in self._index.production if e.is_employed_on(day))
+
+    def average_production_headcount(self, days: DateRange) -> Fraction:
+        """Average production headcount over ``days``: employee-days ÷ days, exact.
+
+        Raises:
+            InvalidValueError: If ``days`` is empty.
+        """
+        if days.is_empty:
+            raise InvalidValueError("days", str(days), "a range of at least one day")
+        employee_days = sum(e.employment_within(days).days for e in self._index.production)
+        return Fraction(employee_days, days.days)
+
+    def certifications_of(self, employee_id: str) -> tuple[TrainerCertification, ...]:
+        """The internal-trainer certifications of ``employee_id``, oldest first."""
+        return self._index.certifications.get(EmployeeId(employee_id), ())
+
+    def appointments_of(self, employee_id: str) -> tuple[InspectorAppointment, ...]:
+        """The technical-inspector appointments of ``employee_id``, earliest term first."""
+        return self._index.appointments.get(EmployeeId(employee_id), ())
+
+    def account_of(self, employee_id: str) -> ReportingAccount | None:
+        """The reporting-system registration of ``employee_id``, if any."""
+        return self._index.accounts.get(EmployeeId(employee_id))
+
+    # -- by period ------------------------------------------------------------
+
+    def reports_during(self, days: DateRange) -> tuple[SafetyReport, ...]:
+        """Reports registered on ``days`` (in the company's zone), in time order."""
+        return self._index.reports.during(days)
+
+    def reports_by(self, employee_id: str) -> tuple[SafetyReport, ...]:
+        """Reports registered by ``employee_id``, in time order."""
+        return self._index.reports_by_reporter.get(EmployeeId(employee_id), ())
+
+    def sessions_during(self, days: DateRange) -> tuple[TrainingSession, ...]:
+        """Training sessions that started on ``days``, in date order."""
+        return self._index.sessions.during(days)
+
+    def submissions_during(self, days: DateRange) -> tuple[Submission, ...]:
+        """Submissions issued on ``days``, in date order."""
+        return self._index.submissions.during(days)
+
+    def submissions_by(self, inspector_id: str) -> tuple[Submission, ...]:
+        """Submissions issued by ``inspector_id``, in date order."""
+        return self._index.submissions_by_inspector.get(EmployeeId(inspector_id), ())
+
+    def violations_of(self, submission: Submission) -> tuple[Violation, ...]:
+        """The violations ``submission`` lists, by id."""
+        return tuple(self._index.violations[v] for v in sorted(submission.violations))
+
+    def submission_listing(self, violation_id: str) -> Submission | None:
+        """The submission that lists ``violation_id``, if any."""
+        return self._index.submission_of_violation.get(ViolationId(violation_id))
+
+    def violations_found_during(self, days: DateRange) -> tuple[Violation, ...]:
+        """Violations found on ``days``, in date order."""
+        return self._index.violations_by_day.during(days)
+
+    def injuries_during(self, days: DateRange) -> tuple[WorkInjury, ...]:
+        """Injuries that occurred on ``days``, in date order."""
+        return self._index.injuries.during(days)
+
+    def hours_during(self, months: Sequence[Month]) -> tuple[HoursWorked, ...]:
+        """Hours-worked figures of ``months``, by department then month."""
+        wanted = set(months)
+        return tuple(h for h in self.hours_worked if h.month in wanted)
+
+    def total_hours(self, months: Sequence[Month]) -> Decimal:
+        """Hours worked in all departments in ``months``."""
+        return sum((h.hours for h in self.hours_during(months)), Decimal(0))
+
+
+def _lookup(table: Mapping[Any, R], kind: str, key: str) -> R:
+    try:
+        return table[key]
+    except KeyError:
+        raise UnknownRecordError(kind, key) from None
+
+
+class _Index:
+    """The look-up tables built once per bundle."""
+
+    __slots__ = (
+        "accounts",
+        "appointments",
+        "certifications",
+        "departments",
+        "employees",
+        "injuries",
+        "production",
+        "report_days",
+        "reports",
+        "reports_by_reporter",
+        "sessions",
+        "submission_of_violation",
+        "submissions",
+        "submissions_by_inspector",
+        "violations",
+        "violations_by_day",
+    )
+
+    def __init__(self, records: Records) -> None:
+        zone = records.time_zone
+        self.departments: Mapping[DepartmentId, Department] = {d.id: d for d in records.departments}
+        self.employees: Mapping[EmployeeId, Employee] = {e.id: e for e in records.employees}
+        production = {d.id for d in records.departments if d.is_production}
+        self.production = tuple(e for e in records.employees if e.department in production)
+        self.certifications = _group(records.trainer_certifications, lambda c: c.employee)
+        self.appointments = _group(records.inspector_appointments, lambda a: a.employee)
+        self.accounts: Mapping[EmployeeId, ReportingAccount] = {
+            a.employee: a for a in records.reporting_accounts
+        }
+        self.report_days: Mapping[str, date] = {
+            r.id: local_date(r.reported_at, zone) for r in records.safety_reports
+        }
+        ordered = sorted(records.safety_reports, key=lambda r: (r.reported_at, r.id))
+        self.reports = _Timeline((self.report_days[r.id], r) for r in ordered)
+        self.reports_by_reporter = _group(ordered, lambda r: r.reporter)
+        self.sessions = _Timeline((s.days.start, s) for s in records.training_sessions)
+        self.submissions = _Timeline((s.issued_on, s) for s in records.submissions)
+        self.submissions_by_inspector = _group(self.submissions.items, lambda s: s.inspector)
+        self.violations: Mapping[ViolationId, Violation] = {v.id: v for v in records.violations}
+        self.violations_by_day = _Timeline((v.found_on, v) for v in records.violations)
+        self.submission_of_violation: dict[ViolationId, Submission] = {}
+        for submission in records.submissions:
+            for violation_id in submission.violations:
+                self.submission_of_violation.setdefault(violation_id, submission)
+        self.injuries = _Timeline((i.occurred_on, i) for i in records.injuries)
+
+
+class _Validation:
+    """Checks every rule of validity across records; collects every problem."""
+
+    def __init__(self, records: Records, index: _Index) -> None:
+        self.records = records
+        self.index = index
+        self.found: list[Problem] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.found.append(Problem(f"$.{path}", message))
+
+    def problems(self) -> list[Problem]:
+        records = self.records
+        for name in (
+            "departments",
+            "employees",
+            "training_sessions",
+            "safety_reports",
+            "violations",
+            "submissions",
+            "injuries",
+        ):
+            self.unique(name, getattr(records, name), _by_id, "id")
+        self.unique(
+            "reporting_accounts", records.reporting_accounts, lambda a: a.employee, "employee"
+        )
+        self.unique(
+            "hours_worked", records.hours_worked, lambda h: (h.department, str(h.month)), "month"
+        )
+        for employee in records.employees:
+            self.department(f"employees[id={employee.id}].department", employee.department)
+        for certification in records.trainer_certifications:
+            path = f"trainer_certifications[employee={certification.employee}]"
+            self.employee(f"{path}.employee", certification.employee)
+        self.appointments()
+        for account in records.reporting_accounts:
+            path = f"reporting_accounts[employee={account.employee}].employee"
+            if self.employee(path, account.employee):
+                self.employed(path, account.employee, account.registered_on, "registered")
+        for session in records.training_sessions:
+            self.session(session)
+        for report in records.safety_reports:
+            self.report(report)
+        for violation in records.violations:
+            self.department(f"violations[id={violation.id}].department", violation.department)
+        listed_by: dict[ViolationId, SubmissionId] = {}
+        for submission in records.submissions:
+            self.submission(submission, listed_by)
+        for injury in records.injuries:
+            path = f"injuries[id={injury.id}]"
+            if self.employee(f"{path}.employee", injury.employee):
+                self.employed(f"{path}.employee", injury.employee, injury.occurred_on, "injured")
+            self.department(f"{path}.department", injury.department)
+        for hours in records.hours_worked:
+            path = f"hours_worked[department={hours.department}, month={hours.month}].department"
+            self.department(path, hours.department)
+        return self.found
+
+    def unique(self, name: str, items: Iterable[R], key: Callable[[R], Any], field: str) -> None:
+        seen: set[Any] = set()
+        reported: set[Any] = set()
+        for item in items:
+            value = key(item)
+            if value in seen and value not in reported:
+                reported.add(value)
+                shown = value if isinstance(value, str) else ", ".join(map(str, value))
+                self.problem(
+                    f"{name}[{field}={shown}].{field}",
+                    f"{shown!r} appears more than once; each must be unique in {name}",
+                )
+            seen.add(value)
+
+    def department(self, path: str, department_id: str) -> bool:
+        if department_id in self.index.departments:
+            return True
+        self.problem(path, f"unknown department {department_id!r}: no such id in departments")
+        return False
+
+    def employee(self, path: str, employee_id: str) -> bool:
+        if employee_id in self.index.employees:
+            return True
+        self.problem(path, f"unknown employee {employee_id!r}: no such id in employees")
+        return False
+
+    def employed(self, path: str, employee_id: str, day: date, what: str) -> bool:
+        employee = self.index.employees[EmployeeId(employee_id)]
+        if employee.is_employed_on(day):
+            return True
+        left = f", left on {employee.left_on}" if employee.left_on else ""
+        self.problem(
+            path,
+            f"employee {employee_id!r} {what} on {day} but was not on staff then "
+            f"(hired on {employee.hired_on}{left})",
+        )
+        return False
+
+    def appointments(self) -> None:
+        for employee_id, appointments in self.index.appointments.items():
+            for number, appointment in enumerate(appointments):
+                path = f"inspector_appointments[employee={employee_id}, term={appointment.term}]"
+                if not self.employee(f"{path}.employee", employee_id):
+                    continue
+                self.employed(f"{path}.employee", employee_id, appointment.term.start, "appointed")
+                if number and appointments[number - 1].term.overlaps(appointment.term):
+                    self.problem(
+                        f"{path}.term",
+                        f"overlaps the previous term {appointments[number - 1].term}; "
+                        "an inspector's terms must not overlap",
+                    )
+
+    def session(self, session: TrainingSession) -> None:
+        path = f"training_sessions[id={session.id}]"
+        self.department(f"{path}.department", session.department)
+        first, last = session.days.start, session.days.end - timedelta(days=1)
+        for trainer in sorted(session.trainers):
+            if not self.employee(f"{path}.trainers", trainer):
+                continue
+            valid = [c for c in self.index.certifications.get(trainer, ()) if c.is_valid_on(first)]
+            if not any(c.is_valid_on(last) for c in valid):
+                held = self.index.certifications.get(trainer, ())
+                shown = "; ".join(
+                    f"certified {c.certified_on}, valid until {c.valid_until or 'no end'}"
+                    for c in held
+                )
+                self.problem(
+                    f"{path}.trainers",
+                    f"trainer {trainer!r} holds no internal-trainer certification valid on every "
+                    f"day of the session ({session.days}); held: {shown or 'none'}",
+                )
+        for attendee in sorted(session.attendees):
+            if self.employee(f"{path}.attendees", attendee) and self.employed(
+                f"{path}.attendees", attendee, first, "attended"
+            ):
+                self.employed(f"{path}.attendees", attendee, last, "attended")
+
+    def report(self, report: SafetyReport) -> None:
+        path = f"safety_reports[id={report.id}]"
+        self.department(f"{path}.department", report.department)
+        if not self.employee(f"{path}.reporter", report.reporter):
+            return
+        day = self.index.report_days[report.id]
+        self.employed(f"{path}.reporter", report.reporter, day, "reported")
+        account = self.index.accounts.get(report.reporter)
+        if account is None or account.registered_on > day:
+            since = (
+                "is not registered" if account is None else f"registered on {account.registered_on}"
+            )
+            self.problem(
+                f"{path}.reporter",
+                f"employee {report.reporter!r} reported on {day} but {since} in the reporting "
+                "system; only registered employees can report",
+            )
+
+    def submission(
+        self, submission: Submission, listed_by: dict[ViolationId, SubmissionId]
+    ) -> None:
+        path = f"submissions[id={submission.id}]"
+        self.department(f"{path}.department", submission.department)
+        if self.employee(f"{path}.inspector", submission.inspector):
+            terms = self.index.appointments.get(submission.inspector, ())
+            if not any(a.is_appointed_on(submission.issued_on) for a in terms):
+                shown = ", ".join(str(a.term) for a in terms) or "none"
+                self.problem(
+                    f"{path}.inspector",
+                    f"employee {submission.inspector!r} issued it on {submission.issued_on} "
+                    f"but was not an appointed technical inspector then (terms: {shown})",
+                )
+        for violation_id in sorted(submission.violations):
+            violation = self.index.violations.get(violation_id)
+            if violation is None:
+                self.problem(
+                    f"{path}.violations",
+                    f"unknown violation {violation_id!r}: no such id in violations",
+                )
+                continue
+            if violation_id in listed_by:
+                self.problem(
+                    f"{path}.violations",
+                    f"violation {violation_id!r} is already listed by submission "
+                    f"{listed_by[violation_id]!r}; a violation belongs to one submission",
+                )
+            listed_by.setdefault(violation_id, submission.id)
+            if violation.department != submission.department:
+                self.problem(
+                    f"{path}.violations",
+                    f"violation {violation_id!r} was found in department {violation.department!r}, "
+                    f"not in {submission.department!r} to which the submission was issued",
+                )
+            if violation.found_on > submission.issued_on:
+                self.problem(
+                    f"{path}.violations",
+                    f"violation {violation_id!r} was found on {violation.found_on}, after the "
+                    f"submission was issued ({submission.issued_on})",
+                )

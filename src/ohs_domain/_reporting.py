@@ -1,0 +1,251 @@
+"""The "Safe Production" reporting system: events and defects employees report.
+
+A [`SafetyReport`][ohs_domain.SafetyReport] moves through a lifecycle:
+``REGISTERED → ACCEPTED → IN_PROGRESS → ELIMINATED``, or
+``REGISTERED → REJECTED`` with a reason. Each transition is a method that
+returns a new report with the transition recorded and timestamped; an illegal
+transition, or one timestamped before the previous, is an error.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timedelta
+from typing import NewType
+
+import attrs
+
+from ohs_domain import _checks
+from ohs_domain._errors import IllegalTransitionError, InvalidValueError
+from ohs_domain._workforce import DepartmentId, EmployeeId
+
+__all__ = [
+    "EliminationDeadlines",
+    "ReportGroup",
+    "ReportId",
+    "ReportKind",
+    "ReportStatus",
+    "RiskLevel",
+    "SafetyReport",
+    "StatusChange",
+]
+
+ReportId = NewType("ReportId", str)
+"""Identifier of a [`SafetyReport`][ohs_domain.SafetyReport]."""
+
+
+class ReportGroup(enum.StrEnum):
+    """The two groups of reports the seed counts together ("events and defects")."""
+
+    EVENT = "event"
+    DEFECT = "defect"
+
+
+class ReportKind(enum.StrEnum):
+    """What a report is about; [`group`][ohs_domain.ReportKind.group] says event or defect."""
+
+    HAZARDOUS_CONDITION = "hazardous_condition"
+    UNSAFE_ACT = "unsafe_act"
+    NEAR_MISS = "near_miss"
+    EQUIPMENT_DEFECT = "equipment_defect"
+    FACILITY_DEFECT = "facility_defect"
+
+    @property
+    def group(self) -> ReportGroup:
+        """Whether the kind is an event or a defect."""
+        if self in (ReportKind.EQUIPMENT_DEFECT, ReportKind.FACILITY_DEFECT):
+            return ReportGroup.DEFECT
+        return ReportGroup.EVENT
+
+
+class RiskLevel(enum.StrEnum):
+    """The risk a report describes, as assessed when it is registered."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class ReportStatus(enum.StrEnum):
+    """Where a report is in its lifecycle."""
+
+    REGISTERED = "registered"
+    ACCEPTED = "accepted"
+    IN_PROGRESS = "in_progress"
+    ELIMINATED = "eliminated"
+    REJECTED = "rejected"
+
+
+_NEXT: dict[ReportStatus, tuple[ReportStatus, ...]] = {
+    ReportStatus.REGISTERED: (ReportStatus.ACCEPTED, ReportStatus.REJECTED),
+    ReportStatus.ACCEPTED: (ReportStatus.IN_PROGRESS,),
+    ReportStatus.IN_PROGRESS: (ReportStatus.ELIMINATED,),
+    ReportStatus.ELIMINATED: (),
+    ReportStatus.REJECTED: (),
+}
+
+
+@attrs.frozen(kw_only=True)
+class StatusChange:
+    """One transition of a report.
+
+    Attributes:
+        status: The status entered.
+        at: When (time-zone aware).
+        reason: Why; required for a rejection, absent otherwise.
+    """
+
+    status: ReportStatus = attrs.field(validator=_checks.member(ReportStatus))
+    at: datetime = attrs.field(validator=_checks.moment)
+    reason: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
+
+    def __attrs_post_init__(self) -> None:
+        if self.status is ReportStatus.REGISTERED:
+            raise InvalidValueError(
+                "status", self.status, "a status after registration (registration is reported_at)"
+            )
+        if (self.status is ReportStatus.REJECTED) != (self.reason is not None):
+            expected = "a reason" if self.status is ReportStatus.REJECTED else "no reason"
+            raise InvalidValueError("reason", self.reason, f"{expected} for status {self.status}")
+
+
+@attrs.frozen(kw_only=True)
+class SafetyReport:
+    """An event or defect an employee registered in the reporting system.
+
+    >>> from datetime import datetime, timedelta
+    >>> from ohs_domain import kz
+    >>> at = datetime(2023, 5, 4, 9, 30, tzinfo=kz.ALMATY)
+    >>> report = SafetyReport(id="R-1", kind=ReportKind.NEAR_MISS, risk=RiskLevel.HIGH,
+    ...                       reporter="E-1", department="D-1", reported_at=at)
+    >>> report = report.accept(at + timedelta(hours=1)).start_work(at + timedelta(hours=2))
+    >>> report.eliminate(at + timedelta(days=1)).status
+    <ReportStatus.ELIMINATED: 'eliminated'>
+
+    Attributes:
+        id: Unique identifier.
+        kind: What the report is about.
+        risk: The risk level assessed.
+        reporter: The employee who registered it.
+        department: The department where the hazard or defect is.
+        reported_at: When it was registered (time-zone aware).
+        history: The transitions since registration, in order.
+    """
+
+    id: ReportId = attrs.field(validator=_checks.text)
+    kind: ReportKind = attrs.field(validator=_checks.member(ReportKind))
+    risk: RiskLevel = attrs.field(validator=_checks.member(RiskLevel))
+    reporter: EmployeeId = attrs.field(validator=_checks.text)
+    department: DepartmentId = attrs.field(validator=_checks.text)
+    reported_at: datetime = attrs.field(validator=_checks.moment)
+    history: tuple[StatusChange, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        status, at = ReportStatus.REGISTERED, self.reported_at
+        for index, change in enumerate(self.history):
+            if not isinstance(change, StatusChange):
+                raise InvalidValueError(f"history[{index}]", change, "a StatusChange")
+            problem = _transition_problem(status, at, change.status, change.at)
+            if problem is not None:
+                raise InvalidValueError(f"history[{index}]", change.status, problem)
+            status, at = change.status, change.at
+
+    @property
+    def status(self) -> ReportStatus:
+        """The current status."""
+        return self.history[-1].status if self.history else ReportStatus.REGISTERED
+
+    def _changed_at(self, status: ReportStatus) -> datetime | None:
+        for change in self.history:
+            if change.status is status:
+                return change.at
+        return None
+
+    @property
+    def accepted_at(self) -> datetime | None:
+        """When the report was accepted, if it was."""
+        return self._changed_at(ReportStatus.ACCEPTED)
+
+    @property
+    def eliminated_at(self) -> datetime | None:
+        """When the hazard or defect was eliminated, if it was."""
+        return self._changed_at(ReportStatus.ELIMINATED)
+
+    @property
+    def is_rejected(self) -> bool:
+        """Whether the report was rejected."""
+        return self.status is ReportStatus.REJECTED
+
+    def _moved(self, status: ReportStatus, at: datetime, reason: str | None = None) -> SafetyReport:
+        last = self.history[-1].at if self.history else self.reported_at
+        try:
+            change = StatusChange(status=status, at=at, reason=reason)
+        except InvalidValueError as error:
+            raise IllegalTransitionError(f"safety report {self.id}", str(error)) from None
+        problem = _transition_problem(self.status, last, status, at)
+        if problem is not None:
+            raise IllegalTransitionError(f"safety report {self.id}", problem)
+        return attrs.evolve(self, history=(*self.history, change))
+
+    def accept(self, at: datetime) -> SafetyReport:
+        """Accept the report: it describes a real hazard or defect."""
+        return self._moved(ReportStatus.ACCEPTED, at)
+
+    def start_work(self, at: datetime) -> SafetyReport:
+        """Record that work to eliminate the hazard or defect has started."""
+        return self._moved(ReportStatus.IN_PROGRESS, at)
+
+    def eliminate(self, at: datetime) -> SafetyReport:
+        """Record that the hazard or defect was eliminated."""
+        return self._moved(ReportStatus.ELIMINATED, at)
+
+    def reject(self, at: datetime, reason: str) -> SafetyReport:
+        """Reject the report, saying why; a rejected report never scores."""
+        return self._moved(ReportStatus.REJECTED, at, reason)
+
+
+def _transition_problem(
+    current: ReportStatus, since: datetime, target: ReportStatus, at: datetime
+) -> str | None:
+    if target not in _NEXT[current]:
+        allowed = ", ".join(str(s) for s in _NEXT[current]) or "none (final status)"
+        return f"a status that may follow {current}: {allowed}"
+    if at < since:
+        return (
+            f"a transition at or after the previous one ({since.isoformat()}), not {at.isoformat()}"
+        )
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class EliminationDeadlines:
+    """Policy: how long after registration an accepted report must be eliminated, by risk.
+
+    Attributes:
+        low: Allowed time for low-risk reports.
+        medium: Allowed time for medium-risk reports.
+        high: Allowed time for high-risk reports.
+    """
+
+    low: timedelta = attrs.field(validator=_checks.instance(timedelta))
+    medium: timedelta = attrs.field(validator=_checks.instance(timedelta))
+    high: timedelta = attrs.field(validator=_checks.instance(timedelta))
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("low", "medium", "high"):
+            if getattr(self, name) <= timedelta(0):
+                raise InvalidValueError(name, getattr(self, name), "a positive duration")
+        if not self.high <= self.medium <= self.low:
+            raise InvalidValueError(
+                "high", self.high, "no more time for higher risk: high <= medium <= low"
+            )
+
+    def allowed(self, risk: RiskLevel) -> timedelta:
+        """The time allowed for a report of ``risk``."""
+        return {RiskLevel.LOW: self.low, RiskLevel.MEDIUM: self.medium, RiskLevel.HIGH: self.high}[
+            risk
+        ]
+
+    def deadline(self, report: SafetyReport) -> datetime:
+        """The moment by which ``report`` must be eliminated."""
+        return report.reported_at + self.allowed(report.risk)
