@@ -94,8 +94,8 @@ def ids(_instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 def not_before(other: str) -> Validator:
     """A day on or after the day in field ``other`` (when both are set)."""
 
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        earlier = getattr(instance, other)
+    def check(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        earlier = getattr(owner, other)
         if value is not None and earlier is not None and value < earlier:
             raise InvalidValueError(attribute.name, value, f"a day on or after {other} ({earlier})")
 

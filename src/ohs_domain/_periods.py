@@ -18,7 +18,7 @@ import attrs
 
 from ohs_domain._errors import InvalidValueError
 
-__all__ = ["DateRange", "Month", "Quarter", "Year", "local_date"]
+__all__ = ["DateRange", "Month", "Period", "Quarter", "Year", "as_range", "local_date"]
 
 
 def _check_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
@@ -350,3 +350,20 @@ class Month(_Period):
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.number:02d}"
+
+
+Period = DateRange | Year | Quarter | Month
+"""Any period a rule can be evaluated over: a year, a quarter, a month or a date range."""
+
+
+def as_range(period: Period) -> DateRange:
+    """The days of ``period``.
+
+    Raises:
+        InvalidValueError: If ``period`` is not a period.
+    """
+    if isinstance(period, DateRange):
+        return period
+    if isinstance(period, Year | Quarter | Month):
+        return period.range
+    raise InvalidValueError("period", period, "a Year, Quarter, Month or DateRange")

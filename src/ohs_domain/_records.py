@@ -248,8 +248,17 @@ class Records:
         """
         if days.is_empty:
             raise InvalidValueError("days", str(days), "a range of at least one day")
-        employee_days = sum(e.employment_within(days).days for e in self._index.production)
-        return Fraction(employee_days, days.days)
+        return _average(self._index.production, days)
+
+    def average_headcount(self, days: DateRange) -> Fraction:
+        """Average headcount of the whole company over ``days``: employee-days ÷ days, exact.
+
+        Raises:
+            InvalidValueError: If ``days`` is empty.
+        """
+        if days.is_empty:
+            raise InvalidValueError("days", str(days), "a range of at least one day")
+        return _average(self.employees, days)
 
     def certifications_of(self, employee_id: str) -> tuple[TrainerCertification, ...]:
         """The internal-trainer certifications of ``employee_id``, oldest first."""
@@ -309,6 +318,11 @@ class Records:
     def total_hours(self, months: Sequence[Month]) -> Decimal:
         """Hours worked in all departments in ``months``."""
         return sum((h.hours for h in self.hours_during(months)), Decimal(0))
+
+
+def _average(employees: Iterable[Employee], days: DateRange) -> Fraction:
+    employee_days = sum(e.employment_within(days).days for e in employees)
+    return Fraction(employee_days, days.days)
 
 
 def _lookup(table: Mapping[Any, R], kind: str, key: str) -> R:

@@ -172,6 +172,11 @@ class SafetyReport:
         return self._changed_at(ReportStatus.ELIMINATED)
 
     @property
+    def rejected_at(self) -> datetime | None:
+        """When the report was rejected, if it was."""
+        return self._changed_at(ReportStatus.REJECTED)
+
+    @property
     def is_rejected(self) -> bool:
         """Whether the report was rejected."""
         return self.status is ReportStatus.REJECTED

@@ -11,6 +11,8 @@ Values travel as JSON can carry them exactly:
 | aware `datetime` | ``"2023-12-31T23:30:00+06:00"`` (a naive one is an error) |
 | time zone | its IANA key, ``"Asia/Almaty"`` |
 | `timedelta` | ISO 8601 duration, ``"P3D"``, ``"PT24H"`` |
+| `Fraction` (exact shares and averages) | ``"2699/2"`` |
+| reward tiers | a table tagged by ``"basis"``: ``"score_thresholds"`` or ``"rank_bands"`` |
 | `Quarter`, `Month`, `Year` | ``"2023-Q4"``, ``"2023-11"``, ``2023`` |
 | enums | their value, ``"near_miss"`` |
 | tuples, frozensets | lists (frozensets sorted, so output is stable) |
@@ -38,6 +40,7 @@ import tomllib
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any, Final, TypeVar, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,6 +55,7 @@ from cattrs.errors import (
 
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, _show
 from ohs_domain._periods import Month, Quarter, Year
+from ohs_domain._rewards import RankBands, ScoreThresholds
 
 __all__ = ["dump", "dump_json", "load", "load_json", "load_toml"]
 
@@ -239,6 +243,45 @@ def _unstructure_frozenset(converter: cattrs.Converter) -> Callable[[frozenset[A
     return unstructure
 
 
+_FRACTION = re.compile(r"-?\d{1,60}(/\d{1,60})?")
+
+
+def _structure_fraction(value: object, _: type) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _bad(value, 'an exact fraction written as a string, e.g. "2699/2" or "3"')
+    if isinstance(value, int):
+        return Fraction(value)
+    if not _FRACTION.fullmatch(value) or value.endswith("/0"):
+        raise _bad(value, 'an exact fraction "numerator/denominator", e.g. "2699/2"')
+    return Fraction(value)
+
+
+_TIER_TAGS: Final[dict[type, str]] = {
+    ScoreThresholds: "score_thresholds",
+    RankBands: "rank_bands",
+}
+
+
+def _structure_tiers(converter: cattrs.Converter, value: object) -> ScoreThresholds | RankBands:
+    if not isinstance(value, dict):
+        raise _bad(value, 'an object with "basis": "score_thresholds" or "rank_bands"')
+    tags = {tag: kind for kind, tag in _TIER_TAGS.items()}
+    basis = value.get("basis")
+    if basis not in tags:
+        expected = " or ".join(repr(tag) for tag in tags)
+        raise InvalidValueError("basis", basis, f"{expected}: how the tiers are defined")
+    rest = {key: item for key, item in value.items() if key != "basis"}
+    tiers: ScoreThresholds | RankBands = converter.structure(rest, tags[basis])
+    return tiers
+
+
+def _unstructure_tiers(
+    converter: cattrs.Converter, value: ScoreThresholds | RankBands
+) -> dict[str, Any]:
+    data: dict[str, Any] = converter.unstructure(value)
+    return {"basis": _TIER_TAGS[type(value)], **data}
+
+
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     hooks: list[tuple[type, Callable[[object, type], Any], Callable[[Any], Any]]] = [
@@ -249,6 +292,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         (date, _structure_date, date.isoformat),
         (datetime, _structure_datetime, datetime.isoformat),
         (timedelta, _structure_duration, _unstructure_duration),
+        (Fraction, _structure_fraction, str),
         (ZoneInfo, _structure_zone, lambda zone: zone.key),
         (Quarter, _via_parse(Quarter.parse), str),
         (Month, _via_parse(Month.parse), str),
@@ -267,6 +311,14 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     )
     converter.register_unstructure_hook_factory(
         _is_frozenset_of, lambda _: _unstructure_frozenset(converter)
+    )
+    # A reward policy's tiers are one of two tables, told apart by "basis".
+    union = ScoreThresholds | RankBands
+    converter.register_structure_hook_func(
+        lambda kind: kind == union, lambda value, _: _structure_tiers(converter, value)
+    )
+    converter.register_unstructure_hook_func(
+        lambda kind: kind == union, lambda value: _unstructure_tiers(converter, value)
     )
     return converter
 
