@@ -12,6 +12,7 @@ Values travel as JSON can carry them exactly:
 | time zone | its IANA key, ``"Asia/Almaty"`` |
 | `timedelta` | ISO 8601 duration, ``"P3D"``, ``"PT24H"`` |
 | `Fraction` (exact shares and averages) | ``"2699/2"`` |
+| `Schedule` | its table; on input also the name of a public one, ``"kz.MINIMUM_WAGE"`` |
 | reward tiers | a table tagged by ``"basis"``: ``"score_thresholds"`` or ``"rank_bands"`` |
 | `Quarter`, `Month`, `Year` | ``"2023-Q4"``, ``"2023-11"``, ``2023`` |
 | enums | their value, ``"near_miss"`` |
@@ -52,7 +53,9 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
+from ohs_domain._effective import Schedule
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, _show
 from ohs_domain._periods import Month, Quarter, Year
 from ohs_domain._rewards import RankBands, ScoreThresholds
@@ -282,6 +285,45 @@ def _unstructure_tiers(
     return {"basis": _TIER_TAGS[type(value)], **data}
 
 
+def _named_schedules() -> dict[str, Schedule[Any]]:
+    from ohs_domain import kz  # noqa: PLC0415 - kz builds its tables with this module's types
+
+    tables = (
+        kz.MINIMUM_WAGE,
+        kz.MONTHLY_CALCULATION_INDEX,
+        kz.MONTHLY_CALCULATION_INDEX_FOR_BENEFITS,
+    )
+    return {table.name: table for table in tables}
+
+
+def _is_schedule(kind: Any) -> bool:
+    origin: object = get_origin(kind)
+    return origin is Schedule
+
+
+def _schedule_hook(
+    converter: cattrs.Converter, kind: Any, *, detailed: bool
+) -> Callable[[object, type], Schedule[Any]]:
+    """Structure a schedule from its table, or from the name of a public one."""
+    table = make_dict_structure_fn(
+        kind, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+    )
+
+    def structure(value: object, _: type) -> Schedule[Any]:
+        if isinstance(value, str):
+            named = _named_schedules()
+            if value not in named:
+                expected = "a schedule table, or the name of a public one: " + ", ".join(named)
+                raise _bad(value, expected)
+            return named[value]
+        if not isinstance(value, dict):
+            raise _bad(value, "a schedule table (an object) or the name of a public schedule")
+        schedule: Schedule[Any] = table(value, kind)
+        return schedule
+
+    return structure
+
+
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     hooks: list[tuple[type, Callable[[object, type], Any], Callable[[Any], Any]]] = [
@@ -311,6 +353,10 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     )
     converter.register_unstructure_hook_factory(
         _is_frozenset_of, lambda _: _unstructure_frozenset(converter)
+    )
+    converter.register_structure_hook_factory(
+        _is_schedule,
+        lambda kind: _schedule_hook(converter, kind, detailed=detailed),
     )
     # A reward policy's tiers are one of two tables, told apart by "basis".
     union = ScoreThresholds | RankBands
