@@ -1,28 +1,117 @@
-"""A first look at ohs_domain: the values every rule stands on.
+"""The 2023 showcase: the seed company's key points, computed from its records.
+
+Builds the deterministic synthetic data set of a company consistent with the
+seed (``ohs_domain.demo``), then prints the key points of 2023, the technical
+inspectors' pay per quarter and for the year at 15,000 KZT a quarter, and the
+reward awards under a 3..10 minimum-wage tier policy at the 2023 minimum wage,
+with what the same awards would cost at the 2024 minimum wage.
 
 Run it with ``python3 examples/showcase_2023.py``; its output is checked in
 beside it (``showcase_2023.txt``) and compared by the test suite.
 """
 
-from datetime import date, datetime
+from collections import Counter
+from datetime import date, timedelta
 from decimal import Decimal
 
-from ohs_domain import Money, Quarter, Year, kz
-
-quarterly_pay = Money(Decimal(15_000))
-inspectors = 21
-print(f"Inspector pay ceiling for 2023: {quarterly_pay * inspectors * 4}")
-
-wage_2023 = kz.MINIMUM_WAGE.entry_at(date(2023, 12, 31))
-wage_2024 = kz.MINIMUM_WAGE.at(date(2024, 1, 1))
-print(f"Minimum wage on 2023-12-31: {wage_2023.value} ({wage_2023.source})")
-print(
-    f"Reward range 3..10 minimum wages at 2023 wage: {wage_2023.value * 3} .. {wage_2023.value * 10}"
+from ohs_domain import (
+    EliminationDeadlines,
+    Entry,
+    InspectorPayPolicy,
+    Money,
+    MultiplierBounds,
+    RewardPolicy,
+    Schedule,
+    ScoreThresholds,
+    ScoreTier,
+    Source,
+    WageDate,
+    Year,
+    key_points,
+    kz,
 )
-print(f"Reward range 3..10 minimum wages at 2024 wage: {wage_2024 * 3} .. {wage_2024 * 10}")
+from ohs_domain.demo import build_records
 
-late_report = datetime(2023, 12, 31, 23, 30, tzinfo=kz.ALMATY)
-print(
-    f"A report at {late_report.isoformat()} falls in {Quarter.containing_moment(late_report, kz.ALMATY)}"
+records = build_records()
+year = Year(2023)
+
+council = Source(
+    title="Production council for OHS, decision on technical inspectors' pay",
+    number="PC-2023/1",
+    adopted_on=date(2022, 12, 20),
 )
-print("Quarters of 2023:", ", ".join(str(q) for q in Year(2023).quarters()))
+inspector_policy = InspectorPayPolicy(
+    approved_by=council,
+    amount=Schedule(
+        name="technical inspector's quarterly pay",
+        entries=(Entry(since=date(2023, 1, 1), value=Money(Decimal(15_000)), source=council),),
+    ),
+)
+standard = Source(
+    title="Standard on incentives for activity in the Safe Production system",
+    number="ST-2023/7",
+    adopted_on=date(2023, 1, 20),
+)
+reward_policy = RewardPolicy(
+    approved_by=standard,
+    wage=kz.MINIMUM_WAGE,
+    wage_date=WageDate.PERIOD_END,
+    multiplier_bounds=MultiplierBounds(3, 10),
+    tiers=ScoreThresholds(
+        (
+            ScoreTier(min_score=12, max_score=19, multiplier=3),
+            ScoreTier(min_score=20, max_score=29, multiplier=5),
+            ScoreTier(min_score=30, max_score=44, multiplier=7),
+            ScoreTier(min_score=45, multiplier=10),
+        )
+    ),
+)
+deadlines = EliminationDeadlines(
+    low=timedelta(days=30), medium=timedelta(days=7), high=timedelta(days=1)
+)
+
+points = key_points(
+    records,
+    year=year,
+    as_of=year.last_day,
+    deadlines=deadlines,
+    inspector_pay_policy=inspector_policy,
+    reward_policy=reward_policy,
+    paid_on=date(2024, 1, 25),
+)
+print(points)
+
+print()
+print("Technical inspectors' pay")
+pay = points.inspector_pay
+for quarter in pay.quarters:
+    print(
+        f"  {quarter.quarter}: {len(quarter.paid):>2} of {len(quarter.payments)} paid, {quarter.total}"
+    )
+    for line in quarter.unpaid:
+        print(f"    not paid: {line.inspector}: {'; '.join(line.reasons)}")
+ceiling = inspector_policy.amount.at(year.last_day) * len(pay.quarters[0].payments) * 4
+print(f"  {year}: {pay.total} (ceiling {ceiling})")
+
+print()
+rewards = points.rewards
+at_2024 = rewards.repriced(on=date(2024, 1, 25), wage=kz.MINIMUM_WAGE)
+print(f"Reward awards at the {rewards.reference_date.year} minimum wage ({rewards.wage.value})")
+by_multiplier = Counter(a.multiplier for a in rewards.awards)
+for multiplier, count in sorted(by_multiplier.items(), reverse=True):
+    print(
+        f"  ×{multiplier:<2} {rewards.wage.value * multiplier} each: {count:>3} employees, "
+        f"{rewards.wage.value * multiplier * count}"
+    )
+print(f"  total: {len(rewards.awards)} awards, {rewards.total}")
+print(f"  the same awards at the 2024 minimum wage ({at_2024.wage.value}): {at_2024.total}")
+print(f"  difference: {at_2024.total - rewards.total}")
+print()
+print("Top reporters")
+for award in rewards.awards[:5]:
+    print(
+        f"  {award.rank:>2}. {award.employee}: score {award.score}, ×{award.multiplier}, {award.amount}"
+    )
+print()
+print(f"Why {rewards.awards[0].employee} receives {rewards.awards[0].amount}:")
+print(rewards.explain(rewards.awards[0].employee))

@@ -8,7 +8,12 @@ import pytest
 
 import ohs_domain
 
-PUBLIC_MODULES = ["ohs_domain", "ohs_domain.kz", "ohs_domain.serialization"]
+PUBLIC_MODULES = [
+    "ohs_domain",
+    "ohs_domain.demo",
+    "ohs_domain.kz",
+    "ohs_domain.serialization",
+]
 
 
 def test_all_is_sorted_and_unique() -> None:

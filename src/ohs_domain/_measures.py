@@ -78,7 +78,7 @@ class Rate:
     >>> ltifr = Rate(name="LTIFR", cases=1, exposure=Fraction(400_000),
     ...              exposure_unit="hours worked", base=1_000_000)
     >>> str(ltifr)
-    'LTIFR: 2.50 per 1,000,000 hours worked (1 cases × 1,000,000 ÷ 400,000 hours worked)'
+    'LTIFR: 2.50 per 1,000,000 hours worked (1 case × 1,000,000 ÷ 400,000 hours worked)'
 
     Attributes:
         name: The rate's name.
@@ -114,7 +114,8 @@ class Rate:
         rounded = self.rounded()
         shown = "undefined" if rounded is None else str(rounded)
         exposure = f"{_grouped(self.exposure)} {self.exposure_unit}"
-        cases = f"{self.cases:,} {self.case_unit}"
+        unit = "case" if self.cases == 1 and self.case_unit == "cases" else self.case_unit
+        cases = f"{self.cases:,} {unit}"
         if self.base == 1:
             return f"{self.name}: {shown} ({cases} ÷ {exposure})"
         return (

@@ -1,0 +1,513 @@
+"""A synthetic company consistent with the seed: the showcase's and the benchmarks' data.
+
+[`build_records`][ohs_domain.demo.build_records] builds a deterministic,
+invented data set of a power utility whose 2023 figures are exactly those of
+the seed's annual summary (JSC "AlES", 29.01.2024): 2,699 production
+employees all trained (1,332 in 134 groups at the training centre, 759 in
+field visits in November-December, 608 at workplaces); 70 % of them active in
+the reporting system with 8,436 events and defects; 21 technical inspectors
+issuing 209 submissions on 482 violations. Everything else (names, dates,
+lifecycles, injuries, hours) is invented, deterministically, from a seed.
+
+``scale`` multiplies every figure, for benchmarks of whole holdings:
+
+>>> from ohs_domain import Year
+>>> records = build_records()
+>>> len(records.reports_during(Year(2023).range))
+8436
+
+No person or event in it is real.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Final
+
+from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
+from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
+from ohs_domain._periods import DateRange, Quarter, Year
+from ohs_domain._records import Records
+from ohs_domain._reporting import (
+    ReportId,
+    ReportKind,
+    ReportStatus,
+    RiskLevel,
+    SafetyReport,
+    StatusChange,
+)
+from ohs_domain._training import SessionId, TrainingFormat, TrainingSession
+from ohs_domain._workforce import (
+    Department,
+    DepartmentId,
+    Employee,
+    EmployeeCategory,
+    EmployeeId,
+    InspectorAppointment,
+    ReportingAccount,
+    TrainerCertification,
+)
+from ohs_domain.kz import ALMATY
+
+__all__ = [
+    "ACTIVE_REPORTERS",
+    "INSPECTORS",
+    "PRODUCTION_EMPLOYEES",
+    "REPORTS_2022",
+    "REPORTS_2023",
+    "SUBMISSIONS_2023",
+    "TRAINED_AT_TRAINING_CENTRE",
+    "TRAINED_AT_WORKPLACES",
+    "TRAINED_IN_FIELD_VISITS",
+    "TRAINING_CENTRE_GROUPS",
+    "VIOLATIONS_2023",
+    "build_records",
+]
+
+PRODUCTION_EMPLOYEES: Final = 2_699
+"""Production personnel, all on staff throughout 2023."""
+TRAINED_AT_TRAINING_CENTRE: Final = 1_332
+"""Production employees trained at the HR Personnel Training Division in 2023."""
+TRAINING_CENTRE_GROUPS: Final = 134
+"""Groups they were trained in."""
+TRAINED_IN_FIELD_VISITS: Final = 759
+"""Production employees trained by OHS Department trainers visiting in November-December."""
+TRAINED_AT_WORKPLACES: Final = 608
+"""Production employees trained at their workplaces by their departments' own trainers."""
+ACTIVE_REPORTERS: Final = 1_890
+"""Production employees with at least one non-rejected 2023 report: 70 % of 2,699."""
+REPORTS_2023: Final = 8_436
+"""Events and defects registered in 2023."""
+REPORTS_2022: Final = 2_972
+"""Events and defects registered in 2022 (the predecessor article); not generated."""
+INSPECTORS: Final = 21
+"""Technical inspectors."""
+SUBMISSIONS_2023: Final = 209
+"""Submissions the inspectors issued in 2023."""
+VIOLATIONS_2023: Final = 482
+"""Violations those submissions list."""
+
+_PRODUCTION = (
+    ("D-CHP1", "CHP-1"),
+    ("D-CHP2", "CHP-2"),
+    ("D-CHP3", "CHP-3"),
+    ("D-KHPP", "Kapshagay HPP"),
+    ("D-CASC", "HPP Cascade"),
+    ("D-HEAT", "Heat Networks"),
+    ("D-REPR", "Repair Services"),
+    ("D-TRAN", "Transport"),
+)
+_HEAD_OFFICE, _TRAINING_DIVISION, _OHS = "D-HQ", "D-HRTD", "D-OHS"
+_ADMINISTRATION = (
+    (_HEAD_OFFICE, "Head office"),
+    (_TRAINING_DIVISION, "HR Personnel Training Division"),
+    (_OHS, "OHS Department"),
+)
+_KINDS = (
+    (ReportKind.HAZARDOUS_CONDITION, 30),
+    (ReportKind.UNSAFE_ACT, 15),
+    (ReportKind.NEAR_MISS, 15),
+    (ReportKind.EQUIPMENT_DEFECT, 30),
+    (ReportKind.FACILITY_DEFECT, 10),
+)
+_RISKS = ((RiskLevel.LOW, 55), (RiskLevel.MEDIUM, 35), (RiskLevel.HIGH, 10))
+_ELIMINATION_HOURS = {
+    RiskLevel.LOW: (48, 840),
+    RiskLevel.MEDIUM: (24, 216),
+    RiskLevel.HIGH: (2, 30),
+}
+_YEAR = Year(2023)
+_REJECTIONS = ("duplicate of an earlier report", "not an OHS matter", "not confirmed on site")
+
+
+def _employee_id(number: int) -> EmployeeId:
+    return EmployeeId(f"E-{number:07d}")
+
+
+def build_records(scale: int = 1, *, seed: int = 2023) -> Records:
+    """Build the synthetic company at ``scale`` times the seed's size.
+
+    Deterministic: the same ``scale`` and ``seed`` give an equal bundle.
+    """
+    if isinstance(scale, bool) or not isinstance(scale, int) or scale < 1:
+        from ohs_domain._errors import InvalidValueError  # noqa: PLC0415
+
+        raise InvalidValueError("scale", scale, "a positive int")
+    return _Company(scale, random.Random(seed)).records()
+
+
+class _Company:
+    """The generator's state: one pass per kind of record, all from one ``Random``."""
+
+    def __init__(self, scale: int, rng: random.Random) -> None:
+        self.scale = scale
+        self.rng = rng
+        self.departments = [
+            Department(id=DepartmentId(d), name=name, is_production=True) for d, name in _PRODUCTION
+        ] + [
+            Department(id=DepartmentId(d), name=name, is_production=False)
+            for d, name in _ADMINISTRATION
+        ]
+        hired = date(2015, 3, 1)
+        self.production = [
+            Employee(
+                id=_employee_id(n + 1),
+                department=DepartmentId(_PRODUCTION[n % len(_PRODUCTION)][0]),
+                category=EmployeeCategory.WORKER if n % 7 else EmployeeCategory.SPECIALIST,
+                hired_on=hired + timedelta(days=n % 2_500),
+            )
+            for n in range(PRODUCTION_EMPLOYEES * scale)
+        ]
+        start = len(self.production)
+        administration = [(_HEAD_OFFICE, 200), (_TRAINING_DIVISION, 20), (_OHS, 40)]
+        self.administration: list[Employee] = []
+        for department, size in administration:
+            for _ in range(size * scale):
+                start += 1
+                self.administration.append(
+                    Employee(
+                        id=_employee_id(start),
+                        department=DepartmentId(department),
+                        category=EmployeeCategory.SPECIALIST,
+                        hired_on=date(2016, 9, 1),
+                    )
+                )
+        self.former = [
+            Employee(
+                id=_employee_id(start + n + 1),
+                department=DepartmentId(_PRODUCTION[n % len(_PRODUCTION)][0]),
+                category=EmployeeCategory.WORKER,
+                hired_on=date(2012, 5, 2),
+                left_on=date(2022, 6, 1),
+            )
+            for n in range(3 * scale)
+        ]
+        ohs = [e for e in self.administration if e.department == _OHS]
+        self.ohs_trainers = ohs[: 6 * scale]
+        by_department: dict[str, list[Employee]] = {}
+        for employee in self.production:
+            by_department.setdefault(employee.department, []).append(employee)
+        self.by_department = by_department
+        self.department_trainers = {d: staff[: 2 * scale] for d, staff in by_department.items()}
+        trainers = {e.id for staff in self.department_trainers.values() for e in staff}
+        candidates = [e for e in self.production if e.id not in trainers]
+        self.inspectors = candidates[: INSPECTORS * scale]
+
+    def records(self) -> Records:
+        reports, accounts = self.reporting()
+        violations, submissions = self.inspections()
+        return Records(
+            time_zone=ALMATY,
+            departments=self.departments,
+            employees=[*self.production, *self.administration, *self.former],
+            trainer_certifications=self.certifications(),
+            inspector_appointments=[
+                InspectorAppointment(
+                    employee=e.id,
+                    approved_on=date(2021, 12, 20),
+                    term=DateRange(date(2022, 1, 1), date(2025, 1, 1)),
+                    trained_on=date(2022, 2, 15),
+                    decision="Production council for OHS, minutes of 20.12.2021",
+                )
+                for e in self.inspectors
+            ],
+            reporting_accounts=accounts,
+            training_sessions=list(self.training()),
+            safety_reports=reports,
+            violations=violations,
+            submissions=submissions,
+            injuries=self.injuries(),
+            hours_worked=self.hours(),
+        )
+
+    def certifications(self) -> list[TrainerCertification]:
+        ohs = [
+            TrainerCertification(
+                employee=e.id, certified_on=date(2022, 3, 1), valid_until=date(2025, 12, 31)
+            )
+            for e in self.ohs_trainers
+        ]
+        own = [
+            TrainerCertification(employee=e.id, certified_on=date(2022, 9, 15))
+            for staff in self.department_trainers.values()
+            for e in staff
+        ]
+        return ohs + own
+
+    def training(self) -> Iterator[TrainingSession]:
+        scale, rng = self.scale, self.rng
+        order = self.production[:]
+        rng.shuffle(order)
+        centre = order[: TRAINED_AT_TRAINING_CENTRE * scale]
+        visits = order[len(centre) : len(centre) + TRAINED_IN_FIELD_VISITS * scale]
+        workplace = order[len(centre) + len(visits) :]
+        sizes = [10] * (126 * scale) + [9] * (8 * scale)
+        position = 0
+        for number, size in enumerate(sizes, start=1):
+            first = date(2023, 2, 1) + timedelta(days=(number * 7) % 250)
+            lead = 2 * (number % (3 * scale))
+            yield TrainingSession(
+                id=SessionId(f"TS-C{number:06d}"),
+                programme="Safety culture and Vision Zero",
+                format=TrainingFormat.TRAINING_CENTRE,
+                days=DateRange(first, first + timedelta(days=1 + number % 2)),
+                trainers=frozenset(e.id for e in self.ohs_trainers[lead : lead + 2]),
+                attendees=frozenset(e.id for e in centre[position : position + size]),
+                group=f"TC-2023-{number:05d}",
+                department=DepartmentId(_TRAINING_DIVISION),
+            )
+            position += size
+        yield from self._by_department(
+            visits,
+            TrainingFormat.FIELD_VISIT,
+            "F",
+            size=25,
+            first_day=date(2023, 11, 1),
+            span=60,
+        )
+        yield from self._by_department(
+            workplace, TrainingFormat.WORKPLACE, "W", size=12, first_day=date(2023, 3, 1), span=200
+        )
+
+    def _by_department(
+        self,
+        people: list[Employee],
+        training_format: TrainingFormat,
+        prefix: str,
+        *,
+        size: int,
+        first_day: date,
+        span: int,
+    ) -> Iterator[TrainingSession]:
+        groups: dict[str, list[Employee]] = {}
+        for employee in people:
+            groups.setdefault(employee.department, []).append(employee)
+        number = 0
+        for department, staff in sorted(groups.items()):
+            for start in range(0, len(staff), size):
+                number += 1
+                day = first_day + timedelta(days=(number * 3) % span)
+                if training_format is TrainingFormat.FIELD_VISIT:
+                    lead = 2 * (number % (3 * self.scale))
+                    trainers = self.ohs_trainers[lead : lead + 2]
+                else:
+                    trainers = self.department_trainers[department][:2]
+                yield TrainingSession(
+                    id=SessionId(f"TS-{prefix}{number:06d}"),
+                    programme="Safety culture and Vision Zero",
+                    format=training_format,
+                    days=DateRange(day, day + timedelta(days=1)),
+                    trainers=frozenset(e.id for e in trainers),
+                    attendees=frozenset(e.id for e in staff[start : start + size]),
+                    group=f"{prefix}-2023-{number:05d}",
+                    department=DepartmentId(department),
+                )
+
+    def reporting(self) -> tuple[list[SafetyReport], list[ReportingAccount]]:
+        scale, rng = self.scale, self.rng
+        order = self.production[:]
+        rng.shuffle(order)
+        registered = order[: int(len(order) * 0.85)]
+        accounts = [
+            ReportingAccount(
+                employee=e.id,
+                registered_on=max(e.hired_on, date(2021, 3, 1) + timedelta(days=n % 450)),
+            )
+            for n, e in enumerate(registered)
+        ] + [
+            ReportingAccount(employee=e.id, registered_on=date(2022, 2, 1))
+            for e in self.administration[: 5 * scale]
+        ]
+        active = registered[: ACTIVE_REPORTERS * scale]
+        counts = self._report_counts(len(active), REPORTS_2023 * scale)
+        kinds = rng.choices([k for k, _ in _KINDS], [w for _, w in _KINDS], k=REPORTS_2023 * scale)
+        risks = rng.choices([r for r, _ in _RISKS], [w for _, w in _RISKS], k=REPORTS_2023 * scale)
+        reports: list[SafetyReport] = []
+        for reporter, count in zip(active, counts, strict=True):
+            for n in range(count):
+                number = len(reports)
+                moment = datetime.combine(
+                    date(2023, 1, 1) + timedelta(days=rng.randrange(365)),
+                    time(7 + rng.randrange(12), rng.randrange(60)),
+                    tzinfo=ALMATY,
+                )
+                if number == 0:
+                    moment = datetime(2023, 12, 31, 23, 30, tzinfo=ALMATY)
+                reports.append(
+                    self._report(
+                        number, reporter, moment, kinds[number], risks[number], may_reject=n > 0
+                    )
+                )
+        return reports, accounts
+
+    def _report_counts(self, reporters: int, total: int) -> list[int]:
+        rng = self.rng
+        power = reporters * 5 // 100
+        counts = [rng.randint(12, 60) for _ in range(power)]
+        counts += rng.choices(
+            (1, 2, 3, 4, 5, 6, 7, 8), (40, 22, 14, 9, 6, 4, 3, 2), k=reporters - power
+        )
+        low = list(range(power, reporters))
+        while (excess := sum(counts) - total) != 0:
+            index = rng.choice(low)
+            step = -1 if excess > 0 else 1
+            if 1 <= counts[index] + step <= 11:
+                counts[index] += step
+        return counts
+
+    def _report(
+        self,
+        number: int,
+        reporter: Employee,
+        moment: datetime,
+        kind: ReportKind,
+        risk: RiskLevel,
+        *,
+        may_reject: bool,
+    ) -> SafetyReport:
+        rng = self.rng
+        roll = rng.random()
+        history: tuple[StatusChange, ...]
+        if may_reject and roll < 0.045:
+            history = (
+                StatusChange(
+                    status=ReportStatus.REJECTED,
+                    at=moment + timedelta(hours=rng.randint(1, 30)),
+                    reason=rng.choice(_REJECTIONS),
+                ),
+            )
+        else:
+            accepted = moment + timedelta(hours=rng.randint(1, 36))
+            history = (StatusChange(status=ReportStatus.ACCEPTED, at=accepted),)
+            if roll < 0.93:
+                started = accepted + timedelta(hours=rng.randint(1, 24))
+                low, high = _ELIMINATION_HOURS[risk]
+                done = started + timedelta(hours=rng.randint(low, high))
+                history += (
+                    StatusChange(status=ReportStatus.IN_PROGRESS, at=started),
+                    StatusChange(status=ReportStatus.ELIMINATED, at=done),
+                )
+        return SafetyReport(
+            id=ReportId(f"R-{number + 1:08d}"),
+            kind=kind,
+            risk=risk,
+            reporter=reporter.id,
+            department=reporter.department,
+            reported_at=moment,
+            history=history,
+        )
+
+    def inspections(self) -> tuple[list[Violation], list[Submission]]:
+        rng = self.rng
+        quarters = _YEAR.quarters()
+        violations: list[Violation] = []
+        submissions: list[Submission] = []
+        for unit in range(self.scale):
+            inspectors = self.inspectors[unit * INSPECTORS : (unit + 1) * INSPECTORS]
+            slots = [
+                (i, q)
+                for i in range(INSPECTORS)
+                for q in range(4)
+                if not (i == 0 and q == 2)  # one inspector issues nothing in Q3
+            ]
+            chosen = slots + rng.choices(slots, k=SUBMISSIONS_2023 - len(slots))
+            listed = [1] * SUBMISSIONS_2023
+            for index in rng.choices(range(SUBMISSIONS_2023), k=VIOLATIONS_2023 - SUBMISSIONS_2023):
+                listed[index] += 1
+            for number, ((inspector, quarter_index), count) in enumerate(
+                zip(sorted(chosen), listed, strict=True)
+            ):
+                quarter = quarters[quarter_index]
+                issued = quarter.first_day + timedelta(days=rng.randrange(quarter.days))
+                if number == 0:
+                    issued = quarter.last_day  # a submission on the last day of a quarter
+                department = DepartmentId(_PRODUCTION[rng.randrange(len(_PRODUCTION))][0])
+                ids: list[ViolationId] = []
+                for _ in range(count):
+                    found = max(quarter.first_day, issued - timedelta(days=rng.randint(0, 5)))
+                    eliminated = (
+                        issued + timedelta(days=rng.randint(2, 40)) if rng.random() < 0.9 else None
+                    )
+                    ids.append(ViolationId(f"V-{len(violations) + 1:07d}"))
+                    violations.append(
+                        Violation(
+                            id=ids[-1],
+                            found_on=found,
+                            department=department,
+                            category=rng.choice(_VIOLATION_CATEGORIES),
+                            norm=rng.choice(_NORMS),
+                            eliminated_on=eliminated,
+                        )
+                    )
+                respond_by = issued + timedelta(days=rng.randint(10, 30))
+                answered = (
+                    issued + timedelta(days=rng.randint(3, 35)) if rng.random() < 0.85 else None
+                )
+                submissions.append(
+                    Submission(
+                        id=SubmissionId(f"S-{len(submissions) + 1:06d}"),
+                        inspector=inspectors[inspector].id,
+                        department=department,
+                        issued_on=issued,
+                        violations=frozenset(ids),
+                        respond_by=respond_by,
+                        answered_on=answered,
+                    )
+                )
+        return violations, submissions
+
+    def injuries(self) -> list[WorkInjury]:
+        cases = (
+            (InjurySeverity.LOST_TIME, 18, date(2023, 4, 11)),
+            (InjurySeverity.MEDICAL_TREATMENT, 0, date(2023, 7, 3)),
+            (InjurySeverity.FIRST_AID, 0, date(2023, 2, 20)),
+            (InjurySeverity.FIRST_AID, 0, date(2023, 10, 9)),
+        )
+        injuries = []
+        for unit in range(self.scale):
+            for number, (severity, days_lost, day) in enumerate(cases):
+                victim = self.production[unit * PRODUCTION_EMPLOYEES + 100 + 37 * number]
+                injuries.append(
+                    WorkInjury(
+                        id=InjuryId(f"I-{unit * len(cases) + number + 1:06d}"),
+                        occurred_on=day,
+                        employee=victim.id,
+                        department=victim.department,
+                        severity=severity,
+                        days_lost=days_lost,
+                    )
+                )
+        return injuries
+
+    def hours(self) -> list[HoursWorked]:
+        sizes = {DepartmentId(d): len(staff) for d, staff in self.by_department.items()}
+        for employee in self.administration:
+            sizes[employee.department] = sizes.get(employee.department, 0) + 1
+        figures = []
+        for month in _YEAR.months():
+            weekdays = sum(1 for day in month.range if day.weekday() < 5)
+            for department, size in sorted(sizes.items()):
+                hours = Decimal(size * weekdays * 8) * Decimal("0.94")
+                figures.append(HoursWorked(department=department, month=month, hours=hours))
+        return figures
+
+
+_VIOLATION_CATEGORIES = (
+    "personal protective equipment",
+    "work permits",
+    "guarding of moving parts",
+    "electrical safety",
+    "work at height",
+    "housekeeping",
+)
+_NORMS = (
+    "Rules for the technical operation of power plants and networks",
+    "Safety rules for the operation of electrical installations",
+    "Labour Code, art. 182",
+    None,
+)
+
+_ = Quarter  # periods are built from Year(2023)
