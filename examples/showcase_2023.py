@@ -85,9 +85,8 @@ print()
 print("Technical inspectors' pay")
 pay = points.inspector_pay
 for quarter in pay.quarters:
-    print(
-        f"  {quarter.quarter}: {len(quarter.paid):>2} of {len(quarter.payments)} paid, {quarter.total}"
-    )
+    paid = f"{len(quarter.paid):>2} of {len(quarter.payments)} paid"
+    print(f"  {quarter.quarter}: {paid}, {quarter.total}")
     for line in quarter.unpaid:
         print(f"    not paid: {line.inspector}: {'; '.join(line.reasons)}")
 ceiling = inspector_policy.amount.at(year.last_day) * len(pay.quarters[0].payments) * 4
@@ -110,7 +109,8 @@ print()
 print("Top reporters")
 for award in rewards.awards[:5]:
     print(
-        f"  {award.rank:>2}. {award.employee}: score {award.score}, ×{award.multiplier}, {award.amount}"
+        f"  {award.rank:>2}. {award.employee}: score {award.score}, "
+        f"×{award.multiplier}, {award.amount}"
     )
 print()
 print(f"Why {rewards.awards[0].employee} receives {rewards.awards[0].amount}:")
