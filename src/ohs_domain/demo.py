@@ -27,9 +27,10 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Final
 
+from ohs_domain._errors import InvalidValueError
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
-from ohs_domain._periods import DateRange, Quarter, Year
+from ohs_domain._periods import DateRange, Year
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
     ReportId,
@@ -133,8 +134,6 @@ def build_records(scale: int = 1, *, seed: int = 2023) -> Records:
     Deterministic: the same ``scale`` and ``seed`` give an equal bundle.
     """
     if isinstance(scale, bool) or not isinstance(scale, int) or scale < 1:
-        from ohs_domain._errors import InvalidValueError  # noqa: PLC0415
-
         raise InvalidValueError("scale", scale, "a positive int")
     return _Company(scale, random.Random(seed)).records()
 
@@ -509,5 +508,3 @@ _NORMS = (
     "Labour Code, art. 182",
     None,
 )
-
-_ = Quarter  # periods are built from Year(2023)
