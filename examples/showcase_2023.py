@@ -11,72 +11,26 @@ beside it (``showcase_2023.txt``) and compared by the test suite.
 """
 
 from collections import Counter
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 
-from ohs_domain import (
-    EliminationDeadlines,
-    Entry,
-    InspectorPayPolicy,
-    Money,
-    MultiplierBounds,
-    RewardPolicy,
-    Schedule,
-    ScoreThresholds,
-    ScoreTier,
-    Source,
-    WageDate,
-    Year,
-    key_points,
-    kz,
+from ohs_domain import Year, key_points, kz
+from ohs_domain.demo import (
+    ELIMINATION_DEADLINES,
+    INSPECTOR_PAY_POLICY,
+    REWARD_POLICY,
+    build_records,
 )
-from ohs_domain.demo import build_records
 
 records = build_records()
 year = Year(2023)
-
-council = Source(
-    title="Production council for OHS, decision on technical inspectors' pay",
-    number="PC-2023/1",
-    adopted_on=date(2022, 12, 20),
-)
-inspector_policy = InspectorPayPolicy(
-    approved_by=council,
-    amount=Schedule(
-        name="technical inspector's quarterly pay",
-        entries=(Entry(since=date(2023, 1, 1), value=Money(Decimal(15_000)), source=council),),
-    ),
-)
-standard = Source(
-    title="Standard on incentives for activity in the Safe Production system",
-    number="ST-2023/7",
-    adopted_on=date(2023, 1, 20),
-)
-reward_policy = RewardPolicy(
-    approved_by=standard,
-    wage=kz.MINIMUM_WAGE,
-    wage_date=WageDate.PERIOD_END,
-    multiplier_bounds=MultiplierBounds(3, 10),
-    tiers=ScoreThresholds(
-        (
-            ScoreTier(min_score=12, max_score=19, multiplier=3),
-            ScoreTier(min_score=20, max_score=29, multiplier=5),
-            ScoreTier(min_score=30, max_score=44, multiplier=7),
-            ScoreTier(min_score=45, multiplier=10),
-        )
-    ),
-)
-deadlines = EliminationDeadlines(
-    low=timedelta(days=30), medium=timedelta(days=7), high=timedelta(days=1)
-)
 
 points = key_points(
     records,
     year=year,
     as_of=year.last_day,
-    deadlines=deadlines,
-    inspector_pay_policy=inspector_policy,
-    reward_policy=reward_policy,
+    deadlines=ELIMINATION_DEADLINES,
+    inspector_pay_policy=INSPECTOR_PAY_POLICY,
+    reward_policy=REWARD_POLICY,
     paid_on=date(2024, 1, 25),
 )
 print(points)
@@ -89,7 +43,7 @@ for quarter in pay.quarters:
     print(f"  {quarter.quarter}: {paid}, {quarter.total}")
     for line in quarter.unpaid:
         print(f"    not paid: {line.inspector}: {'; '.join(line.reasons)}")
-ceiling = inspector_policy.amount.at(year.last_day) * len(pay.quarters[0].payments) * 4
+ceiling = INSPECTOR_PAY_POLICY.amount.at(year.last_day) * len(pay.quarters[0].payments) * 4
 print(f"  {year}: {pay.total} (ceiling {ceiling})")
 
 print()

@@ -27,12 +27,16 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Final
 
+from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
+from ohs_domain._inspector_pay import InspectorPayPolicy
+from ohs_domain._money import Money
 from ohs_domain._periods import DateRange, Year
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
+    EliminationDeadlines,
     ReportId,
     ReportKind,
     ReportStatus,
@@ -40,6 +44,7 @@ from ohs_domain._reporting import (
     SafetyReport,
     StatusChange,
 )
+from ohs_domain._rewards import MultiplierBounds, RewardPolicy, ScoreThresholds, ScoreTier, WageDate
 from ohs_domain._training import SessionId, TrainingFormat, TrainingSession
 from ohs_domain._workforce import (
     Department,
@@ -51,14 +56,17 @@ from ohs_domain._workforce import (
     ReportingAccount,
     TrainerCertification,
 )
-from ohs_domain.kz import ALMATY
+from ohs_domain.kz import ALMATY, MINIMUM_WAGE
 
 __all__ = [
     "ACTIVE_REPORTERS",
+    "ELIMINATION_DEADLINES",
     "INSPECTORS",
+    "INSPECTOR_PAY_POLICY",
     "PRODUCTION_EMPLOYEES",
     "REPORTS_2022",
     "REPORTS_2023",
+    "REWARD_POLICY",
     "SUBMISSIONS_2023",
     "TRAINED_AT_TRAINING_CENTRE",
     "TRAINED_AT_WORKPLACES",
@@ -90,6 +98,45 @@ SUBMISSIONS_2023: Final = 209
 """Submissions the inspectors issued in 2023."""
 VIOLATIONS_2023: Final = 482
 """Violations those submissions list."""
+
+_COUNCIL = Source(
+    title="Production council for OHS, decision on technical inspectors' pay",
+    number="PC-2023/1",
+    adopted_on=date(2022, 12, 20),
+)
+INSPECTOR_PAY_POLICY: Final = InspectorPayPolicy(
+    approved_by=_COUNCIL,
+    amount=Schedule(
+        name="technical inspector's quarterly pay",
+        entries=(Entry(since=date(2023, 1, 1), value=Money(Decimal(15_000)), source=_COUNCIL),),
+    ),
+)
+"""The demo company's rule: 15,000 KZT a quarter for at least one submission in it."""
+
+REWARD_POLICY: Final = RewardPolicy(
+    approved_by=Source(
+        title="Standard on incentives for activity in the Safe Production system",
+        number="ST-2023/7",
+        adopted_on=date(2023, 1, 20),
+    ),
+    wage=MINIMUM_WAGE,
+    wage_date=WageDate.PERIOD_END,
+    multiplier_bounds=MultiplierBounds(3, 10),
+    tiers=ScoreThresholds(
+        (
+            ScoreTier(min_score=12, max_score=19, multiplier=3),
+            ScoreTier(min_score=20, max_score=29, multiplier=5),
+            ScoreTier(min_score=30, max_score=44, multiplier=7),
+            ScoreTier(min_score=45, multiplier=10),
+        )
+    ),
+)
+"""The demo company's reward standard: 3 to 10 minimum wages by accepted reports in the year."""
+
+ELIMINATION_DEADLINES: Final = EliminationDeadlines(
+    low=timedelta(days=30), medium=timedelta(days=7), high=timedelta(days=1)
+)
+"""The demo company's elimination deadlines by risk level."""
 
 _PRODUCTION = (
     ("D-CHP1", "CHP-1"),

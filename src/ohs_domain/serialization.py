@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import json
 import re
 import tomllib
@@ -190,11 +191,16 @@ def _structure_year(value: object, _: type) -> Year:
         raise _bad(value, error.expected) from None
 
 
+@functools.cache
+def _members(kind: type[enum.Enum]) -> dict[object, enum.Enum]:
+    return {member.value: member for member in kind}
+
+
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
-    for member in kind:
-        if isinstance(value, str) and member.value == value:
-            return member
-    raise _bad(value, "one of " + ", ".join(repr(member.value) for member in kind))
+    members = _members(kind)
+    if isinstance(value, str) and value in members:
+        return members[value]
+    raise _bad(value, "one of " + ", ".join(repr(v) for v in members))
 
 
 def _is_tuple_of(kind: Any) -> bool:
