@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -226,6 +226,14 @@ class Records:
         """The day ``report`` was registered, in the company's zone."""
         return self._index.report_days[report.id]
 
+    def accepted_on(self, report: SafetyReport) -> date | None:
+        """The day ``report`` was accepted, in the company's zone; ``None`` if never."""
+        return self._index.decisions[report.id][0]
+
+    def rejected_on(self, report: SafetyReport) -> date | None:
+        """The day ``report`` was rejected, in the company's zone; ``None`` if never."""
+        return self._index.decisions[report.id][1]
+
     # -- workforce ------------------------------------------------------------
 
     def employed_on(self, day: date) -> tuple[Employee, ...]:
@@ -320,6 +328,10 @@ class Records:
         return sum((h.hours for h in self.hours_during(months)), Decimal(0))
 
 
+def _day_of(moment: datetime | None, zone: ZoneInfo) -> date | None:
+    return None if moment is None else moment.astimezone(zone).date()
+
+
 def _average(employees: Iterable[Employee], days: DateRange) -> Fraction:
     employee_days = sum(e.employment_within(days).days for e in employees)
     return Fraction(employee_days, days.days)
@@ -339,6 +351,7 @@ class _Index:
         "accounts",
         "appointments",
         "certifications",
+        "decisions",
         "departments",
         "employees",
         "injuries",
@@ -367,6 +380,10 @@ class _Index:
         }
         self.report_days: Mapping[str, date] = {
             r.id: local_date(r.reported_at, zone) for r in records.safety_reports
+        }
+        self.decisions: Mapping[str, tuple[date | None, date | None]] = {
+            r.id: (_day_of(r.accepted_at, zone), _day_of(r.rejected_at, zone))
+            for r in records.safety_reports
         }
         ordered = sorted(records.safety_reports, key=lambda r: (r.reported_at, r.id))
         self.reports = _Timeline((self.report_days[r.id], r) for r in ordered)

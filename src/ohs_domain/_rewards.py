@@ -16,7 +16,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -26,9 +26,9 @@ from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._money import Money
-from ohs_domain._periods import DateRange, Period, as_range, local_date
+from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
-from ohs_domain._reporting import ReportKind, SafetyReport
+from ohs_domain._reporting import ReportKind
 from ohs_domain._workforce import Employee, EmployeeId
 
 __all__ = [
@@ -489,32 +489,33 @@ class _Candidate:
     reached_at: datetime | None  # when the final score was reached
 
 
-def _scores_report(
-    report: SafetyReport, reference_date: date, scored: ScoredReports, zone: tzinfo
-) -> bool:
-    rejected = report.rejected_at
-    if rejected is not None and local_date(rejected, zone) <= reference_date:
-        return False
-    if scored is ScoredReports.NOT_REJECTED:
-        return True
-    accepted = report.accepted_at
-    return accepted is not None and local_date(accepted, zone) <= reference_date
-
-
 def _candidates(
     records: Records, days: DateRange, reference_date: date, policy: RewardPolicy
 ) -> list[_Candidate]:
-    """Everyone who could be rewarded: reporters of the period and production staff."""
+    """Everyone who could be rewarded: reporters of the period and production staff.
+
+    A report scores unless rejected on or before the reference date; under
+    ``ScoredReports.ACCEPTED`` it must also have been accepted by then.
+    """
+    weights = {kind: policy.weights.of(kind) for kind in ReportKind}
+    accepted_only = policy.scored is ScoredReports.ACCEPTED
     scores: dict[EmployeeId, int] = {}
     kinds: dict[EmployeeId, Counter[ReportKind]] = {}
     reached: dict[EmployeeId, datetime] = {}
     for report in records.reports_during(days):  # in time order
-        if _scores_report(report, reference_date, policy.scored, records.time_zone):
-            scores[report.reporter] = scores.get(report.reporter, 0) + policy.weights.of(
-                report.kind
-            )
-            kinds.setdefault(report.reporter, Counter())[report.kind] += 1
-            reached[report.reporter] = report.reported_at
+        rejected = records.rejected_on(report)
+        if rejected is not None and rejected <= reference_date:
+            continue
+        if accepted_only:
+            accepted = records.accepted_on(report)
+            if accepted is None or accepted > reference_date:
+                continue
+        reporter = report.reporter
+        scores[reporter] = scores.get(reporter, 0) + weights[report.kind]
+        if reporter not in kinds:
+            kinds[reporter] = Counter()
+        kinds[reporter][report.kind] += 1
+        reached[reporter] = report.reported_at
     considered = set(scores) | {
         e.id for e in records.production_employees() if e.is_employed_on(reference_date)
     }
@@ -523,8 +524,10 @@ def _candidates(
             employee=records.employee(employee_id),
             score=scores.get(employee_id, 0),
             breakdown=tuple(
-                KindCount(kind, count) for kind, count in sorted(kinds.get(employee_id, {}).items())
-            ),
+                KindCount(kind, count) for kind, count in sorted(kinds[employee_id].items())
+            )
+            if employee_id in kinds
+            else (),
             reached_at=reached.get(employee_id),
         )
         for employee_id in sorted(considered)
