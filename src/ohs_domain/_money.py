@@ -211,6 +211,8 @@ _EXACT = decimal.Context(
     ],
 )
 _MAX_DIGITS = 40
+_LARGEST = Decimal(10) ** 30
+_SMALLEST = Decimal(10) ** -20
 
 
 def _to_amount(value: Decimal | int) -> Decimal:
@@ -224,6 +226,10 @@ def _to_amount(value: Decimal | int) -> Decimal:
     amount = Decimal(value)
     if not amount.is_finite():
         raise InvalidValueError("amount", value, "a finite number")
+    if amount and not _SMALLEST <= abs(amount) < _LARGEST:
+        raise InvalidValueError(
+            "amount", value, "an amount below 10**30 in size, in steps of at least 10**-20"
+        )
     if len(amount.as_tuple().digits) > _MAX_DIGITS:
         raise InvalidValueError("amount", value, f"at most {_MAX_DIGITS} significant digits")
     return amount

@@ -1,0 +1,216 @@
+"""Fuzzing the edge: any JSON-like input gives a value or the library's error, never another.
+
+The ``ci`` profile runs a bounded number of examples; the ``fuzz`` profile at
+least 100,000 per test (``HYPOTHESIS_PROFILE=fuzz python3 -m pytest tests/test_fuzz.py``).
+"""
+
+import json
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ohs_domain
+from ohs_domain import (
+    DateRange,
+    Employee,
+    InspectorPayPolicy,
+    InvalidDataError,
+    KeyPoints,
+    Money,
+    Month,
+    Quarter,
+    Records,
+    RewardPolicy,
+    SafetyReport,
+    Schedule,
+    Submission,
+    TrainingSession,
+    Violation,
+    WorkInjury,
+    Year,
+    demo,
+    serialization,
+)
+
+TYPES: list[Any] = [
+    Money,
+    DateRange,
+    Month,
+    Quarter,
+    Year,
+    Schedule[Money],
+    Employee,
+    SafetyReport,
+    TrainingSession,
+    Violation,
+    Submission,
+    WorkInjury,
+    Records,
+    InspectorPayPolicy,
+    RewardPolicy,
+    KeyPoints,
+]
+
+HOSTILE_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=10**30, max_value=10**400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "sNaN",
+            "1e999999",
+            "1" * 5_000,
+            "2023-02-30",
+            "2023-12-31T23:30:00",
+            "2023-Q5",
+            "kz.MINIMUM_WAGE",
+            "Asia/Nowhere",
+            "../../etc/passwd",
+            "P99999999D",
+            "1/0",
+            "x" * 200_000,
+        ]
+    ),
+)
+JSON_LIKE = st.recursive(
+    HOSTILE_SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=5),
+        st.dictionaries(st.text(max_size=12), children, max_size=5),
+    ),
+    max_leaves=40,
+)
+
+
+def _valid_shapes() -> dict[str, Any]:
+    records = demo.build_records()
+    small = serialization.dump(records)
+    for key in ("employees", "safety_reports", "training_sessions", "reporting_accounts"):
+        small[key] = small[key][:3]
+    return {
+        "records": small,
+        "reward_policy": serialization.dump(demo.REWARD_POLICY),
+        "inspector_pay_policy": serialization.dump(demo.INSPECTOR_PAY_POLICY),
+    }
+
+
+VALID = _valid_shapes()
+
+
+def _refusal(load: Any, data: object, kind: Any) -> InvalidDataError | None:
+    """Load ``data``; return the library's error, if that is the outcome."""
+    try:
+        load(data, kind)
+    except InvalidDataError as error:
+        return error
+    return None
+
+
+def _load_or_library_error(data: object, kind: Any) -> None:
+    error = _refusal(serialization.load, data, kind)
+    if error is not None:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.path.startswith("$")
+            assert problem.message
+            assert "invalid value" not in problem.message
+
+
+@pytest.mark.parametrize("kind", TYPES, ids=lambda kind: getattr(kind, "__name__", str(kind)))
+@given(data=JSON_LIKE)
+def test_arbitrary_json_gives_a_value_or_the_library_error(kind: Any, data: object) -> None:
+    _load_or_library_error(data, kind)
+
+
+def _mutate(value: Any, data: st.DataObject, depth: int = 0) -> Any:
+    """Replace one random part of a valid shape with something hostile."""
+    if isinstance(value, dict) and value and depth < 6:
+        key = data.draw(st.sampled_from(sorted(value)))
+        copied: dict[Any, Any] = dict(value)
+        choice = data.draw(st.integers(0, 9))
+        if choice == 0:
+            del copied[key]
+        elif choice == 1:
+            copied[data.draw(st.text(max_size=8))] = data.draw(JSON_LIKE)
+        elif choice < 5:
+            copied[key] = data.draw(JSON_LIKE)
+        else:
+            copied[key] = _mutate(value[key], data, depth + 1)
+        return copied
+    if isinstance(value, list) and value and depth < 6:
+        index = data.draw(st.integers(0, len(value) - 1))
+        copy = list(value)
+        choice = data.draw(st.integers(0, 5))
+        if choice == 0:
+            copy.append(copy[index])  # a duplicate: same id twice
+        elif choice == 1:
+            copy[index] = data.draw(JSON_LIKE)
+        else:
+            copy[index] = _mutate(value[index], data, depth + 1)
+        return copy
+    return data.draw(JSON_LIKE)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("records", Records),
+        ("reward_policy", RewardPolicy),
+        ("inspector_pay_policy", InspectorPayPolicy),
+    ],
+)
+@given(data=st.data())
+def test_mutated_valid_data_gives_a_value_or_the_library_error(
+    name: str, kind: Any, data: st.DataObject
+) -> None:
+    mutated = _mutate(VALID[name], data)
+    _load_or_library_error(mutated, kind)
+
+
+def test_deeply_nested_data_is_refused_cleanly() -> None:
+    nested: Any = "2023-Q4"
+    for _ in range(100_000):
+        nested = [nested]
+    with pytest.raises(InvalidDataError):
+        serialization.load({"entries": nested, "name": "x"}, Schedule[Money])
+
+
+@given(st.text(max_size=200))
+def test_arbitrary_json_text_gives_a_value_or_the_library_error(text: str) -> None:
+    error = _refusal(serialization.load_json, text, Money)
+    assert error is None or error.problems
+
+
+@given(st.text(max_size=200))
+def test_arbitrary_toml_text_gives_a_value_or_the_library_error(text: str) -> None:
+    error = _refusal(serialization.load_toml, text, RewardPolicy)
+    assert error is None or error.problems
+
+
+def test_nan_and_infinity_never_become_money() -> None:
+    for text in ("NaN", "Infinity", "-Infinity", "1e999999"):
+        with pytest.raises(InvalidDataError):
+            serialization.load({"amount": text, "currency": "KZT"}, Money)
+    with pytest.raises(InvalidDataError):
+        serialization.load_json('{"amount": NaN, "currency": "KZT"}', Money)
+    assert math.isnan(float("nan"))  # the JSON above is what a careless exporter writes
+
+
+def test_the_edge_uses_no_pickle_eval_or_dynamic_import() -> None:
+    from pathlib import Path  # noqa: PLC0415
+
+    source = Path(ohs_domain.__file__).parent
+    for path in source.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for forbidden in ("pickle", "eval(", "exec(", "__import__", "importlib"):
+            assert forbidden not in text, f"{path.name} uses {forbidden}"
+    assert json.loads("[]") == []
