@@ -226,7 +226,7 @@ def main() -> None:
         started = time.perf_counter()
         completed = subprocess.run(  # noqa: S603 - this script, this interpreter
             [sys.executable, __file__, "--one", str(scale), "--runs", str(args.runs)],
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
             check=True,
         )
