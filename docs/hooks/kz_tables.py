@@ -19,7 +19,7 @@ def _table(name: str) -> str:
     schedule = getattr(kz, name, None)
     if not isinstance(schedule, Schedule):
         msg = f"kz has no schedule named {name!r}"
-        raise LookupError(msg)
+        raise TypeError(msg)
     rows = ["| in force from | value | source |", "| --- | ---: | --- |"]
     rows.extend(f"| {entry.since} | {entry.value} | {entry.source} |" for entry in schedule.entries)
     return "\n".join(rows)
