@@ -189,12 +189,12 @@ class Engagement:
     """Engagement of production personnel in the reporting system.
 
     Attributes:
-        period: The days whose reports count (in the company's zone).
-        as_of: The day the headcount and registrations are taken.
+        period: The days whose reports count (in the company's zone), up to ``as_of``.
+        as_of: The day the headcount, registrations and reports are taken.
         min_reports: Non-rejected reports that make a user active.
         registered: Production employees registered in the system ÷ headcount.
         active: Production employees with at least ``min_reports`` non-rejected reports ÷ headcount.
-        reports: Reports registered in the period, by anyone.
+        reports: Reports registered in the period by ``as_of``, by anyone.
         events: Of those, events.
         defects: Of those, defects.
         rejected: Of those, rejected by ``as_of``.
@@ -230,7 +230,10 @@ def engagement(
     days = as_range(period)
     _check_as_of(days, as_of)
     staff = _staff(records, as_of)
-    reports = records.reports_during(days)
+    # Only reports registered by ``as_of`` are known on it: counting later ones would
+    # make someone active who is not yet registered (only registered employees report).
+    known = days if as_of >= days.end else DateRange(days.start, as_of + timedelta(days=1))
+    reports = records.reports_during(known)
     counts: Counter[EmployeeId] = Counter(
         r.reporter for r in reports if _counts_as_active(r, as_of, records)
     )
@@ -248,7 +251,7 @@ def engagement(
         (
             Step(description=f"production personnel on staff on {as_of}", result=f"{len(staff):,}"),
             Step(
-                description=f"events and defects registered in {days}",
+                description=f"events and defects registered in {known}",
                 result=f"{len(reports):,}",
                 facts=(
                     Fact(name="events", value=f"{groups[ReportGroup.EVENT]:,}"),

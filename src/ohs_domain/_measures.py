@@ -10,7 +10,7 @@ both round only for display, with the library's rounding mode.
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 
 import attrs
@@ -23,14 +23,32 @@ __all__ = ["Rate", "Share"]
 
 
 def _round(value: Fraction, places: int) -> Decimal:
-    quantum = Decimal(1).scaleb(-places)
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return exact.quantize(quantum, rounding=ROUNDING)
+    """``value`` rounded once, exactly, to ``places`` decimals with the library's mode.
+
+    Dividing in ``Decimal`` first would round to the context's 28 digits and then
+    again to ``places`` (or fail outright on a large value), so the fraction is
+    cut in integers and one more digit tells the rounding all it needs: nothing
+    left, less than a half, exactly a half, or more.
+    """
+    scaled = abs(value) * Fraction(10) ** places
+    units, remainder = divmod(scaled.numerator, scaled.denominator)
+    twice = 2 * remainder
+    if not remainder:
+        tail = 0
+    elif twice < scaled.denominator:
+        tail = 3
+    else:
+        tail = 5 if twice == scaled.denominator else 7
+    digits = tuple(int(digit) for digit in f"{units}{tail}")
+    exact = Decimal((int(value < 0), digits, -places - 1))
+    return exact.quantize(
+        Decimal((0, (1,), -places)), rounding=ROUNDING, context=Context(prec=len(digits) + 1)
+    )
 
 
-def _grouped(value: Fraction | int) -> str:
-    if isinstance(value, int) or value.denominator == 1:
-        return f"{int(value):,}"
+def _grouped(value: Fraction) -> str:
+    if value.denominator == 1:
+        return f"{value.numerator:,}"
     return f"{_round(value, 2):,}"
 
 

@@ -123,6 +123,17 @@ class MultiplierBounds:
         return f"{self.minimum}..{self.maximum}"
 
 
+def _at_least(other: str) -> _checks.Validator:
+    """A number no lower than the one in field ``other`` (when set)."""
+
+    def check(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        low = getattr(owner, other)
+        if value is not None and value < low:
+            raise InvalidValueError(attribute.name, value, f"at least {other} ({low})")
+
+    return check
+
+
 @attrs.frozen(kw_only=True)
 class ScoreTier:
     """Employees scoring from ``min_score`` to ``max_score`` get ``multiplier`` wages.
@@ -135,7 +146,7 @@ class ScoreTier:
 
     min_score: int = attrs.field(validator=_checks.count)
     max_score: int | None = attrs.field(
-        default=None, validator=[_checks.optional(_checks.count), _checks.not_before("min_score")]
+        default=None, validator=[_checks.optional(_checks.count), _at_least("min_score")]
     )
     multiplier: int = attrs.field(validator=_checks.count)
 
@@ -152,6 +163,9 @@ class ScoreTier:
 class ScoreThresholds:
     """Tiers by score: contiguous, non-overlapping, multipliers rising with score.
 
+    The top tier is open-ended (``max_score=None``), so a higher score never
+    earns less.
+
     Attributes:
         tiers: The tiers, lowest scores first.
     """
@@ -160,6 +174,14 @@ class ScoreThresholds:
 
     def __attrs_post_init__(self) -> None:
         _check_table("tiers", self.tiers, ScoreTier, "min_score", "max_score", rising=True)
+        top = self.tiers[-1].max_score
+        if top is not None:
+            raise InvalidValueError(
+                f"tiers[{len(self.tiers) - 1}].max_score",
+                top,
+                "None: the top tier is open-ended, or a score above it would earn nothing "
+                "and one more report could lose the reward",
+            )
 
     def tier_for(self, score: int) -> ScoreTier | None:
         """The tier ``score`` falls in, if any."""
@@ -180,7 +202,7 @@ class RankBand:
     """
 
     first_rank: int = attrs.field(validator=_checks.count)
-    last_rank: int = attrs.field(validator=[_checks.count, _checks.not_before("first_rank")])
+    last_rank: int = attrs.field(validator=[_checks.count, _at_least("first_rank")])
     multiplier: int = attrs.field(validator=_checks.count)
 
     def __str__(self) -> str:
@@ -515,7 +537,8 @@ def _candidates(
         if reporter not in kinds:
             kinds[reporter] = Counter()
         kinds[reporter][report.kind] += 1
-        reached[reporter] = report.reported_at
+        if weights[report.kind]:  # a report worth nothing does not move the score's moment
+            reached[reporter] = report.reported_at
     considered = set(scores) | {
         e.id for e in records.production_employees() if e.is_employed_on(reference_date)
     }
@@ -541,10 +564,9 @@ def _ineligibility(
     if policy.production_only and not records.is_production(employee):
         return f"not production personnel (department {employee.department})"
     if policy.require_employed and not employee.is_employed_on(reference_date):
-        left = (
-            f"left on {employee.left_on}" if employee.left_on else f"hired on {employee.hired_on}"
-        )
-        return f"not on staff on the reference date {reference_date} ({left})"
+        # Everyone considered was on staff on some day up to the reference date (a
+        # report of the period, or on staff on it), so only leaving explains this.
+        return f"not on staff on the reference date {reference_date} (left on {employee.left_on})"
     if candidate.score < policy.min_score:
         return f"score {candidate.score} is below the policy's minimum of {policy.min_score}"
     return None
