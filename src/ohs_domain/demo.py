@@ -203,7 +203,7 @@ class _Company:
                 id=_employee_id(n + 1),
                 department=DepartmentId(_PRODUCTION[n % len(_PRODUCTION)][0]),
                 category=EmployeeCategory.WORKER if n % 7 else EmployeeCategory.SPECIALIST,
-                hired_on=hired + timedelta(days=n % 2_500),
+                hired_on=hired + timedelta(days=n % 2_000),
             )
             for n in range(PRODUCTION_EMPLOYEES * scale)
         ]
