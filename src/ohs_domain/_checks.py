@@ -12,7 +12,9 @@ from typing import Any
 
 import attrs
 
+from ohs_domain._effective import Schedule
 from ohs_domain._errors import InvalidValueError
+from ohs_domain._money import Money
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -98,5 +100,31 @@ def not_before(other: str) -> Validator:
         earlier = getattr(owner, other)
         if value is not None and earlier is not None and value < earlier:
             raise InvalidValueError(attribute.name, value, f"a day on or after {other} ({earlier})")
+
+    return check
+
+
+def money_schedule(*, allow_zero: bool) -> Validator:
+    """A `Schedule` of `Money` in one currency, every amount positive (or zero if allowed)."""
+    floor = "non-negative" if allow_zero else "positive"
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        expected = f"a Schedule of {floor} Money in one currency"
+        if not isinstance(value, Schedule):
+            raise InvalidValueError(attribute.name, value, expected)
+        currencies = set()
+        for index, entry in enumerate(value.entries):
+            amount = entry.value
+            if (
+                not isinstance(amount, Money)
+                or amount.amount < 0
+                or (not allow_zero and amount.amount == 0)
+            ):
+                raise InvalidValueError(
+                    f"{attribute.name}.entries[{index}].value", amount, expected
+                )
+            currencies.add(amount.currency)
+        if len(currencies) > 1:
+            raise InvalidValueError(attribute.name, sorted(currencies), expected)
 
     return check

@@ -20,7 +20,7 @@ from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._injuries import InjurySeverity
 from ohs_domain._inspection import Submission
-from ohs_domain._measures import Rate, Share, median, percentile
+from ohs_domain._measures import Rate, Share, _round, median, percentile
 from ohs_domain._periods import DateRange, Month, Period, Quarter, _day_only, as_range, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import EliminationDeadlines, ReportGroup, RiskLevel, SafetyReport
@@ -55,6 +55,11 @@ def _check_as_of(days: DateRange, as_of: date) -> None:
         raise InvalidValueError(
             "as_of", as_of, f"a day on or after the period's start ({days.start})"
         )
+    if as_of >= _LAST_AS_OF:
+        raise InvalidValueError("as_of", as_of, f"a day before {_LAST_AS_OF}")
+
+
+_LAST_AS_OF = date(9998, 12, 31)  # the day after as_of must still be a date
 
 
 # -- training -----------------------------------------------------------------
@@ -121,7 +126,8 @@ def training_coverage(records: Records, *, period: Period, as_of: date) -> Train
     days = as_range(period)
     _check_as_of(days, as_of)
     population = {e.id for e in _staff(records, as_of)}
-    sessions = records.sessions_during(days)
+    # Sessions after as_of have not happened yet as seen from as_of.
+    sessions = [s for s in records.sessions_during(days) if s.days.start <= as_of]
     trained: set[EmployeeId] = set()
     lines = []
     for training_format in TrainingFormat:
@@ -485,9 +491,7 @@ class ActivityLine:
 
     def __str__(self) -> str:
         ratio = self.violations_per_submission
-        shown = (
-            "undefined" if ratio is None else f"{Decimal(ratio.numerator) / ratio.denominator:.2f}"
-        )
+        shown = "undefined" if ratio is None else str(_round(ratio, 2))
         return (
             f"{self.label}: {self.submissions:,} submissions on {self.violations:,} violations "
             f"({shown} per submission)"
@@ -609,11 +613,12 @@ def injury_rates(records: Records, *, period: Period, as_of: date) -> InjuryRate
     """LTIFR, TRIFR, TRIR, DART, the ILO incidence rate, Кч and Кт, and days without injury.
 
     Raises:
-        InvalidValueError: If ``period`` is not made of whole months.
+        InvalidValueError: If ``period`` is not made of whole months, or ``as_of``
+            is before it.
     """
     days = as_range(period)
     months = _months(days)
-    _day_only("as_of", as_of)
+    _check_as_of(days, as_of)
     injuries = records.injuries_during(days)
     hours = records.total_hours(months)
     exposure = Fraction(hours)

@@ -45,17 +45,6 @@ class PartialQuarter(enum.StrEnum):
     """Pay nothing for the quarter."""
 
 
-def _schedule_of_money(
-    _instance: object, attribute: attrs.Attribute[Schedule[Money]], value: object
-) -> None:
-    if not isinstance(value, Schedule) or not all(
-        isinstance(entry.value, Money) and entry.value.amount >= 0 for entry in value.entries
-    ):
-        raise InvalidValueError(
-            attribute.name, value, "a Schedule of non-negative Money (the quarterly amount)"
-        )
-
-
 @attrs.frozen(kw_only=True)
 class InspectorPayPolicy:
     """The company's rule for paying technical inspectors each quarter.
@@ -74,7 +63,7 @@ class InspectorPayPolicy:
     """
 
     approved_by: Source = attrs.field(validator=_checks.instance(Source))
-    amount: Schedule[Money] = attrs.field(validator=_schedule_of_money)
+    amount: Schedule[Money] = attrs.field(validator=_checks.money_schedule(allow_zero=True))
     min_submissions: int = attrs.field(default=1, validator=_checks.count)
     min_violations: int = attrs.field(default=0, validator=_checks.count)
     partial_quarter: PartialQuarter = attrs.field(
@@ -181,6 +170,7 @@ class InspectorPayYear:
 
 def _days_appointed(terms: tuple[DateRange, ...], quarter: DateRange) -> int:
     # Terms of one inspector never overlap (Records checks it), so days add up.
+    # ``quarter`` is already limited to the inspector's employment.
     return sum(term.intersection(quarter).days for term in terms)
 
 
@@ -206,7 +196,8 @@ def inspector_pay(
             continue
         issued = [s for s in records.submissions_by(inspector) if s.issued_on in days]
         violations = sum(len(s.violations) for s in issued)
-        appointed = _days_appointed(tuple(a.term for a in appointments), days)
+        on_staff = records.employee(inspector).employment_within(days)
+        appointed = _days_appointed(tuple(a.term for a in appointments), on_staff)
         amount, reasons = rate.value, []
         if len(issued) < policy.min_submissions:
             reasons.append(

@@ -51,7 +51,7 @@ __all__ = [
 
 
 class ScoredReports(enum.StrEnum):
-    """Which reports of the period score. A rejected report never scores."""
+    """Which reports of the period score. A report rejected by the reference date never scores."""
 
     ACCEPTED = "accepted"
     """Reports accepted on or before the reference date."""
@@ -283,13 +283,6 @@ def _optional_money(_instance: object, attribute: attrs.Attribute[Any], value: o
         raise InvalidValueError(attribute.name, value, "None or a non-negative Money")
 
 
-def _wage_schedule(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Schedule) or not all(
-        isinstance(entry.value, Money) and entry.value.amount > 0 for entry in value.entries
-    ):
-        raise InvalidValueError(attribute.name, value, "a Schedule of positive Money")
-
-
 @attrs.frozen(kw_only=True)
 class RewardPolicy:
     """The company's rule for rewarding the most active reporters in minimum wages.
@@ -313,7 +306,7 @@ class RewardPolicy:
     """
 
     approved_by: Source = attrs.field(validator=_checks.instance(Source))
-    wage: Schedule[Money] = attrs.field(validator=_wage_schedule)
+    wage: Schedule[Money] = attrs.field(validator=_checks.money_schedule(allow_zero=False))
     wage_date: WageDate = attrs.field(validator=_checks.member(WageDate))
     tiers: ScoreThresholds | RankBands = attrs.field(validator=_tier_table)
     multiplier_bounds: MultiplierBounds = attrs.field(validator=_checks.instance(MultiplierBounds))
@@ -634,13 +627,22 @@ def reward_awards(
 
     awards: list[Award] = []
     spent = Money.zero(wage.value.currency)
-    cut_reason: str | None = None
+    cut_below: str | None = None  # once a group is cut, everyone ranked below it is too
     for group in _groups(tiered, policy.tie_rule):
         cost = sum((wage.value * multiplier for _, _, multiplier in group), spent * 0)
-        if cut_reason is None:
-            cut_reason = _cap_reason(policy, len(awards), len(group), spent, cost)
-        if cut_reason is not None:
-            excluded.extend(_excluded(candidate, cut_reason) for _, candidate, _ in group)
+        if cut_below is not None:
+            excluded.extend(_excluded(candidate, cut_below) for _, candidate, _ in group)
+            continue
+        reason = _cap_reason(policy, len(awards), len(group), spent, cost)
+        if reason is not None:
+            excluded.extend(_excluded(candidate, reason) for _, candidate, _ in group)
+            first = group[0][1].employee.id
+            cap = (
+                f"the cap of {policy.max_recipients} recipients"
+                if reason.startswith("cut by the cap")
+                else f"the budget of {policy.budget}"
+            )
+            cut_below = f"cut by {cap}: ranked below {first}, the first employee it cut"
             continue
         spent += cost
         awards.extend(

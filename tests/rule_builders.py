@@ -1,0 +1,362 @@
+"""Small builders of records and policies for the tests of the rules.
+
+Every builder has defaults that make a valid, unremarkable fact, so a test
+states only what its scenario is about: ``report("R-1", "E-01", at(2023, 5, 4))``
+is an accepted near miss of department ``D-1`` registered at 10:00 Almaty time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from ohs_domain import (
+    DateRange,
+    Department,
+    DepartmentId,
+    Employee,
+    EmployeeCategory,
+    EmployeeId,
+    Entry,
+    HoursWorked,
+    InjuryId,
+    InjurySeverity,
+    InspectorAppointment,
+    InspectorPayPolicy,
+    Money,
+    MultiplierBounds,
+    RankBand,
+    RankBands,
+    Records,
+    ReportId,
+    ReportingAccount,
+    ReportKind,
+    RewardPolicy,
+    RiskLevel,
+    SafetyReport,
+    Schedule,
+    ScoreThresholds,
+    ScoreTier,
+    SessionId,
+    Source,
+    Submission,
+    SubmissionId,
+    TrainerCertification,
+    TrainingFormat,
+    TrainingSession,
+    Violation,
+    ViolationId,
+    WageDate,
+    WorkInjury,
+    Year,
+    kz,
+)
+
+ZONE = kz.ALMATY
+COUNCIL = Source(title="Production council decision", number="7", adopted_on=date(2022, 12, 20))
+STANDARD = Source(title="Standard on incentives", number="ST-07", adopted_on=date(2023, 1, 20))
+
+PLANT = Department(id=DepartmentId("D-1"), name="CHP-1", is_production=True)
+NETWORK = Department(id=DepartmentId("D-2"), name="Networks", is_production=True)
+STATION = Department(id=DepartmentId("D-3"), name="Substation", is_production=True)
+OFFICE = Department(id=DepartmentId("HQ"), name="Head office", is_production=False)
+DEPARTMENTS = (PLANT, NETWORK, STATION, OFFICE)
+
+
+def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
+    """A moment in Almaty."""
+    return datetime(year, month, day, hour, minute, tzinfo=ZONE)
+
+
+def employee(
+    employee_id: str,
+    *,
+    department: str = "D-1",
+    hired_on: date = date(2020, 1, 1),
+    left_on: date | None = None,
+) -> Employee:
+    return Employee(
+        id=EmployeeId(employee_id),
+        department=DepartmentId(department),
+        category=EmployeeCategory.WORKER,
+        hired_on=hired_on,
+        left_on=left_on,
+    )
+
+
+def report(
+    report_id: str,
+    reporter: str,
+    reported_at: datetime,
+    *,
+    kind: ReportKind = ReportKind.NEAR_MISS,
+    risk: RiskLevel = RiskLevel.LOW,
+    department: str = "D-1",
+    accepted: datetime | bool | None = True,
+    rejected: datetime | None = None,
+    eliminated: datetime | None = None,
+) -> SafetyReport:
+    """A report; accepted an hour after registration unless ``accepted`` says otherwise.
+
+    ``accepted=False`` (or ``None``) leaves it awaiting review; ``rejected`` rejects it
+    instead; ``eliminated`` records work started and elimination at that moment.
+    """
+    made = SafetyReport(
+        id=ReportId(report_id),
+        kind=kind,
+        risk=risk,
+        reporter=EmployeeId(reporter),
+        department=DepartmentId(department),
+        reported_at=reported_at,
+    )
+    if rejected is not None:
+        return made.reject(rejected, "not a hazard")
+    if accepted is True:
+        accepted = reported_at + timedelta(hours=1)
+    if isinstance(accepted, datetime):
+        made = made.accept(accepted)
+        if eliminated is not None:
+            made = made.start_work(accepted).eliminate(eliminated)
+    return made
+
+
+FIRST_OF_FEBRUARY = at(2023, 2, 1)
+
+
+def reports_of(
+    reporter: str,
+    count: int,
+    *,
+    first: datetime = FIRST_OF_FEBRUARY,
+    every: timedelta = timedelta(days=1),
+    kind: ReportKind = ReportKind.NEAR_MISS,
+    prefix: str = "",
+) -> list[SafetyReport]:
+    """``count`` accepted reports by ``reporter``, one ``every`` from ``first``."""
+    return [
+        report(f"{prefix or reporter}/{n:03d}", reporter, first + n * every, kind=kind)
+        for n in range(count)
+    ]
+
+
+def appointment(
+    inspector: str,
+    start: date,
+    end: date,
+    *,
+    trained_on: date | None = date(2022, 12, 1),
+) -> InspectorAppointment:
+    """An appointment for the days ``[start, end)``."""
+    return InspectorAppointment(
+        employee=EmployeeId(inspector),
+        approved_on=min(start, date(2022, 12, 20)),
+        term=DateRange(start, end),
+        trained_on=trained_on,
+    )
+
+
+def violation(
+    violation_id: str,
+    found_on: date,
+    *,
+    department: str = "D-1",
+    eliminated_on: date | None = None,
+) -> Violation:
+    return Violation(
+        id=ViolationId(violation_id),
+        found_on=found_on,
+        department=DepartmentId(department),
+        category="ppe",
+        eliminated_on=eliminated_on,
+    )
+
+
+def submission(
+    submission_id: str,
+    inspector: str,
+    issued_on: date,
+    violations: Iterable[str],
+    *,
+    department: str = "D-1",
+    respond_by: date | None = None,
+    answered_on: date | None = None,
+) -> Submission:
+    """A submission; the response is due 14 days after issue unless ``respond_by`` says."""
+    return Submission(
+        id=SubmissionId(submission_id),
+        inspector=EmployeeId(inspector),
+        department=DepartmentId(department),
+        issued_on=issued_on,
+        violations=frozenset(ViolationId(v) for v in violations),
+        respond_by=respond_by or issued_on + timedelta(days=14),
+        answered_on=answered_on,
+    )
+
+
+def session(
+    session_id: str,
+    training_format: TrainingFormat,
+    first_day: date,
+    attendees: Iterable[str],
+    *,
+    group: str | None = None,
+    department: str = "D-1",
+    trainer: str = "T-1",
+) -> TrainingSession:
+    """A one-day session delivered by ``trainer`` (certified by :func:`records`)."""
+    return TrainingSession(
+        id=SessionId(session_id),
+        programme="Safety culture",
+        format=training_format,
+        days=DateRange(first_day, first_day + timedelta(days=1)),
+        trainers=frozenset({EmployeeId(trainer)}),
+        attendees=frozenset(EmployeeId(a) for a in attendees),
+        group=group or session_id,
+        department=DepartmentId(department),
+    )
+
+
+def injury(
+    injury_id: str,
+    occurred_on: date,
+    severity: InjurySeverity,
+    *,
+    worker: str = "E-01",
+    days_lost: int = 0,
+) -> WorkInjury:
+    return WorkInjury(
+        id=InjuryId(injury_id),
+        occurred_on=occurred_on,
+        employee=EmployeeId(worker),
+        department=DepartmentId("D-1"),
+        severity=severity,
+        days_lost=days_lost,
+    )
+
+
+def monthly_hours(year: int, hours: str | int, *, department: str = "D-1") -> list[HoursWorked]:
+    return [
+        HoursWorked(department=DepartmentId(department), month=month, hours=Decimal(hours))
+        for month in Year(year).months()
+    ]
+
+
+def issued(
+    submission_id: str,
+    inspector: str,
+    issued_on: date,
+    violations: int = 1,
+    *,
+    department: str = "D-1",
+) -> tuple[Submission, list[Violation]]:
+    """A submission listing ``violations`` violations found on the day it was issued."""
+    found = [
+        violation(f"{submission_id}/V{n}", issued_on, department=department)
+        for n in range(1, violations + 1)
+    ]
+    made = submission(
+        submission_id, inspector, issued_on, [v.id for v in found], department=department
+    )
+    return made, found
+
+
+def records(
+    *,
+    employees: Iterable[Employee],
+    reports: Iterable[SafetyReport] = (),
+    registered_on: date | None = date(2020, 1, 1),
+    accounts: Iterable[ReportingAccount] | None = None,
+    trainers: Iterable[str] = (),
+    **others: Any,
+) -> Records:
+    """A bundle of ``DEPARTMENTS`` and ``employees``.
+
+    Everyone is registered in the reporting system on ``registered_on`` (or on
+    hiring, if later) unless ``accounts`` lists the registrations; ``trainers``
+    are added as certified internal trainers of the office. ``others`` are passed
+    to `Records` (sessions, submissions, injuries, ...).
+    """
+    staff = list(employees)
+    trainer_ids = list(trainers)
+    staff += [employee(t, department="HQ") for t in trainer_ids]
+    if accounts is None:
+        accounts = (
+            []
+            if registered_on is None
+            else [
+                ReportingAccount(employee=e.id, registered_on=max(registered_on, e.hired_on))
+                for e in staff
+            ]
+        )
+    return Records(
+        time_zone=ZONE,
+        departments=DEPARTMENTS,
+        employees=staff,
+        reporting_accounts=accounts,
+        safety_reports=reports,
+        trainer_certifications=[
+            TrainerCertification(employee=EmployeeId(t), certified_on=date(2019, 1, 1))
+            for t in trainer_ids
+        ],
+        **others,
+    )
+
+
+def money_schedule(
+    *values: tuple[date, Money | int], name: str = "inspector quarterly amount"
+) -> Schedule[Money]:
+    """A schedule of ``(since, amount)`` pairs, each set by the council's decision."""
+    return Schedule(
+        name=name,
+        entries=tuple(
+            Entry(
+                since=since,
+                value=amount if isinstance(amount, Money) else Money(amount),
+                source=COUNCIL,
+            )
+            for since, amount in values
+        ),
+    )
+
+
+QUARTERLY_15000 = money_schedule((date(2022, 1, 1), 15_000))
+
+
+def pay_policy(**changes: Any) -> InspectorPayPolicy:
+    """15,000 KZT a quarter for at least one submission; ``changes`` override fields."""
+    fields: dict[str, Any] = {"approved_by": COUNCIL, "amount": QUARTERLY_15000}
+    fields.update(changes)
+    return InspectorPayPolicy(**fields)
+
+
+def thresholds(*rows: tuple[int, int | None, int]) -> ScoreThresholds:
+    """Tiers from ``(min_score, max_score, multiplier)`` rows."""
+    return ScoreThresholds(
+        tuple(ScoreTier(min_score=low, max_score=high, multiplier=m) for low, high, m in rows)
+    )
+
+
+def bands(*rows: tuple[int, int, int]) -> RankBands:
+    """Bands from ``(first_rank, last_rank, multiplier)`` rows."""
+    return RankBands(
+        tuple(RankBand(first_rank=first, last_rank=last, multiplier=m) for first, last, m in rows)
+    )
+
+
+# Score 1-4: ×3, 5-9: ×5, 10 and more: ×10.
+STANDARD_TIERS = thresholds((1, 4, 3), (5, 9, 5), (10, None, 10))
+
+
+def reward_policy(**changes: Any) -> RewardPolicy:
+    """3..10 minimum wages of the period's end by ``STANDARD_TIERS``; ``changes`` override."""
+    fields: dict[str, Any] = {
+        "approved_by": STANDARD,
+        "wage": kz.MINIMUM_WAGE,
+        "wage_date": WageDate.PERIOD_END,
+        "tiers": STANDARD_TIERS,
+        "multiplier_bounds": MultiplierBounds(3, 10),
+    }
+    fields.update(changes)
+    return RewardPolicy(**fields)

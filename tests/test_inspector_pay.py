@@ -1,0 +1,740 @@
+"""Quarterly pay of technical inspectors: who is paid, how much, and why not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ohs_domain import (
+    InspectorAppointment,
+    InspectorPayPolicy,
+    InvalidValueError,
+    Money,
+    NoValueInForceError,
+    PartialQuarter,
+    Quarter,
+    Records,
+    Submission,
+    Violation,
+    Year,
+    inspector_pay,
+    inspector_pay_for_year,
+    serialization,
+)
+from tests.rule_builders import (
+    COUNCIL,
+    QUARTERLY_15000,
+    appointment,
+    employee,
+    issued,
+    money_schedule,
+    pay_policy,
+    records,
+)
+
+Q1 = Quarter(2023, 1)  # 90 days
+Q2 = Quarter(2023, 2)  # 91 days
+Q3 = Quarter(2023, 3)  # 92 days
+Q4_2023 = Quarter(2023, 4)
+WHOLE_2023 = appointment("I-1", date(2023, 1, 1), date(2024, 1, 1))
+# Appointed on 15 February: 14 days of February and 31 of March, 45 of Q1's 90.
+FROM_15_FEBRUARY = appointment("I-1", date(2023, 2, 15), date(2024, 1, 1))
+
+Issue = tuple[str, date, int]  # submission id, issued on, violations listed
+
+
+def inspection_records(
+    appointments: Iterable[InspectorAppointment],
+    issues: Iterable[Issue] = (),
+    *,
+    inspector: str = "I-1",
+) -> Records:
+    terms = list(appointments)
+    submissions: list[Submission] = []
+    violations: list[Violation] = []
+    for submission_id, issued_on, count in issues:
+        made, found = issued(submission_id, inspector, issued_on, count)
+        submissions.append(made)
+        violations.extend(found)
+    people = sorted({a.employee for a in terms} | {inspector})
+    return records(
+        employees=[employee(p) for p in people],
+        inspector_appointments=terms,
+        submissions=submissions,
+        violations=violations,
+    )
+
+
+# -- one quarter, one inspector -------------------------------------------------------
+
+PAY_CASES = [
+    pytest.param(
+        [WHOLE_2023],
+        [("S-1", date(2023, 2, 10), 1)],
+        {},
+        Q1,
+        (
+            "15,000 KZT",
+            ["active: 1 submission(s) listing 1 violation(s) in 2023-Q1"],
+        ),
+        id="one-submission-in-the-quarter-is-paid-in-full",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [],
+        {},
+        Q1,
+        (
+            "0 KZT",
+            ["0 submission(s) issued in 2023-Q1; the policy requires at least 1"],
+        ),
+        id="no-submission-no-pay",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [("S-1", date(2023, 3, 31), 1)],
+        {},
+        Q1,
+        (
+            "15,000 KZT",
+            ["active: 1 submission(s) listing 1 violation(s) in 2023-Q1"],
+        ),
+        id="submission-on-the-last-day-of-a-quarter-counts-in-it",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [("S-1", date(2023, 3, 31), 1)],
+        {},
+        Q2,
+        (
+            "0 KZT",
+            ["0 submission(s) issued in 2023-Q2; the policy requires at least 1"],
+        ),
+        id="submission-on-the-last-day-of-a-quarter-does-not-count-in-the-next",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [("S-1", date(2023, 4, 1), 1)],
+        {},
+        Q1,
+        (
+            "0 KZT",
+            ["0 submission(s) issued in 2023-Q1; the policy requires at least 1"],
+        ),
+        id="submission-on-the-first-day-of-the-next-quarter-does-not-count",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [("S-1", date(2023, 2, 10), 3)],
+        {"min_submissions": 2},
+        Q1,
+        (
+            "0 KZT",
+            ["1 submission(s) issued in 2023-Q1; the policy requires at least 2"],
+        ),
+        id="fewer-submissions-than-required-no-pay",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [("S-1", date(2023, 2, 10), 2)],
+        {"min_violations": 3},
+        Q1,
+        (
+            "0 KZT",
+            ["2 violation(s) listed in 2023-Q1; the policy requires at least 3"],
+        ),
+        id="fewer-violations-than-required-no-pay",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [("S-1", date(2023, 1, 9), 2), ("S-2", date(2023, 3, 1), 1)],
+        {"min_violations": 3},
+        Q1,
+        (
+            "15,000 KZT",
+            ["active: 2 submission(s) listing 3 violation(s) in 2023-Q1"],
+        ),
+        id="violations-of-all-the-quarters-submissions-add-up",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [],
+        {"min_submissions": 0, "min_violations": 1},
+        Q1,
+        (
+            "0 KZT",
+            ["0 violation(s) listed in 2023-Q1; the policy requires at least 1"],
+        ),
+        id="violations-only-policy-without-violations-no-pay",
+    ),
+    pytest.param(
+        [WHOLE_2023],
+        [("S-1", date(2023, 2, 10), 1)],
+        {"min_submissions": 2, "min_violations": 5},
+        Q1,
+        (
+            "0 KZT",
+            [
+                "1 submission(s) issued in 2023-Q1; the policy requires at least 2",
+                "1 violation(s) listed in 2023-Q1; the policy requires at least 5",
+            ],
+        ),
+        id="every-unmet-requirement-is-a-reason",
+    ),
+    pytest.param(
+        [appointment("I-1", date(2023, 1, 1), date(2024, 1, 1), trained_on=None)],
+        [("S-1", date(2023, 2, 10), 1)],
+        {"require_training": True},
+        Q1,
+        (
+            "0 KZT",
+            ["no OHS training recorded by 2023-03-31; the policy requires it"],
+        ),
+        id="untrained-inspector-not-paid-when-training-required",
+    ),
+    pytest.param(
+        [appointment("I-1", date(2023, 1, 1), date(2024, 1, 1), trained_on=date(2023, 4, 1))],
+        [("S-1", date(2023, 2, 10), 1)],
+        {"require_training": True},
+        Q1,
+        (
+            "0 KZT",
+            ["no OHS training recorded by 2023-03-31; the policy requires it"],
+        ),
+        id="training-after-the-quarter-does-not-count",
+    ),
+    pytest.param(
+        [appointment("I-1", date(2023, 1, 1), date(2024, 1, 1), trained_on=date(2023, 3, 31))],
+        [("S-1", date(2023, 2, 10), 1)],
+        {"require_training": True},
+        Q1,
+        (
+            "15,000 KZT",
+            ["active: 1 submission(s) listing 1 violation(s) in 2023-Q1"],
+        ),
+        id="training-on-the-quarters-last-day-counts",
+    ),
+    pytest.param(
+        [appointment("I-1", date(2023, 1, 1), date(2024, 1, 1), trained_on=None)],
+        [("S-1", date(2023, 2, 10), 1)],
+        {},
+        Q1,
+        (
+            "15,000 KZT",
+            ["active: 1 submission(s) listing 1 violation(s) in 2023-Q1"],
+        ),
+        id="training-not-required-by-default",
+    ),
+    pytest.param(
+        [FROM_15_FEBRUARY],
+        [("S-1", date(2023, 3, 1), 1)],
+        {"partial_quarter": PartialQuarter.FULL},
+        Q1,
+        (
+            "15,000 KZT",
+            ["appointed for 45 of 90 days of 2023-Q1; the policy pays a partial quarter in full"],
+        ),
+        id="appointed-mid-quarter-full",
+    ),
+    pytest.param(
+        [FROM_15_FEBRUARY],
+        [("S-1", date(2023, 3, 1), 1)],
+        {"partial_quarter": PartialQuarter.PRO_RATA},
+        Q1,
+        (
+            "7,500.00 KZT",  # 15,000 × 45 ÷ 90
+            ["appointed for 45 of 90 days of 2023-Q1; paid pro rata: 15,000 KZT × 45 ÷ 90"],
+        ),
+        id="appointed-mid-quarter-pro-rata",
+    ),
+    pytest.param(
+        # 17 August: 15 days of August and 30 of September, 45 of Q3's 92.
+        [appointment("I-1", date(2023, 8, 17), date(2024, 1, 1))],
+        [("S-1", date(2023, 9, 1), 1)],
+        {"partial_quarter": PartialQuarter.PRO_RATA},
+        Q3,
+        (
+            "7,336.96 KZT",  # 675,000 ÷ 92 = 7,336.956…
+            ["appointed for 45 of 92 days of 2023-Q3; paid pro rata: 15,000 KZT × 45 ÷ 92"],
+        ),
+        id="appointed-mid-quarter-pro-rata-non-terminating-rounded-once",
+    ),
+    pytest.param(
+        [FROM_15_FEBRUARY],
+        [("S-1", date(2023, 3, 1), 1)],
+        {"partial_quarter": PartialQuarter.NONE},
+        Q1,
+        (
+            "0 KZT",
+            ["appointed for 45 of 90 days of 2023-Q1; the policy pays no partial quarter"],
+        ),
+        id="appointed-mid-quarter-none",
+    ),
+    pytest.param(
+        # In office 1 January to 14 February: 31 + 14 = 45 days.
+        [appointment("I-1", date(2022, 1, 1), date(2023, 2, 15))],
+        [("S-1", date(2023, 2, 1), 1)],
+        {"partial_quarter": PartialQuarter.PRO_RATA},
+        Q1,
+        (
+            "7,500.00 KZT",
+            ["appointed for 45 of 90 days of 2023-Q1; paid pro rata: 15,000 KZT × 45 ÷ 90"],
+        ),
+        id="term-ending-mid-quarter-pro-rata",
+    ),
+    pytest.param(
+        # January (31 days) and March (31 days): 62 of 90; 930,000 ÷ 90 = 10,333.33…
+        [
+            appointment("I-1", date(2022, 1, 1), date(2023, 2, 1)),
+            appointment("I-1", date(2023, 3, 1), date(2024, 1, 1)),
+        ],
+        [("S-1", date(2023, 3, 1), 1)],
+        {"partial_quarter": PartialQuarter.PRO_RATA},
+        Q1,
+        (
+            "10,333.33 KZT",
+            ["appointed for 62 of 90 days of 2023-Q1; paid pro rata: 15,000 KZT × 62 ÷ 90"],
+        ),
+        id="two-terms-in-a-quarter-add-their-days",
+    ),
+    pytest.param(
+        [FROM_15_FEBRUARY],
+        [("S-1", date(2023, 3, 1), 1)],
+        {
+            "partial_quarter": PartialQuarter.PRO_RATA,
+            "amount": money_schedule((date(2022, 1, 1), Money(Decimal("10000.01")))),
+        },
+        Q1,
+        (
+            "5,000.01 KZT",  # 5,000.005 rounds half up (half-even would give 5,000.00)
+            ["appointed for 45 of 90 days of 2023-Q1; paid pro rata: 10,000.01 KZT × 45 ÷ 90"],
+        ),
+        id="pro-rata-rounds-half-up",
+    ),
+    pytest.param(
+        [appointment("I-1", date(2023, 2, 15), date(2024, 1, 1), trained_on=None)],
+        [("S-1", date(2023, 3, 1), 1)],
+        {"partial_quarter": PartialQuarter.PRO_RATA, "require_training": True},
+        Q1,
+        (
+            "0 KZT",
+            ["no OHS training recorded by 2023-03-31; the policy requires it"],
+        ),
+        id="unmet-requirement-pays-nothing-even-pro-rata",
+    ),
+]
+
+
+@pytest.mark.parametrize(("terms", "issues", "changes", "quarter", "expected"), PAY_CASES)
+def test_quarter_pay(
+    terms: list[InspectorAppointment],
+    issues: list[Issue],
+    changes: dict[str, Any],
+    quarter: Quarter,
+    expected: tuple[str, list[str]],
+) -> None:
+    amount, reasons = expected
+    result = inspector_pay(
+        inspection_records(terms, issues), quarter=quarter, policy=pay_policy(**changes)
+    )
+
+    line = result.of("I-1")
+    assert line is not None
+    assert str(line.amount) == amount
+    assert list(line.reasons) == reasons
+    assert line.is_paid is (amount != "0 KZT")
+    assert result.total == line.amount
+    assert (result.paid, result.unpaid) == (((line,), ()) if line.is_paid else ((), (line,)))
+
+
+def test_a_line_counts_the_quarters_submissions_violations_and_days() -> None:
+    issues = [
+        ("S-1", date(2023, 2, 20), 2),
+        ("S-2", date(2023, 3, 31), 3),
+        ("S-3", date(2023, 4, 3), 4),  # the next quarter
+    ]
+
+    result = inspector_pay(
+        inspection_records([FROM_15_FEBRUARY], issues), quarter=Q1, policy=pay_policy()
+    )
+
+    line = result.of("I-1")
+    assert line is not None
+    assert (line.submissions, line.violations, line.days_appointed) == (2, 5, 45)
+
+
+@pytest.fixture
+def two_inspectors() -> Records:
+    # I-1 is in office all 2023; I-2's term ended in 2022; I-3 starts in Q2.
+    made = [issued("S-1", "I-1", date(2023, 2, 10)), issued("S-2", "I-3", date(2023, 5, 5))]
+    return records(
+        employees=[employee("I-1"), employee("I-2"), employee("I-3")],
+        inspector_appointments=[
+            WHOLE_2023,
+            appointment("I-2", date(2022, 1, 1), date(2023, 1, 1)),
+            appointment("I-3", date(2023, 4, 1), date(2024, 1, 1)),
+        ],
+        submissions=[s for s, _ in made],
+        violations=[v for _, found in made for v in found],
+    )
+
+
+def test_only_inspectors_in_office_during_the_quarter_get_a_line(two_inspectors: Records) -> None:
+    result = inspector_pay(two_inspectors, quarter=Q1, policy=pay_policy())
+
+    assert [p.inspector for p in result.payments] == ["I-1"]
+    assert result.of("I-2") is None  # term ended on the quarter's first day (excluded)
+    assert result.of("I-3") is None  # appointed after the quarter
+
+
+def test_payments_are_listed_by_inspector(two_inspectors: Records) -> None:
+    result = inspector_pay(two_inspectors, quarter=Q2, policy=pay_policy())
+
+    assert [(p.inspector, str(p.amount)) for p in result.payments] == [
+        ("I-1", "0 KZT"),
+        ("I-3", "15,000 KZT"),
+    ]
+    assert str(result.total) == "15,000 KZT"
+
+
+def test_no_inspector_in_office_pays_nothing() -> None:
+    result = inspector_pay(inspection_records([]), quarter=Q1, policy=pay_policy())
+
+    assert result.payments == ()
+    assert result.total == Money(0)
+
+
+@pytest.mark.parametrize(
+    ("since", "q1_rate"),
+    [
+        pytest.param(date(2023, 3, 31), "20,000 KZT", id="raise-on-the-quarters-last-day-applies"),
+        pytest.param(date(2023, 4, 1), "15,000 KZT", id="raise-the-day-after-applies-next"),
+    ],
+)
+def test_the_amount_in_force_on_the_quarters_last_day_applies(since: date, q1_rate: str) -> None:
+    amount = money_schedule((date(2022, 1, 1), 15_000), (since, 20_000))
+    policy = pay_policy(amount=amount)
+    terms = [WHOLE_2023]
+
+    result = inspector_pay(
+        inspection_records(terms, [("S-1", date(2023, 1, 20), 1)]), quarter=Q1, policy=policy
+    )
+
+    assert str(result.rate.value) == q1_rate
+    assert str(result.total) == q1_rate
+    assert result.rate.source == COUNCIL
+
+
+def test_an_amount_not_yet_in_force_is_an_error() -> None:
+    policy = pay_policy(amount=money_schedule((date(2024, 1, 1), 15_000)))
+
+    with pytest.raises(NoValueInForceError) as raised:
+        inspector_pay(inspection_records([WHOLE_2023]), quarter=Q4_2023, policy=policy)
+
+    assert raised.value.on == date(2023, 12, 31)
+
+
+def test_the_explanation_names_the_amount_rule_and_each_line_not_paid_in_full() -> None:
+    made = [
+        issued("S-1", "I-1", date(2023, 2, 10)),
+        issued("S-2", "I-3", date(2023, 3, 1), 2),
+    ]
+    data = records(
+        employees=[employee("I-1"), employee("I-2"), employee("I-3")],
+        inspector_appointments=[
+            WHOLE_2023,
+            appointment("I-2", date(2023, 1, 1), date(2024, 1, 1)),
+            appointment("I-3", date(2023, 2, 15), date(2024, 1, 1)),
+        ],
+        submissions=[s for s, _ in made],
+        violations=[v for _, found in made for v in found],
+    )
+    policy = pay_policy(partial_quarter=PartialQuarter.PRO_RATA, min_violations=1)
+
+    steps = inspector_pay(data, quarter=Q1, policy=policy).explanation.steps
+
+    assert (steps[0].description, steps[0].result) == (
+        "quarterly amount in force on 2023-03-31",
+        "15,000 KZT",
+    )
+    assert steps[0].facts[0].source == COUNCIL
+    assert steps[0].facts[1].value == str(COUNCIL)
+    assert steps[1].result == "3"
+    assert {f.name: f.value for f in steps[1].facts} == {
+        "active means": "at least 1 submission(s) issued in the quarter "
+        "listing at least 1 violation(s)",
+        "partial quarter": "pro_rata",
+        "training required": "false",
+    }
+    assert steps[2].result == "2 inspector(s), 22,500.00 KZT"
+    # I-1 got the full rate; I-2 (nothing) and I-3 (pro rata) are explained.
+    assert [(f.name, f.value.split(":")[0]) for f in steps[2].facts] == [
+        ("I-2", "0 KZT"),
+        ("I-3", "7,500.00 KZT"),
+    ]
+
+
+def test_the_default_activity_is_one_submission() -> None:
+    steps = inspector_pay(inspection_records([]), quarter=Q1, policy=pay_policy()).explanation.steps
+
+    assert steps[1].facts[0].value == "at least 1 submission(s) issued in the quarter"
+
+
+# -- a year ---------------------------------------------------------------------------
+
+
+def test_a_year_is_the_sum_of_its_quarters() -> None:
+    # I-1: whole year, active in Q1 and Q3. I-2: from 16 May (46 of Q2's 91 days),
+    # active in Q2 and Q4. Pro rata: 15,000 × 46 ÷ 91 = 7,582.417… → 7,582.42.
+    made = [
+        issued("S-1", "I-1", date(2023, 1, 20)),
+        issued("S-2", "I-1", date(2023, 8, 1)),
+        issued("S-3", "I-2", date(2023, 6, 1)),
+        issued("S-4", "I-2", date(2023, 12, 31)),
+    ]
+    data = records(
+        employees=[employee("I-1"), employee("I-2")],
+        inspector_appointments=[
+            WHOLE_2023,
+            appointment("I-2", date(2023, 5, 16), date(2025, 1, 1)),
+        ],
+        submissions=[s for s, _ in made],
+        violations=[v for _, found in made for v in found],
+    )
+
+    year = inspector_pay_for_year(
+        data, year=Year(2023), policy=pay_policy(partial_quarter=PartialQuarter.PRO_RATA)
+    )
+
+    assert [q.quarter for q in year.quarters] == list(Year(2023).quarters())
+    assert [str(q.total) for q in year.quarters] == [
+        "15,000 KZT",
+        "7,582.42 KZT",
+        "15,000 KZT",
+        "15,000 KZT",
+    ]
+    assert str(year.total) == "52,582.42 KZT"
+    assert [(i, str(m)) for i, m in year.by_inspector()] == [
+        ("I-1", "30,000 KZT"),
+        ("I-2", "22,582.42 KZT"),
+    ]
+
+
+# -- the policy -------------------------------------------------------------------------
+
+POLICY_ERRORS = [
+    pytest.param(
+        {"min_submissions": 0, "min_violations": 0},
+        "min_submissions",
+        "at least 1 submission or 1 violation",
+        id="policy-requiring-no-activity",
+    ),
+    pytest.param(
+        {"amount": money_schedule((date(2022, 1, 1), -1))},
+        "amount.entries[0].value",
+        "a Schedule of non-negative Money in one currency",
+        id="negative-amount-schedule",
+    ),
+    pytest.param(
+        {"amount": Money(15_000)},
+        "amount",
+        "a Schedule of non-negative Money",
+        id="an-amount-that-is-not-a-schedule",
+    ),
+    pytest.param(
+        {"min_submissions": -1}, "min_submissions", "a non-negative int", id="negative-minimum"
+    ),
+    pytest.param(
+        {"min_violations": True}, "min_violations", "a non-negative int", id="boolean-minimum"
+    ),
+    pytest.param(
+        {"partial_quarter": "pro_rata"},
+        "partial_quarter",
+        "PartialQuarter.PRO_RATA",
+        id="partial-quarter-given-as-text",
+    ),
+    pytest.param(
+        {"require_training": "yes"}, "require_training", "True or False", id="training-as-text"
+    ),
+    pytest.param({"approved_by": "council"}, "approved_by", "a Source", id="approval-as-text"),
+]
+
+
+@pytest.mark.parametrize(("changes", "field", "expected"), POLICY_ERRORS)
+def test_a_bad_policy_is_refused_naming_the_field(
+    changes: dict[str, Any], field: str, expected: str
+) -> None:
+    with pytest.raises(InvalidValueError) as raised:
+        pay_policy(**changes)
+
+    assert raised.value.field == field
+    assert expected in raised.value.expected
+
+
+def test_a_violations_only_policy_is_valid() -> None:
+    policy = pay_policy(min_submissions=0, min_violations=2)
+
+    assert (policy.min_submissions, policy.min_violations) == (0, 2)
+
+
+def test_the_policy_defaults() -> None:
+    policy = InspectorPayPolicy(approved_by=COUNCIL, amount=QUARTERLY_15000)
+
+    assert (
+        policy.min_submissions,
+        policy.min_violations,
+        policy.partial_quarter,
+        policy.require_training,
+    ) == (1, 0, PartialQuarter.FULL, False)
+
+
+def test_the_policy_round_trips() -> None:
+    policy = pay_policy(
+        min_violations=2, partial_quarter=PartialQuarter.PRO_RATA, require_training=True
+    )
+
+    assert serialization.load(serialization.dump(policy), InspectorPayPolicy) == policy
+
+
+def test_the_policy_loads_from_toml() -> None:
+    text = """
+min_violations = 2
+partial_quarter = "pro_rata"
+require_training = true
+
+[approved_by]
+title = "Production council decision"
+number = "7"
+adopted_on = 2022-12-20
+
+[amount]
+name = "inspector quarterly amount"
+
+[[amount.entries]]
+since = 2022-01-01
+value = { amount = "15000", currency = "KZT" }
+source = { title = "Production council decision", number = "7", adopted_on = 2022-12-20 }
+"""
+    expected = pay_policy(
+        min_violations=2, partial_quarter=PartialQuarter.PRO_RATA, require_training=True
+    )
+
+    assert serialization.load_toml(text, InspectorPayPolicy) == expected
+
+
+# -- properties -------------------------------------------------------------------------
+
+AMOUNTS = [
+    QUARTERLY_15000,
+    money_schedule((date(2022, 1, 1), Money(Decimal("10000.01")))),
+    money_schedule((date(2022, 1, 1), 15_000), (date(2023, 7, 1), 20_000)),
+]
+
+
+@st.composite
+def inspectors_at_work(draw: st.DrawFn) -> Records:
+    terms: list[InspectorAppointment] = []
+    submissions: list[Submission] = []
+    violations: list[Violation] = []
+    for number in range(draw(st.integers(1, 3))):
+        inspector = f"I-{number}"
+        start = draw(st.dates(date(2022, 10, 1), date(2023, 12, 31)))
+        length = draw(st.integers(1, 500))
+        trained_on = draw(st.none() | st.dates(date(2022, 1, 1), date(2024, 3, 1)))
+        terms.append(
+            appointment(inspector, start, start + timedelta(days=length), trained_on=trained_on)
+        )
+        offsets = draw(st.sets(st.integers(0, length - 1), max_size=6))
+        for offset in sorted(offsets):
+            count = draw(st.integers(1, 3))
+            made, found = issued(
+                f"S-{inspector}-{offset}", inspector, start + timedelta(days=offset), count
+            )
+            submissions.append(made)
+            violations.extend(found)
+    return records(
+        employees=[employee(a.employee) for a in terms],
+        inspector_appointments=terms,
+        submissions=submissions,
+        violations=violations,
+    )
+
+
+@st.composite
+def pay_policies(draw: st.DrawFn) -> InspectorPayPolicy:
+    min_submissions = draw(st.integers(0, 3))
+    min_violations = draw(st.integers(0 if min_submissions else 1, 4))
+    return pay_policy(
+        amount=draw(st.sampled_from(AMOUNTS)),
+        min_submissions=min_submissions,
+        min_violations=min_violations,
+        partial_quarter=draw(st.sampled_from(PartialQuarter)),
+        require_training=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=50)
+@given(data=inspectors_at_work(), policy=pay_policies())
+def test_a_years_pay_is_the_sum_of_its_quarters_and_of_its_inspectors(
+    data: Records, policy: InspectorPayPolicy
+) -> None:
+    year = inspector_pay_for_year(data, year=Year(2023), policy=policy)
+
+    by_quarter = sum((q.total for q in year.quarters), Money(0))
+    by_inspector = sum((total for _, total in year.by_inspector()), Money(0))
+    assert year.total == by_quarter == by_inspector
+    for quarter in year.quarters:
+        assert quarter.total == sum((p.amount for p in quarter.payments), Money(0))
+
+
+@settings(max_examples=50)
+@given(data=inspectors_at_work(), policy=pay_policies())
+def test_pay_is_never_negative_nor_above_the_rate_and_only_for_active_work(
+    data: Records, policy: InspectorPayPolicy
+) -> None:
+    for quarter in inspector_pay_for_year(data, year=Year(2023), policy=policy).quarters:
+        rate = quarter.rate.value
+        for line in quarter.payments:
+            assert Money(0) <= line.amount <= rate
+            assert line.reasons
+            if line.is_paid:
+                assert line.submissions >= policy.min_submissions
+                assert line.violations >= policy.min_violations
+            full_quarter = line.days_appointed == quarter.quarter.days
+            if line.is_paid and policy.partial_quarter is not PartialQuarter.PRO_RATA:
+                assert line.amount == rate
+            if line.is_paid and policy.partial_quarter is PartialQuarter.NONE:
+                assert full_quarter
+
+
+def test_an_inspector_who_left_is_paid_only_for_days_on_staff() -> None:
+    # The term runs to 2025, but E-2 left on 2023-02-15: 45 of Q1's 90 days on staff.
+    submission, found = issued("S-1", "E-2", date(2023, 2, 1))
+    bundle = records(
+        employees=[employee("E-2", left_on=date(2023, 2, 15))],
+        inspector_appointments=[appointment("E-2", date(2022, 1, 1), date(2025, 1, 1))],
+        submissions=[submission],
+        violations=found,
+    )
+    policy = pay_policy(partial_quarter=PartialQuarter.PRO_RATA)
+
+    line = inspector_pay(bundle, quarter=Quarter(2023, 1), policy=policy).payments[0]
+
+    assert line.days_appointed == 45
+    assert line.amount == Money(7_500)  # 15,000 × 45 ÷ 90
+
+
+def test_a_schedule_mixing_currencies_is_refused() -> None:
+    mixed = money_schedule((date(2022, 1, 1), 15_000), (date(2023, 1, 1), Money(40, "USD")))
+
+    with pytest.raises(InvalidValueError) as raised:
+        pay_policy(amount=mixed)
+
+    assert raised.value.field == "amount"
+    assert raised.value.value == ["KZT", "USD"]

@@ -1,0 +1,189 @@
+"""Key points of a year: every indicator and payout of a small hand-built company, as text."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from ohs_domain import (
+    EliminationDeadlines,
+    InjurySeverity,
+    KeyPoints,
+    PartialQuarter,
+    Records,
+    TrainingFormat,
+    Year,
+    key_points,
+    serialization,
+)
+from tests.rule_builders import (
+    appointment,
+    at,
+    employee,
+    injury,
+    monthly_hours,
+    pay_policy,
+    records,
+    report,
+    reports_of,
+    reward_policy,
+    session,
+    submission,
+    violation,
+)
+
+YEAR = Year(2023)
+END_OF_2023 = date(2023, 12, 31)
+DEADLINES = EliminationDeadlines(
+    low=timedelta(days=30), medium=timedelta(days=7), high=timedelta(days=1)
+)
+
+
+@pytest.fixture(scope="module")
+def company() -> Records:
+    """Four production employees (P-1 also a technical inspector from 15 February) and an office.
+
+    Training: P-1 and P-2 at the centre (one group), P-3 on a field visit to D-2,
+    P-4 at the workplace. Reports: P-1 12 accepted, P-2 3 accepted, P-3 1 rejected.
+    One submission on one violation, answered on time. 1,000 hours a month; one
+    lost-time injury on 5 May (18 days lost).
+    """
+    staff = [employee(f"P-{n}", department="D-1" if n <= 2 else "D-2") for n in range(1, 5)]
+    staff.append(employee("H-1", department="HQ"))
+    centre, visit = TrainingFormat.TRAINING_CENTRE, TrainingFormat.FIELD_VISIT
+    return records(
+        employees=staff,
+        trainers=["T-1"],
+        training_sessions=[
+            session("TC-1", centre, date(2023, 3, 1), ["P-1", "P-2"], group="G-1"),
+            session("FV-1", visit, date(2023, 11, 10), ["P-3"], department="D-2"),
+            session("WP-1", TrainingFormat.WORKPLACE, date(2023, 12, 5), ["P-4"]),
+        ],
+        reports=[
+            *reports_of("P-1", 12),
+            *reports_of("P-2", 3),
+            report("R-1", "P-3", at(2023, 6, 1), rejected=at(2023, 6, 2)),
+        ],
+        inspector_appointments=[
+            appointment("P-1", date(2023, 2, 15), date(2025, 1, 1), trained_on=date(2023, 1, 20))
+        ],
+        violations=[violation("V-1", date(2023, 3, 1), eliminated_on=date(2023, 3, 6))],
+        submissions=[
+            submission(
+                "S-1",
+                "P-1",
+                date(2023, 3, 1),
+                ["V-1"],
+                respond_by=date(2023, 3, 15),
+                answered_on=date(2023, 3, 10),
+            )
+        ],
+        hours_worked=monthly_hours(2023, 1_000),
+        injuries=[
+            injury("I-1", date(2023, 5, 5), InjurySeverity.LOST_TIME, worker="P-4", days_lost=18)
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def points(company: Records) -> KeyPoints:
+    return key_points(
+        company,
+        year=YEAR,
+        as_of=END_OF_2023,
+        deadlines=DEADLINES,
+        inspector_pay_policy=pay_policy(partial_quarter=PartialQuarter.PRO_RATA),
+        reward_policy=reward_policy(),
+        paid_on=date(2024, 1, 20),
+    )
+
+
+def test_key_points_gather_every_indicator_of_the_year(points: KeyPoints) -> None:
+    assert (points.year, points.as_of) == (YEAR, END_OF_2023)
+    assert points.training.period == YEAR.range
+    assert points.engagement.min_reports == 1
+    assert points.elimination.as_of == END_OF_2023
+    assert points.inspection.total.submissions == 1
+    assert [q.quarter for q in points.inspector_pay.quarters] == list(YEAR.quarters())
+    assert points.rewards.reference_date == END_OF_2023
+    assert points.injuries.hours == Decimal(12_000)
+
+
+def test_rendering_shows_the_figures(points: KeyPoints) -> None:
+    text = str(points)
+
+    # Each line worked out from the fixture's docstring; see the comments.
+    expected = [
+        "Key points of 2023 (as of 2023-12-31)",
+        "Safety-culture training (golden rule 6: qualification and competence)",
+        "  at the training centre: 2 employees in 1 groups",
+        # D-2 visited of D-1, D-2 and D-3.
+        "  in field visits: 1 employees; production departments visited: 1 of 3 (33.3 %)",
+        "  at workplaces: 1 employees",
+        "  trained in all: 4 of 4 (100.0 %) of production personnel",
+        # 12 + 3 + 1 reports, all near misses.
+        "  events and defects registered: 16 (16 events, 0 defects; 1 rejected)",
+        "  registered users: 4 of 4 (100.0 %) of production personnel",
+        # P-3's only report was rejected; P-4 never reported.
+        "  active users: 2 of 4 (50.0 %) of production personnel",
+        "  inspectors appointed: 1, of whom issuing submissions: 1",
+        "  all: 1 submissions on 1 violations (1.00 per submission)",
+        "  submissions answered on time: 1 of 1 (100.0 %)",
+        # Appointed 15 February: 45 of Q1's 90 days, 15,000 × 45 ÷ 90; no submission later.
+        "  pay: 7,500.00 KZT for the year at 15,000 KZT a quarter",
+        "    2023-Q1: 1 paid, 7,500.00 KZT",
+        "    2023-Q2: 0 paid, 0 KZT; not paid: P-1",
+        "    2023-Q4: 0 paid, 0 KZT; not paid: P-1",
+        # P-1 scores 12 (×10), P-2 3 (×3) at the 2023 wage of 70,000.
+        "  awards: 2, total 910,000 KZT at 70,000 KZT (minimum wage on 2023-12-31)",
+        "  by multiplier: ×3: 1, ×10: 1",
+        "  each between 210,000 and 700,000 KZT",
+        # 1 × 1,000,000 ÷ 12,000 hours.
+        "  LTIFR: 83.33 per 1,000,000 hours worked (1 case × 1,000,000 ÷ 12,000 hours worked)",
+        "  Кт: 18.00 (18 days lost ÷ 1 accidents)",
+        # 26 days of May after the 5th, then June to December (214 days).
+        "  days without a recordable injury on 2023-12-31: 240",
+    ]
+    lines = text.split("\n")
+    for line in expected:
+        assert line in lines
+
+
+def test_rendering_without_awards_injuries_or_unpaid_quarters() -> None:
+    # One inspector active in every quarter; no one reports; no injury.
+    issues = [date(2023, 2, 1), date(2023, 5, 1), date(2023, 8, 1), date(2023, 11, 1)]
+    data = records(
+        employees=[employee("P-1")],
+        inspector_appointments=[appointment("P-1", date(2022, 1, 1), date(2025, 1, 1))],
+        violations=[violation(f"V-{n}", day) for n, day in enumerate(issues)],
+        submissions=[submission(f"S-{n}", "P-1", day, [f"V-{n}"]) for n, day in enumerate(issues)],
+    )
+
+    text = str(
+        key_points(
+            data,
+            year=YEAR,
+            as_of=END_OF_2023,
+            deadlines=DEADLINES,
+            inspector_pay_policy=pay_policy(),
+            reward_policy=reward_policy(),
+            paid_on=date(2024, 1, 20),
+        )
+    )
+
+    lines = text.split("\n")
+    assert "  by multiplier: none" in lines
+    assert not any(line.startswith("  each between") for line in lines)
+    assert "    2023-Q3: 1 paid, 15,000 KZT" in lines
+    assert "not paid" not in text
+    assert "  pay: 60,000 KZT for the year at 15,000 KZT a quarter" in lines
+    assert "  days without a recordable injury on 2023-12-31: no recordable injury on record" in (
+        lines
+    )
+    assert "  LTIFR: undefined per 1,000,000 hours worked" in text
+
+
+def test_key_points_round_trip(points: KeyPoints) -> None:
+    assert serialization.load(serialization.dump(points), KeyPoints) == points

@@ -1,0 +1,1201 @@
+"""Minimum-wage reward tiers: scoring, eligibility, tiers, ties, caps and the wage applied.
+
+Figures are worked out from the policy's definition: the 2023 minimum wage
+is 70,000 KZT and the 2024 one 85,000 KZT (kz.MINIMUM_WAGE, FACTS.md), and
+``STANDARD_TIERS`` pays ×3 for a score of 1-4, ×5 for 5-9 and ×10 from 10.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ohs_domain import (
+    Employee,
+    InvalidDataError,
+    InvalidValueError,
+    KindCount,
+    Money,
+    MultiplierBounds,
+    NoValueInForceError,
+    Quarter,
+    RankBand,
+    RankBands,
+    Records,
+    ReportKind,
+    ReportWeights,
+    RewardAwards,
+    RewardPolicy,
+    SafetyReport,
+    ScoredReports,
+    ScoreThresholds,
+    ScoreTier,
+    TieRule,
+    UnknownRecordError,
+    WageDate,
+    Year,
+    kz,
+    reward_awards,
+    serialization,
+)
+from tests.rule_builders import (
+    STANDARD,
+    at,
+    bands,
+    employee,
+    money_schedule,
+    records,
+    report,
+    reports_of,
+    reward_policy,
+    thresholds,
+)
+
+YEAR = Year(2023)
+PAID_IN_JANUARY = date(2024, 1, 20)
+WAGE_2023 = Money(70_000)
+WAGE_2024 = Money(85_000)
+
+
+def reporters(
+    counts: Mapping[str, int],
+    *,
+    staff: Iterable[Employee] = (),
+    reports: Iterable[SafetyReport] = (),
+) -> Records:
+    """Employees with ``counts[id]`` accepted near misses each, from 1 February, and ``reports``.
+
+    Reporters are production employees of D-1 on staff since 2020 unless ``staff``
+    gives an employee of that id.
+    """
+    made = [r for e, n in counts.items() for r in reports_of(e, n)] + list(reports)
+    people: dict[str, Employee] = {e.id: e for e in staff}
+    for person in [*counts, *(r.reporter for r in made)]:
+        people.setdefault(person, employee(person))
+    return records(employees=people.values(), reports=made)
+
+
+def evaluate(data: Records, **changes: Any) -> RewardAwards:
+    """Awards for 2023 paid on 20 January 2024 under ``reward_policy(**changes)``."""
+    return reward_awards(
+        data, period=YEAR, paid_on=PAID_IN_JANUARY, policy=reward_policy(**changes)
+    )
+
+
+def ranked(result: RewardAwards) -> list[tuple[str, int, int]]:
+    return [(a.employee, a.rank, a.multiplier) for a in result.awards]
+
+
+def reasons(result: RewardAwards) -> dict[str, str]:
+    return {e.employee: e.reason for e in result.excluded}
+
+
+# -- scoring and tiers ------------------------------------------------------------------
+
+
+def test_each_tier_pays_its_multiple_of_the_wage() -> None:
+    result = evaluate(reporters({"E-01": 12, "E-02": 7, "E-03": 2, "E-04": 0}))
+
+    assert [(a.employee, a.score, a.rank, a.multiplier, a.amount) for a in result.awards] == [
+        ("E-01", 12, 1, 10, Money(700_000)),
+        ("E-02", 7, 2, 5, Money(350_000)),
+        ("E-03", 2, 3, 3, Money(210_000)),
+    ]
+    assert result.total == Money(1_260_000)
+    assert reasons(result) == {"E-04": "score 0 is below the policy's minimum of 1"}
+    assert result.award_of("E-01") is not None
+    assert result.award_of("E-04") is None
+    assert result.exclusion_of("E-01") is None
+
+
+def test_a_score_below_the_lowest_tier_gets_nothing() -> None:
+    result = evaluate(
+        reporters({"E-01": 12, "E-02": 2}), tiers=thresholds((5, 9, 5), (10, None, 10))
+    )
+
+    assert ranked(result) == [("E-01", 1, 10)]
+    assert reasons(result) == {"E-02": "score 2 is below the lowest tier (5)"}
+
+
+def test_a_score_below_the_minimum_score_gets_nothing() -> None:
+    result = evaluate(reporters({"E-01": 12, "E-02": 2}), min_score=3)
+
+    assert reasons(result) == {"E-02": "score 2 is below the policy's minimum of 3"}
+
+
+def test_weights_per_kind() -> None:
+    # 2 equipment defects × 3 + 1 near miss × 1 + 4 unsafe acts × 0 = 7: tier 5-9, ×5.
+    made = [
+        *reports_of("E-01", 2, kind=ReportKind.EQUIPMENT_DEFECT, prefix="ED"),
+        *reports_of("E-01", 1, kind=ReportKind.NEAR_MISS, prefix="NM"),
+        *reports_of("E-01", 4, kind=ReportKind.UNSAFE_ACT, prefix="UA"),
+    ]
+    weights = ReportWeights(equipment_defect=3, near_miss=1, unsafe_act=0)
+
+    result = evaluate(reporters({"E-01": 0}, reports=made), weights=weights)
+
+    award = result.award_of("E-01")
+    assert award is not None
+    assert (award.score, award.multiplier) == (7, 5)
+    assert award.breakdown == (
+        KindCount(ReportKind.EQUIPMENT_DEFECT, 2),
+        KindCount(ReportKind.NEAR_MISS, 1),
+        KindCount(ReportKind.UNSAFE_ACT, 4),
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "points"),
+    [
+        pytest.param(ReportKind.HAZARDOUS_CONDITION, 2, id="hazardous-condition"),
+        pytest.param(ReportKind.UNSAFE_ACT, 3, id="unsafe-act"),
+        pytest.param(ReportKind.NEAR_MISS, 4, id="near-miss"),
+        pytest.param(ReportKind.EQUIPMENT_DEFECT, 5, id="equipment-defect"),
+        pytest.param(ReportKind.FACILITY_DEFECT, 6, id="facility-defect"),
+    ],
+)
+def test_each_kind_has_its_own_weight(kind: ReportKind, points: int) -> None:
+    weights = ReportWeights(
+        hazardous_condition=2, unsafe_act=3, near_miss=4, equipment_defect=5, facility_defect=6
+    )
+
+    assert weights.of(kind) == points
+    result = evaluate(
+        reporters({"E-01": 0}, reports=reports_of("E-01", 1, kind=kind)), weights=weights
+    )
+    award = result.award_of("E-01")
+    assert award is not None
+    assert award.score == points
+
+
+# -- which reports score ------------------------------------------------------------------
+
+ACCEPTED_JAN_5 = at(2024, 1, 5)
+SCORING_CASES = [
+    pytest.param(
+        [report("R-1", "E-01", at(2023, 5, 4), rejected=at(2023, 5, 5))],
+        {},
+        0,
+        id="rejected-report-never-scores",
+    ),
+    pytest.param(
+        [report("R-1", "E-01", at(2023, 5, 4), rejected=at(2023, 5, 5))],
+        {"scored": ScoredReports.NOT_REJECTED},
+        0,
+        id="rejected-report-never-scores-even-when-unreviewed-ones-do",
+    ),
+    pytest.param(
+        [report("R-1", "E-01", at(2023, 5, 4), accepted=False)],
+        {},
+        0,
+        id="report-awaiting-review-does-not-score-when-only-accepted-ones-do",
+    ),
+    pytest.param(
+        [report("R-1", "E-01", at(2023, 5, 4), accepted=False)],
+        {"scored": ScoredReports.NOT_REJECTED},
+        1,
+        id="not-rejected-counts-unreviewed-reports",
+    ),
+    pytest.param(
+        [report("R-1", "E-01", at(2023, 12, 30), accepted=ACCEPTED_JAN_5)],
+        {},
+        0,
+        id="accepted-after-the-period-end-does-not-score-at-the-period-end",
+    ),
+    pytest.param(
+        [report("R-1", "E-01", at(2023, 12, 30), accepted=ACCEPTED_JAN_5)],
+        {"wage_date": WageDate.PAYMENT_DATE},
+        1,
+        id="accepted-before-the-payment-date-scores-at-the-payment-date",
+    ),
+    pytest.param(
+        [report("R-1", "E-01", at(2023, 12, 30), rejected=ACCEPTED_JAN_5)],
+        {"scored": ScoredReports.NOT_REJECTED},
+        1,
+        id="rejection-after-the-reference-date-is-not-known-on-it",
+    ),
+    pytest.param(
+        [report("R-1", "E-01", at(2023, 12, 30), rejected=at(2023, 12, 31, 23, 59))],
+        {"scored": ScoredReports.NOT_REJECTED},
+        0,
+        id="rejection-on-the-reference-date-counts",
+    ),
+    pytest.param(
+        # 23:30 on 31 December in Almaty is 17:30 UTC: still 2023 in the company's zone.
+        [
+            report(
+                "R-1",
+                "E-01",
+                datetime(2023, 12, 31, 17, 30, tzinfo=UTC),
+                accepted=datetime(2023, 12, 31, 17, 45, tzinfo=UTC),
+            )
+        ],
+        {},
+        1,
+        id="report-at-23-30-almaty-on-31-december-counts-in-that-year",
+    ),
+    pytest.param(
+        # 00:30 on 1 January in Almaty is still 31 December (18:30) in UTC.
+        [report("R-1", "E-01", datetime(2023, 12, 31, 18, 30, tzinfo=UTC))],
+        {"wage_date": WageDate.PAYMENT_DATE},
+        0,
+        id="report-at-00-30-almaty-on-1-january-counts-in-the-next-year",
+    ),
+    pytest.param(
+        [report("R-1", "E-01", at(2022, 12, 31, 23, 59))],
+        {"wage_date": WageDate.PAYMENT_DATE},
+        0,
+        id="report-of-the-previous-year-does-not-score",
+    ),
+]
+
+
+@pytest.mark.parametrize(("made", "changes", "score"), SCORING_CASES)
+def test_which_reports_score(made: list[SafetyReport], changes: dict[str, Any], score: int) -> None:
+    result = evaluate(reporters({"E-01": 0}, reports=made), **changes)
+
+    scored = result.award_of("E-01") or result.exclusion_of("E-01")
+    assert scored is not None
+    assert scored.score == score
+
+
+# -- eligibility -----------------------------------------------------------------------------
+
+ELIGIBILITY_CASES = [
+    pytest.param(
+        employee("E-05", left_on=date(2023, 12, 1)),
+        {},
+        "not on staff on the reference date 2023-12-31 (left on 2023-12-01)",
+        id="left-before-the-reference-date-excluded",
+    ),
+    pytest.param(
+        employee("E-05", left_on=date(2023, 12, 1)),
+        {"require_employed": False},
+        None,
+        id="left-before-the-reference-date-paid-when-employment-not-required",
+    ),
+    pytest.param(
+        employee("E-05", left_on=date(2024, 1, 1)),
+        {},
+        None,
+        id="leaving-the-day-after-the-period-end-is-on-staff-at-its-end",
+    ),
+    pytest.param(
+        employee("E-05", left_on=date(2024, 1, 10)),
+        {"wage_date": WageDate.PAYMENT_DATE},
+        "not on staff on the reference date 2024-01-20 (left on 2024-01-10)",
+        id="left-before-the-payment-date-excluded-when-it-is-the-reference",
+    ),
+    pytest.param(
+        employee("E-05", department="HQ"),
+        {},
+        "not production personnel (department HQ)",
+        id="non-production-employee-excluded",
+    ),
+    pytest.param(
+        employee("E-05", department="HQ"),
+        {"production_only": False},
+        None,
+        id="non-production-employee-paid-when-policy-allows",
+    ),
+]
+
+
+@pytest.mark.parametrize(("person", "changes", "reason"), ELIGIBILITY_CASES)
+def test_eligibility(person: Employee, changes: dict[str, Any], reason: str | None) -> None:
+    result = evaluate(reporters({"E-05": 12}, staff=[person]), **changes)
+
+    if reason is None:
+        award = result.award_of("E-05")
+        assert award is not None
+        assert award.multiplier == 10
+    else:
+        assert reasons(result) == {"E-05": reason}
+        assert result.awards == ()
+
+
+def test_everyone_considered_is_awarded_or_excluded_once() -> None:
+    # Production staff without reports are considered (score 0); people who left
+    # before without reports, and office staff without reports, are not.
+    staff = [
+        employee("E-03", left_on=date(2023, 6, 1)),
+        employee("H-01", department="HQ"),
+        employee("E-04"),
+    ]
+
+    result = evaluate(reporters({"E-01": 3, "E-02": 0}, staff=staff))
+
+    assert [a.employee for a in result.awards] == ["E-01"]
+    assert [e.employee for e in result.excluded] == ["E-02", "E-04"]
+    step = result.explanation.steps[0]
+    assert step.result == "3 employees considered"
+
+
+# -- wage date -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wage_date", "reference_date", "wage"),
+    [
+        pytest.param(
+            WageDate.PERIOD_END, date(2023, 12, 31), WAGE_2023, id="period-end-pays-2023-wage"
+        ),
+        pytest.param(
+            WageDate.PAYMENT_DATE, PAID_IN_JANUARY, WAGE_2024, id="payment-date-pays-2024-wage"
+        ),
+    ],
+)
+def test_the_wage_changing_between_period_end_and_payment(
+    wage_date: WageDate, reference_date: date, wage: Money
+) -> None:
+    result = evaluate(reporters({"E-01": 12, "E-02": 7, "E-03": 2}), wage_date=wage_date)
+
+    assert result.reference_date == reference_date
+    assert result.wage.value == wage
+    assert [a.amount for a in result.awards] == [wage * 10, wage * 5, wage * 3]
+    assert result.total == wage * 18
+
+
+def test_repriced_pays_the_same_recipients_at_another_wage() -> None:
+    # A budget of 700,000 admits E-01 (×10 of 70,000) and cuts E-02; repricing
+    # does not re-apply caps, so E-01 alone costs 850,000 at the 2024 wage.
+    result = evaluate(reporters({"E-01": 12, "E-02": 7}), budget=Money(700_000))
+
+    repriced = result.repriced(on=PAID_IN_JANUARY, wage=kz.MINIMUM_WAGE)
+
+    assert [(a.employee, a.multiplier, a.amount) for a in repriced.awards] == [
+        ("E-01", 10, Money(850_000))
+    ]
+    assert repriced.total == Money(850_000)
+    assert (repriced.reference_date, repriced.wage.value) == (PAID_IN_JANUARY, WAGE_2024)
+    assert repriced.excluded == result.excluded
+    last = repriced.explanation.steps[-1]
+    assert last.description == (
+        "repriced at the wage in force on 2024-01-20 (same recipients and multipliers)"
+    )
+    assert last.result == "1 awards, 850,000 KZT"
+    assert repriced.explanation.steps[:-1] == result.explanation.steps
+
+
+def test_payment_before_the_period_ends_is_an_error() -> None:
+    data = reporters({"E-01": 3})
+
+    with pytest.raises(InvalidValueError) as raised:
+        reward_awards(data, period=YEAR, paid_on=date(2023, 12, 30), policy=reward_policy())
+
+    assert raised.value.field == "paid_on"
+    assert "2023-12-31" in raised.value.expected
+
+
+def test_payment_on_the_periods_last_day_is_allowed() -> None:
+    policy = reward_policy(wage_date=WageDate.PAYMENT_DATE)
+
+    result = reward_awards(
+        reporters({"E-01": 3}), period=Quarter(2023, 1), paid_on=date(2023, 3, 31), policy=policy
+    )
+
+    assert result.reference_date == date(2023, 3, 31)
+    assert result.period == Quarter(2023, 1).range
+    assert [a.score for a in result.awards] == [3]
+
+
+def test_a_wage_not_in_force_on_the_reference_date_is_an_error() -> None:
+    wage = money_schedule((date(2024, 1, 1), 85_000), name="minimum wage")
+
+    with pytest.raises(NoValueInForceError):
+        evaluate(reporters({"E-01": 3}), wage=wage)
+
+
+# -- ranks, bands and ties ------------------------------------------------------------------
+
+# E-01 and E-02 both score 10, but E-02 got there first (10 February against 19 February).
+TIED_AT_TEN = [
+    *reports_of("E-01", 10, first=at(2023, 2, 10)),
+    *reports_of("E-02", 10, first=at(2023, 2, 1)),
+    *reports_of("E-03", 6, first=at(2023, 1, 2)),
+]
+TOP_BAND_OF_ONE = bands((1, 1, 10), (2, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("tie_rule", "expected"),
+    [
+        pytest.param(
+            TieRule.SHARE_RANK,
+            [("E-01", 1, 10), ("E-02", 1, 10), ("E-03", 3, 5)],
+            id="share-rank-gives-the-tied-the-same-rank-and-the-better-band",
+        ),
+        pytest.param(
+            TieRule.FIRST_TO_SCORE,
+            [("E-02", 1, 10), ("E-01", 2, 5), ("E-03", 3, 5)],
+            id="first-to-score-puts-who-got-there-first-in-the-better-band",
+        ),
+        pytest.param(
+            TieRule.PERSONNEL_NUMBER,
+            [("E-01", 1, 10), ("E-02", 2, 5), ("E-03", 3, 5)],
+            id="personnel-number-puts-the-lower-number-in-the-better-band",
+        ),
+    ],
+)
+def test_ties_at_a_band_boundary(tie_rule: TieRule, expected: list[tuple[str, int, int]]) -> None:
+    result = evaluate(reporters({}, reports=TIED_AT_TEN), tiers=TOP_BAND_OF_ONE, tie_rule=tie_rule)
+
+    assert ranked(result) == expected
+
+
+@pytest.mark.parametrize(
+    ("tie_rule", "expected"),
+    [
+        pytest.param(
+            TieRule.SHARE_RANK, [("E-01", 1, 10), ("E-02", 1, 10), ("E-03", 3, 5)], id="share-rank"
+        ),
+        pytest.param(
+            TieRule.FIRST_TO_SCORE,
+            [("E-02", 1, 10), ("E-01", 2, 10), ("E-03", 3, 5)],
+            id="first-to-score",
+        ),
+        pytest.param(
+            TieRule.PERSONNEL_NUMBER,
+            [("E-01", 1, 10), ("E-02", 2, 10), ("E-03", 3, 5)],
+            id="personnel-number",
+        ),
+    ],
+)
+def test_equal_scores_share_a_score_tier_whatever_the_tie_rule(
+    tie_rule: TieRule, expected: list[tuple[str, int, int]]
+) -> None:
+    result = evaluate(reporters({}, reports=TIED_AT_TEN), tie_rule=tie_rule)
+
+    assert ranked(result) == expected
+
+
+def test_first_to_score_at_the_same_moment_falls_back_to_personnel_number() -> None:
+    made = [*reports_of("E-02", 10), *reports_of("E-01", 10)]  # same moments
+
+    result = evaluate(
+        reporters({}, reports=made), tiers=TOP_BAND_OF_ONE, tie_rule=TieRule.FIRST_TO_SCORE
+    )
+
+    assert ranked(result) == [("E-01", 1, 10), ("E-02", 2, 5)]
+
+
+def test_first_to_score_ignores_reports_worth_nothing() -> None:
+    # E-01 reached 5 on 5 February, then reported a near miss (worth 0) in December;
+    # E-02 reached 5 on 5 March. E-01 still got there first.
+    made = [
+        *reports_of("E-01", 5, kind=ReportKind.UNSAFE_ACT),
+        report("E-01/late", "E-01", at(2023, 12, 1)),
+        *reports_of("E-02", 5, first=at(2023, 3, 1), kind=ReportKind.UNSAFE_ACT),
+    ]
+
+    result = evaluate(
+        reporters({}, reports=made),
+        tiers=bands((1, 1, 10), (2, 2, 5)),
+        tie_rule=TieRule.FIRST_TO_SCORE,
+        weights=ReportWeights(near_miss=0),
+    )
+
+    assert ranked(result) == [("E-01", 1, 10), ("E-02", 2, 5)]
+
+
+def test_ranks_beyond_the_last_band_get_nothing() -> None:
+    result = evaluate(
+        reporters({"E-01": 9, "E-02": 8, "E-03": 7, "E-04": 6, "E-05": 5}), tiers=TOP_BAND_OF_ONE
+    )
+
+    assert ranked(result) == [("E-01", 1, 10), ("E-02", 2, 5), ("E-03", 3, 5)]
+    assert reasons(result) == {
+        "E-04": "rank 4 is beyond the last band (rank 3)",
+        "E-05": "rank 5 is beyond the last band (rank 3)",
+    }
+
+
+# -- caps ------------------------------------------------------------------------------------
+
+# ×10 (700,000), ×5 (350,000) and ×3 (210,000): 1,260,000 KZT in all.
+THREE_TIERS = {"E-01": 12, "E-02": 7, "E-03": 2}
+# ×10 (700,000) and two tied at ×5 (350,000 each).
+TIED_SECOND = {"E-01": 12, "E-02": 7, "E-03": 7}
+BUDGET_CUT = (
+    "cut by the budget of 1,000,000 KZT: 700,000 KZT was committed to better-ranked "
+    "employees and this award would bring it to 1,050,000 KZT"
+)
+# Everyone ranked below the first cut is cut too, and told whom they rank below.
+BELOW_BUDGET_CUT = (
+    "cut by the budget of 1,000,000 KZT: ranked below E-02, the first employee it cut"
+)
+
+CAP_CASES = [
+    pytest.param(
+        THREE_TIERS,
+        {"budget": Money(1_000_000)},
+        ["E-01"],
+        {"E-02": BUDGET_CUT, "E-03": BELOW_BUDGET_CUT},
+        id="budget-cuts-the-first-award-that-does-not-fit-and-everyone-below",
+    ),
+    pytest.param(
+        THREE_TIERS,
+        {"budget": Money(1_260_000)},
+        ["E-01", "E-02", "E-03"],
+        {},
+        id="budget-spent-exactly-cuts-no-one",
+    ),
+    pytest.param(
+        THREE_TIERS,
+        {"budget": Money(0)},
+        [],
+        {
+            "E-01": "cut by the budget of 0 KZT: 0 KZT was committed to better-ranked "
+            "employees and this award would bring it to 700,000 KZT",
+            **dict.fromkeys(
+                ["E-02", "E-03"],
+                "cut by the budget of 0 KZT: ranked below E-01, the first employee it cut",
+            ),
+        },
+        id="zero-budget-cuts-everyone",
+    ),
+    pytest.param(
+        TIED_SECOND,
+        {"budget": Money(1_100_000)},
+        ["E-01"],
+        dict.fromkeys(
+            ["E-02", "E-03"],
+            "cut by the budget of 1,100,000 KZT: 700,000 KZT was committed to better-ranked "
+            "employees and this award would bring it to 1,400,000 KZT",
+        ),
+        id="budget-cuts-tied-employees-whole-under-share-rank",
+    ),
+    pytest.param(
+        TIED_SECOND,
+        {"budget": Money(1_100_000), "tie_rule": TieRule.PERSONNEL_NUMBER},
+        ["E-01", "E-02"],
+        {
+            "E-03": "cut by the budget of 1,100,000 KZT: 1,050,000 KZT was committed to "
+            "better-ranked employees and this award would bring it to 1,400,000 KZT"
+        },
+        id="budget-splits-tied-employees-by-personnel-number",
+    ),
+    pytest.param(
+        THREE_TIERS,
+        {"max_recipients": 2},
+        ["E-01", "E-02"],
+        {"E-03": "cut by the cap of 2 recipients: 2 better-ranked employees were admitted first"},
+        id="recipient-cap-cuts-below-the-cap",
+    ),
+    pytest.param(
+        TIED_SECOND,
+        {"max_recipients": 2},
+        ["E-01"],
+        dict.fromkeys(
+            ["E-02", "E-03"],
+            "cut by the cap of 2 recipients: 1 better-ranked employees were admitted first "
+            "(tied employees are admitted or cut together)",
+        ),
+        id="recipient-cap-cuts-tied-employees-whole-under-share-rank",
+    ),
+    pytest.param(
+        THREE_TIERS,
+        {"max_recipients": 0},
+        [],
+        {
+            "E-01": "cut by the cap of 0 recipients: 0 better-ranked employees were admitted first",
+            **dict.fromkeys(
+                ["E-02", "E-03"],
+                "cut by the cap of 0 recipients: ranked below E-01, the first employee it cut",
+            ),
+        },
+        id="recipient-cap-of-zero-pays-no-one",
+    ),
+    pytest.param(
+        THREE_TIERS,
+        {"max_recipients": 3, "budget": Money(1_000_000)},
+        ["E-01"],
+        {"E-02": BUDGET_CUT, "E-03": BELOW_BUDGET_CUT},
+        id="both-caps-the-tighter-one-cuts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("counts", "changes", "paid", "cut"), CAP_CASES)
+def test_caps(
+    counts: dict[str, int], changes: dict[str, Any], paid: list[str], cut: dict[str, str]
+) -> None:
+    result = evaluate(reporters(counts), **changes)
+
+    assert [a.employee for a in result.awards] == paid
+    assert reasons(result) == cut
+    assert result.total == sum((a.amount for a in result.awards), Money(0))
+    budget = changes.get("budget")
+    if budget is not None:
+        assert result.total <= budget
+
+
+# -- explanation -----------------------------------------------------------------------------
+
+
+def test_the_explanation_names_the_policy_and_its_choices() -> None:
+    result = evaluate(
+        reporters({"E-01": 12, "E-02": 7, "E-03": 7}),
+        max_recipients=5,
+        budget=Money(2_000_000),
+    )
+
+    steps = result.explanation.steps
+    assert steps[0].description == "reports registered in [2023-01-01, 2024-01-01) scored"
+    assert steps[0].facts[0].value == str(STANDARD)
+    assert {f.name: f.value for f in steps[0].facts[1:]} == {
+        "scored reports": "accepted",
+        "weights": "hazardous_condition 1, unsafe_act 1, near_miss 1, equipment_defect 1, "
+        "facility_defect 1",
+    }
+    assert steps[1].description == "eligible on the reference date 2023-12-31"
+    assert steps[1].result == "3 employees"
+    assert steps[2].result == "×5: 2, ×10: 1"
+    assert [(f.name, f.value) for f in steps[2].facts] == [
+        ("multiplier bounds", "3..10"),
+        ("tie rule", "share_rank"),
+        ("tier", "score 1-4: ×3"),
+        ("tier", "score 5-9: ×5"),
+        ("tier", "score 10+: ×10"),
+        ("recipient cap", "5"),
+        ("budget cap", "2,000,000 KZT"),
+    ]
+    assert steps[3].result == "3 awards, 1,400,000 KZT"
+    assert steps[3].facts[0].value == "70,000 KZT"
+    assert steps[3].facts[0].since == date(2023, 1, 1)
+
+
+def test_the_explanation_of_rank_bands_and_no_award() -> None:
+    result = evaluate(reporters({"E-01": 0}), tiers=TOP_BAND_OF_ONE)
+
+    steps = result.explanation.steps
+    assert steps[2].result == "none"
+    assert [f.value for f in steps[2].facts if f.name == "tier"] == [
+        "ranks 1-1: ×10",
+        "ranks 2-3: ×5",
+    ]
+    assert steps[3].result == "0 awards, 0 KZT"
+
+
+def test_explain_an_award() -> None:
+    made = [
+        *reports_of("E-01", 2, kind=ReportKind.EQUIPMENT_DEFECT, prefix="ED"),
+        *reports_of("E-01", 3, prefix="NM"),
+    ]
+    result = evaluate(reporters({"E-01": 0}, reports=made))
+
+    steps = result.explain("E-01").steps
+
+    assert [(s.description, s.result) for s in steps] == [
+        ("score from reports registered in [2023-01-01, 2024-01-01)", "5"),
+        ("rank among eligible employees", "1"),
+        ("amount = multiplier × minimum wage", "5 × 70,000 KZT = 350,000 KZT"),
+    ]
+    assert [(f.name, f.value) for f in steps[0].facts] == [
+        ("equipment_defect", "2 report(s)"),
+        ("near_miss", "3 report(s)"),
+    ]
+    assert steps[2].facts[0].value == "2023-12-31"
+
+
+def test_explain_an_exclusion() -> None:
+    result = evaluate(reporters({"E-01": 0}))
+
+    steps = result.explain("E-01").steps
+
+    assert [(s.description, s.result) for s in steps] == [
+        ("score from reports registered in [2023-01-01, 2024-01-01)", "0"),
+        ("no award", "score 0 is below the policy's minimum of 1"),
+    ]
+
+
+def test_explain_someone_not_considered_is_an_error() -> None:
+    result = evaluate(reporters({"E-01": 0}))
+
+    with pytest.raises(UnknownRecordError):
+        result.explain("E-99")
+
+
+# -- the policy ------------------------------------------------------------------------------
+
+TABLE_ERRORS = [
+    pytest.param(
+        lambda: thresholds((5, 10, 3), (10, None, 5)),
+        "tiers[1].min_score",
+        "a value above 10: tiers[0] ends at 10, so the rows would overlap",
+        id="overlapping-tiers",
+    ),
+    pytest.param(
+        lambda: thresholds((5, None, 3), (10, None, 5)),
+        "tiers[1].min_score",
+        "no row: tiers[0] is open-ended, so the rows would overlap",
+        id="tier-after-an-open-ended-one",
+    ),
+    pytest.param(
+        lambda: thresholds((5, 9, 3), (12, None, 5)),
+        "tiers[1].min_score",
+        "10: tiers[0] ends at 9, so 10..11 would be a gap",
+        id="gapped-tiers",
+    ),
+    pytest.param(
+        lambda: thresholds((5, 9, 5), (10, None, 3)),
+        "tiers[1].multiplier",
+        "multipliers that never fall as activity rises: higher scores must not earn less",
+        id="multipliers-falling-as-score-rises",
+    ),
+    pytest.param(
+        lambda: thresholds((5, 9, 3), (10, 20, 5)),
+        "tiers[1].max_score",
+        "None: the top tier is open-ended",
+        id="closed-top-tier",
+    ),
+    pytest.param(
+        lambda: ScoreThresholds(()), "tiers", "a non-empty tuple of ScoreTier", id="no-tiers"
+    ),
+    pytest.param(
+        lambda: ScoreThresholds([ScoreTier(min_score=1, multiplier=3)]),  # type: ignore[arg-type]
+        "tiers",
+        "a non-empty tuple of ScoreTier",
+        id="tiers-as-a-list",
+    ),
+    pytest.param(
+        lambda: ScoreThresholds((RankBand(first_rank=1, last_rank=1, multiplier=3),)),  # type: ignore[arg-type]
+        "tiers[0]",
+        "a ScoreTier",
+        id="a-band-among-tiers",
+    ),
+    pytest.param(
+        lambda: ScoreTier(min_score=5, max_score=4, multiplier=3),
+        "max_score",
+        "at least min_score (5)",
+        id="tier-ending-below-its-start",
+    ),
+    pytest.param(
+        lambda: bands((2, 3, 10)),
+        "bands[0].first_rank",
+        "1: the bands start at rank 1",
+        id="rank-bands-not-starting-at-1",
+    ),
+    pytest.param(
+        lambda: bands((1, 1, 5), (2, 3, 10)),
+        "bands[1].multiplier",
+        "multipliers that never fall as activity rises: better ranks must not earn less",
+        id="worse-ranks-earning-more",
+    ),
+    pytest.param(
+        lambda: bands((1, 2, 10), (2, 3, 5)),
+        "bands[1].first_rank",
+        "a value above 2: bands[0] ends at 2, so the rows would overlap",
+        id="overlapping-bands",
+    ),
+    pytest.param(
+        lambda: bands((1, 1, 10), (3, 4, 5)),
+        "bands[1].first_rank",
+        "2: bands[0] ends at 1, so 2..2 would be a gap",
+        id="gapped-bands",
+    ),
+    pytest.param(lambda: RankBands(()), "bands", "a non-empty tuple of RankBand", id="no-bands"),
+    pytest.param(
+        lambda: RankBand(first_rank=3, last_rank=2, multiplier=5),
+        "last_rank",
+        "at least first_rank (3)",
+        id="band-ending-above-its-start",
+    ),
+    pytest.param(
+        lambda: MultiplierBounds(10, 3),
+        "maximum",
+        "at least minimum (10)",
+        id="bounds-inverted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("build", "field", "expected"), TABLE_ERRORS)
+def test_a_bad_tier_table_is_refused_naming_the_field(
+    build: Any, field: str, expected: str
+) -> None:
+    with pytest.raises(InvalidValueError) as raised:
+        build()
+
+    assert raised.value.field == field
+    assert raised.value.expected.startswith(expected)
+
+
+POLICY_ERRORS = [
+    pytest.param(
+        {"tiers": thresholds((1, 4, 3), (5, None, 12))},
+        "tiers.tiers[1].multiplier",
+        "a multiplier within the bounds 3..10",
+        id="multiplier-above-the-bounds",
+    ),
+    pytest.param(
+        {"tiers": thresholds((1, 4, 2), (5, None, 10))},
+        "tiers.tiers[0].multiplier",
+        "a multiplier within the bounds 3..10",
+        id="multiplier-below-the-bounds",
+    ),
+    pytest.param(
+        {"tiers": bands((1, 1, 11), (2, 5, 3))},
+        "tiers.bands[0].multiplier",
+        "a multiplier within the bounds 3..10",
+        id="band-multiplier-outside-the-bounds",
+    ),
+    pytest.param(
+        {"min_score": 0},
+        "min_score",
+        "at least 1: a reward needs at least one report",
+        id="min-score-zero",
+    ),
+    pytest.param(
+        {"budget": Money(1_000_000, "EUR")}, "budget", "an amount in KZT", id="budget-in-euro"
+    ),
+    pytest.param(
+        {"budget": Money(-1)}, "budget", "None or a non-negative Money", id="negative-budget"
+    ),
+    pytest.param(
+        {"wage": money_schedule((date(2023, 1, 1), 0), name="wage")},
+        "wage.entries[0].value",
+        "a Schedule of positive Money in one currency",
+        id="zero-wage",
+    ),
+    pytest.param({"wage": WAGE_2023}, "wage", "a Schedule of positive Money", id="wage-not-dated"),
+    pytest.param(
+        {"tiers": (ScoreTier(min_score=1, multiplier=3),)},
+        "tiers",
+        "ScoreThresholds or RankBands",
+        id="tiers-not-a-table",
+    ),
+    pytest.param(
+        {"wage_date": "period_end"}, "wage_date", "one of WageDate", id="wage-date-as-text"
+    ),
+    pytest.param({"max_recipients": -1}, "max_recipients", "a non-negative int", id="negative-cap"),
+    pytest.param(
+        {"multiplier_bounds": (3, 10)},
+        "multiplier_bounds",
+        "a MultiplierBounds",
+        id="bounds-as-a-tuple",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "field", "expected"), POLICY_ERRORS)
+def test_a_bad_policy_is_refused_naming_the_field(
+    changes: dict[str, Any], field: str, expected: str
+) -> None:
+    with pytest.raises(InvalidValueError) as raised:
+        reward_policy(**changes)
+
+    assert raised.value.field == field
+    assert raised.value.expected.startswith(expected)
+
+
+def test_the_policy_defaults() -> None:
+    policy = reward_policy()
+
+    assert (policy.scored, policy.weights, policy.production_only, policy.require_employed) == (
+        ScoredReports.ACCEPTED,
+        ReportWeights(),
+        True,
+        True,
+    )
+    assert (policy.min_score, policy.tie_rule, policy.max_recipients, policy.budget) == (
+        1,
+        TieRule.SHARE_RANK,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        pytest.param(reward_policy(), id="score-thresholds"),
+        pytest.param(
+            reward_policy(
+                tiers=bands((1, 3, 10), (4, 10, 5), (11, 30, 3)),
+                wage_date=WageDate.PAYMENT_DATE,
+                scored=ScoredReports.NOT_REJECTED,
+                weights=ReportWeights(equipment_defect=3, unsafe_act=0),
+                production_only=False,
+                require_employed=False,
+                min_score=2,
+                tie_rule=TieRule.FIRST_TO_SCORE,
+                max_recipients=20,
+                budget=Money(5_000_000),
+            ),
+            id="rank-bands-and-every-option",
+        ),
+        pytest.param(
+            reward_policy(wage=money_schedule((date(2023, 1, 1), 70_000), name="MW")),
+            id="own-wage-table",
+        ),
+    ],
+)
+def test_the_policy_round_trips(policy: RewardPolicy) -> None:
+    assert serialization.load(serialization.dump(policy), RewardPolicy) == policy
+    assert serialization.load_json(serialization.dump_json(policy), RewardPolicy) == policy
+
+
+POLICY_TOML = """
+wage = "kz.MINIMUM_WAGE"
+wage_date = "payment_date"
+scored = "not_rejected"
+tie_rule = "personnel_number"
+min_score = 2
+max_recipients = 50
+budget = { amount = "5000000.00", currency = "KZT" }
+
+[approved_by]
+title = "Standard on incentives"
+number = "ST-07"
+adopted_on = 2023-01-20
+
+[weights]
+equipment_defect = 3
+unsafe_act = 0
+
+[multiplier_bounds]
+minimum = 3
+maximum = 10
+
+[tiers]
+basis = "rank_bands"
+bands = [
+  { first_rank = 1, last_rank = 3, multiplier = 10 },
+  { first_rank = 4, last_rank = 10, multiplier = 5 },
+]
+"""
+
+
+def test_the_policy_loads_from_toml_with_rank_bands() -> None:
+    expected = reward_policy(
+        wage_date=WageDate.PAYMENT_DATE,
+        scored=ScoredReports.NOT_REJECTED,
+        tie_rule=TieRule.PERSONNEL_NUMBER,
+        min_score=2,
+        max_recipients=50,
+        budget=Money(5_000_000),
+        weights=ReportWeights(equipment_defect=3, unsafe_act=0),
+        tiers=bands((1, 3, 10), (4, 10, 5)),
+    )
+
+    assert serialization.load_toml(POLICY_TOML, RewardPolicy) == expected
+
+
+def test_the_policy_loads_from_toml_with_score_thresholds_and_an_own_wage_table() -> None:
+    text = """
+wage_date = "period_end"
+
+[approved_by]
+title = "Standard on incentives"
+number = "ST-07"
+adopted_on = 2023-01-20
+
+[wage]
+name = "minimum wage"
+
+[[wage.entries]]
+since = 2023-01-01
+value = { amount = "70000", currency = "KZT" }
+source = { title = "Budget law", number = "163-VII", adopted_on = 2022-12-01 }
+
+[multiplier_bounds]
+minimum = 3
+maximum = 10
+
+[tiers]
+basis = "score_thresholds"
+tiers = [
+  { min_score = 1, max_score = 4, multiplier = 3 },
+  { min_score = 5, max_score = 9, multiplier = 5 },
+  { min_score = 10, multiplier = 10 },
+]
+"""
+
+    policy = serialization.load_toml(text, RewardPolicy)
+
+    assert policy.tiers == reward_policy().tiers
+    assert policy.wage.at(date(2023, 12, 31)) == WAGE_2023
+    assert policy.wage.entries[0].source.number == "163-VII"
+
+
+def test_a_bad_toml_policy_reports_every_problem_with_its_path() -> None:
+    text = (
+        POLICY_TOML.replace('"payment_date"', '"payment-date"')
+        .replace('amount = "5000000.00"', "amount = 5000000.0")
+        .replace("maximum = 10", 'maximum = "10"')
+        .replace("adopted_on = 2023-01-20", 'adopted_on = "20.01.2023"')
+        .replace("first_rank = 4", "first_rank = 5")
+        .replace("min_score = 2", "min_score = 2\ntie = 1")
+    )
+
+    with pytest.raises(InvalidDataError) as raised:
+        serialization.load_toml(text, RewardPolicy)
+
+    problems = {p.path: p.message for p in raised.value.problems}
+    assert set(problems) == {
+        "$.wage_date",
+        "$.budget.amount",
+        "$.multiplier_bounds.maximum",
+        "$.approved_by.adopted_on",
+        "$.tiers.bands[1].first_rank",
+        "$.tie",
+    }
+    assert "expected one of 'period_end', 'payment_date'" in problems["$.wage_date"]
+    assert "floats cannot hold money exactly" in problems["$.budget.amount"]
+    assert (
+        "4: bands[0] ends at 3, so 4..4 would be a gap" in problems["$.tiers.bands[1].first_rank"]
+    )
+    assert problems["$.tie"].startswith("unknown field")
+
+
+def test_a_toml_policy_with_an_unknown_basis_says_which_are_known() -> None:
+    text = POLICY_TOML.replace('basis = "rank_bands"', 'basis = "ranks"')
+
+    with pytest.raises(InvalidDataError) as raised:
+        serialization.load_toml(text, RewardPolicy)
+
+    [problem] = raised.value.problems
+    assert problem.path == "$.tiers.basis"
+    assert "'score_thresholds' or 'rank_bands'" in problem.message
+
+
+def test_text_that_is_not_toml_is_reported() -> None:
+    with pytest.raises(InvalidDataError) as raised:
+        serialization.load_toml("wage_date = ", RewardPolicy)
+
+    assert raised.value.problems[0].path == "$"
+    assert "not valid TOML" in raised.value.problems[0].message
+
+
+# -- properties ------------------------------------------------------------------------------
+
+EMPLOYEES = [f"E-{n:02d}" for n in range(1, 7)]
+HOUR = timedelta(hours=1)
+KINDS = list(ReportKind)
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> tuple[list[Employee], list[SafetyReport]]:
+    """Up to six employees (some in the office, some leaving in 2023) and their reports."""
+    people: list[Employee] = []
+    made: list[SafetyReport] = []
+    for person in draw(st.lists(st.sampled_from(EMPLOYEES), min_size=1, max_size=6, unique=True)):
+        left_on = draw(st.none() | st.dates(date(2023, 2, 1), date(2024, 2, 1)))
+        office = draw(st.integers(0, 5)) == 0
+        people.append(employee(person, department="HQ" if office else "D-1", left_on=left_on))
+        last = 364 if left_on is None else min(364, (left_on - date(2023, 1, 1)).days - 1)
+        for number in range(draw(st.integers(0, 12))):
+            moment = at(2023, 1, 1, draw(st.integers(0, 23))) + timedelta(
+                days=draw(st.integers(0, last))
+            )
+            number_id, kind = f"{person}/{number}", draw(st.sampled_from(KINDS))
+            decision = draw(st.sampled_from(["accepted", "accepted late", "awaiting", "rejected"]))
+            if decision == "rejected":
+                made.append(report(number_id, person, moment, kind=kind, rejected=moment + HOUR))
+            elif decision == "awaiting":
+                made.append(report(number_id, person, moment, kind=kind, accepted=False))
+            else:
+                delay = HOUR if decision == "accepted" else timedelta(days=20)
+                made.append(report(number_id, person, moment, kind=kind, accepted=moment + delay))
+    return people, made
+
+
+@st.composite
+def score_thresholds(draw: st.DrawFn) -> ScoreThresholds:
+    rows: list[tuple[int, int | None, int]] = []
+    low = draw(st.integers(1, 3))
+    multiplier = draw(st.integers(3, 10))
+    for _ in range(draw(st.integers(0, 3))):
+        high = low + draw(st.integers(0, 4))
+        rows.append((low, high, multiplier))
+        low, multiplier = high + 1, draw(st.integers(multiplier, 10))
+    rows.append((low, None, multiplier))
+    return thresholds(*rows)
+
+
+@st.composite
+def policies(draw: st.DrawFn, *, budget: bool = True) -> RewardPolicy:
+    weights = {f.name: draw(st.integers(0, 3)) for f in attrs.fields(ReportWeights)}
+    return reward_policy(
+        tiers=draw(score_thresholds() | st.just(bands((1, 1, 10), (2, 3, 5), (4, 6, 3)))),
+        wage_date=draw(st.sampled_from(WageDate)),
+        scored=draw(st.sampled_from(ScoredReports)),
+        weights=ReportWeights(**weights),
+        production_only=draw(st.booleans()),
+        require_employed=draw(st.booleans()),
+        min_score=draw(st.integers(1, 3)),
+        tie_rule=draw(st.sampled_from(TieRule)),
+        max_recipients=draw(st.none() | st.integers(0, 5)),
+        budget=draw(st.none() | st.integers(0, 3_000_000).map(Money)) if budget else None,
+    )
+
+
+def _awards(people: list[Employee], made: list[SafetyReport], policy: RewardPolicy) -> RewardAwards:
+    data = records(employees=people, reports=made)
+    return reward_awards(data, period=YEAR, paid_on=PAID_IN_JANUARY, policy=policy)
+
+
+@settings(max_examples=50)
+@given(scenario=scenarios(), policy=policies(budget=False), data=st.data())
+def test_one_more_accepted_report_never_lowers_the_tier(
+    scenario: tuple[list[Employee], list[SafetyReport]], policy: RewardPolicy, data: st.DataObject
+) -> None:
+    people, made = scenario
+    policy = attrs.evolve(policy, tiers=data.draw(score_thresholds()))
+    person = data.draw(st.sampled_from(people))
+    last = 364 if person.left_on is None else (person.left_on - date(2023, 1, 1)).days - 1
+    moment = at(2023, 1, 1, data.draw(st.integers(0, 22))) + timedelta(
+        days=data.draw(st.integers(0, min(last, 364)))
+    )
+    extra = report("extra", person.id, moment, kind=data.draw(st.sampled_from(KINDS)))
+
+    before = _awards(people, made, policy).award_of(person.id)
+    after = _awards(people, [*made, extra], policy).award_of(person.id)
+
+    assert (after.multiplier if after else 0) >= (before.multiplier if before else 0)
+
+
+@settings(max_examples=50)
+@given(scenario=scenarios(), policy=policies())
+def test_every_award_is_its_multiplier_times_the_wage_applied(
+    scenario: tuple[list[Employee], list[SafetyReport]], policy: RewardPolicy
+) -> None:
+    result = _awards(*scenario, policy)
+
+    for award in result.awards:
+        assert award.amount == result.wage.value * award.multiplier
+        assert award.amount.amount > 0
+        bounds = policy.multiplier_bounds
+        assert bounds.minimum <= award.multiplier <= bounds.maximum
+        assert award.score >= policy.min_score
+    assert result.total == sum((a.amount for a in result.awards), Money(0))
+    assert result.total.amount >= 0
+    assert result.wage.value == policy.wage.at(result.reference_date)
+    if policy.budget is not None:
+        assert result.total <= policy.budget
+    if policy.max_recipients is not None:
+        assert len(result.awards) <= policy.max_recipients
+    considered = [a.employee for a in result.awards] + [e.employee for e in result.excluded]
+    assert len(considered) == len(set(considered))
+    assert [a.rank for a in result.awards] == sorted(a.rank for a in result.awards)
+
+
+@settings(max_examples=50)
+@given(scenario=scenarios(), policy=policies(), data=st.data())
+def test_results_do_not_depend_on_input_order(
+    scenario: tuple[list[Employee], list[SafetyReport]], policy: RewardPolicy, data: st.DataObject
+) -> None:
+    people, made = scenario
+    shuffled_people = data.draw(st.permutations(people))
+    shuffled_reports = data.draw(st.permutations(made))
+
+    assert serialization.dump_json(_awards(people, made, policy)) == serialization.dump_json(
+        _awards(shuffled_people, shuffled_reports, policy)
+    )
