@@ -13,6 +13,7 @@ PUBLIC_MODULES = [
     "ohs_domain.demo",
     "ohs_domain.kz",
     "ohs_domain.serialization",
+    "ohs_domain.testing",
 ]
 
 

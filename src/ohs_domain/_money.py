@@ -210,6 +210,8 @@ _EXACT = decimal.Context(
         decimal.DivisionByZero,
     ],
 )
+# Rounding to a minor unit: the only inexact operation, with room for every amount.
+_ROUNDING_CONTEXT = decimal.Context(prec=60, rounding=ROUNDING, traps=[decimal.InvalidOperation])
 _MAX_DIGITS = 40
 _LARGEST = Decimal(10) ** 30
 _SMALLEST = Decimal(10) ** -20
@@ -226,7 +228,8 @@ def _to_amount(value: Decimal | int) -> Decimal:
     amount = Decimal(value)
     if not amount.is_finite():
         raise InvalidValueError("amount", value, "a finite number")
-    if amount and not _SMALLEST <= abs(amount) < _LARGEST:
+    # ``copy_abs``, not ``abs``: ``abs`` rounds to the context's 28 digits.
+    if amount and not _SMALLEST <= amount.copy_abs() < _LARGEST:
         raise InvalidValueError(
             "amount", value, "an amount below 10**30 in size, in steps of at least 10**-20"
         )
@@ -247,7 +250,7 @@ def _exactly(operation: str, left: Decimal, right: Decimal) -> Decimal:
         if operation == "*":
             return _EXACT.multiply(left, right)
         if operation == "-":
-            right = -right
+            return _EXACT.subtract(left, right)
         return _EXACT.add(left, right)
     except decimal.DecimalException:
         raise InvalidValueError(
@@ -297,7 +300,7 @@ class Money:
     def rounded(self) -> Money:
         """Return the amount rounded to the currency's minor unit, halves away from zero."""
         quantum = Decimal(1).scaleb(-self.minor_units)
-        return Money(self.amount.quantize(quantum, rounding=ROUNDING), self.currency)
+        return Money(self.amount.quantize(quantum, context=_ROUNDING_CONTEXT), self.currency)
 
     def prorated(self, part: int, whole: int) -> Money:
         """Return ``self × part / whole``, rounded once by the library's rounding rule.
@@ -318,7 +321,8 @@ class Money:
         if 2 * remainder >= exact.denominator:
             units += 1
         sign = -1 if exact < 0 else 1
-        return Money(Decimal(sign * units).scaleb(-self.minor_units), self.currency)
+        # From text: exact, whatever the number of digits (``scaleb`` would round to 28).
+        return Money(Decimal(f"{sign * units}E{-self.minor_units}"), self.currency)
 
     def _same_currency(self, other: Money, operation: str) -> None:
         if other.currency != self.currency:
@@ -343,7 +347,7 @@ class Money:
         return Money(_exactly("-", self.amount, other.amount), self.currency)
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        return Money(self.amount.copy_negate(), self.currency)
 
     def __mul__(self, factor: Decimal | int) -> Money:
         if isinstance(factor, Money):
@@ -377,7 +381,6 @@ class Money:
         return self.amount >= other.amount
 
     def __str__(self) -> str:
-        amount = self.amount
-        if amount.as_tuple().exponent > 0:  # type: ignore[operator]  # finite: int exponent
-            amount = amount.quantize(Decimal(1))
-        return f"{amount:,} {self.currency}"
+        # Fixed-point, never exponent form ("1E+3", "1E-7"); a zero shows no sign.
+        amount = self.amount if self.amount else self.amount.copy_abs()
+        return f"{amount:,f} {self.currency}"

@@ -46,6 +46,7 @@ from fractions import Fraction
 from typing import Any, Final, TypeVar, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -66,7 +67,10 @@ __all__ = ["dump", "dump_json", "load", "load_json", "load_toml"]
 T = TypeVar("T")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})")
+# Offsets may have seconds: zones kept local mean time until the 1920s (Almaty: +05:07:48).
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}(:\d{2})?)"
+)
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _MAX_TEXT = 100_000
 
@@ -147,7 +151,7 @@ def _structure_zone(value: object, _: type) -> ZoneInfo:
         raise _bad(value, expected) from None
 
 
-_DURATION = re.compile(r"P(?:(\d{1,6})D)?(?:T(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?")
+_DURATION = re.compile(r"P(?:(\d{1,9})D)?(?:T(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?")
 
 
 def _structure_duration(value: object, _: type) -> timedelta:
@@ -157,7 +161,10 @@ def _structure_duration(value: object, _: type) -> timedelta:
             value, 'an ISO 8601 duration in days, hours, minutes, seconds, e.g. "P3D", "PT24H"'
         )
     days, hours, minutes, seconds = (int(part or 0) for part in match.groups())
-    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    try:
+        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    except OverflowError:
+        raise _bad(value, "a duration of at most 999,999,999 days") from None
 
 
 def _unstructure_duration(value: timedelta) -> str:
@@ -330,6 +337,29 @@ def _schedule_hook(
     return structure
 
 
+def _is_object(kind: Any) -> bool:
+    origin: Any = get_origin(kind)
+    return attrs.has(kind if origin is None else origin)
+
+
+def _object_hook(
+    converter: cattrs.Converter, kind: Any, *, detailed: bool
+) -> Callable[[object, type], Any]:
+    """Structure an attrs class from an object, saying so when given anything else."""
+    table = make_dict_structure_fn(
+        kind, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+    )
+    origin: Any = get_origin(kind)
+    names = ", ".join(field.name for field in attrs.fields(kind if origin is None else origin))
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise _bad(value, f"an object with the fields {names}")
+        return table(value, kind)
+
+    return structure
+
+
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     hooks: list[tuple[type, Callable[[object, type], Any], Callable[[Any], Any]]] = [
@@ -358,7 +388,13 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         lambda kind: _collection_hook(converter, kind, detailed=detailed),
     )
     converter.register_unstructure_hook_factory(
-        _is_frozenset_of, lambda _: _unstructure_frozenset(converter)
+        lambda kind: kind is frozenset or _is_frozenset_of(kind),
+        lambda _: _unstructure_frozenset(converter),
+    )
+    # Without this, a string where an object belongs reports "'str' object has no attribute".
+    converter.register_structure_hook_factory(
+        _is_object,
+        lambda kind: _object_hook(converter, kind, detailed=detailed),
     )
     converter.register_structure_hook_factory(
         _is_schedule,
@@ -399,8 +435,6 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
         for inner in error.exceptions:
             yield from _problems(inner, path + _step(inner))
     elif isinstance(error, ForbiddenExtraKeysError):
-        import attrs  # noqa: PLC0415 - only needed on this error path
-
         valid = ", ".join(field.name for field in attrs.fields(error.cl))
         for key in sorted(error.extra_fields):
             yield Problem(_join(path, key), f"unknown field; valid fields are: {valid}")
@@ -460,7 +494,7 @@ def load_json(text: str | bytes, kind: type[T]) -> T:
 
 
 def dump_json(value: object) -> str:
-    """Return ``value`` as JSON text: keys sorted, so equal values give identical bytes."""
+    """Return ``value`` as JSON text with sorted keys: the same value gives the same bytes."""
     return json.dumps(dump(value), sort_keys=True, ensure_ascii=False, indent=2)
 
 

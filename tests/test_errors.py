@@ -1,0 +1,165 @@
+"""One exception tree: every error is an OhsDomainError and the builtin a caller would catch."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+import ohs_domain
+from ohs_domain import (
+    CurrencyMismatchError,
+    IllegalTransitionError,
+    InvalidDataError,
+    InvalidValueError,
+    NoValueInForceError,
+    OhsDomainError,
+    Problem,
+    UnknownRecordError,
+)
+
+ERRORS = [
+    pytest.param(
+        InvalidValueError("amount", 1.5, "a Decimal or an int"),
+        ValueError,
+        ["amount", "1.5 (float)", "a Decimal or an int"],
+        id="invalid-value",
+    ),
+    pytest.param(
+        CurrencyMismatchError("+", "KZT", "USD"),
+        ValueError,
+        ["'+'", "KZT", "USD", "same currency"],
+        id="currency-mismatch",
+    ),
+    pytest.param(
+        NoValueInForceError("kz.MINIMUM_WAGE", date(2017, 6, 1), date(2018, 1, 1)),
+        LookupError,
+        ["kz.MINIMUM_WAGE", "2017-06-01", "earliest value starts on 2018-01-01"],
+        id="no-value-in-force",
+    ),
+    pytest.param(
+        UnknownRecordError("employee", "E-9999"),
+        LookupError,
+        ["employee", "'E-9999'"],
+        id="unknown-record",
+    ),
+    pytest.param(
+        IllegalTransitionError("safety report R-1", "already closed"),
+        ValueError,
+        ["safety report R-1", "already closed"],
+        id="illegal-transition",
+    ),
+    pytest.param(
+        InvalidDataError("Money", [Problem("$.amount", "got 1.5 (float)")]),
+        ValueError,
+        ["Money", "1 problem", "$.amount: got 1.5 (float)"],
+        id="invalid-data",
+    ),
+]
+
+
+@pytest.mark.parametrize(("error", "builtin", "fragments"), ERRORS)
+def test_each_error_is_a_domain_error_and_a_builtin(
+    error: OhsDomainError, builtin: type[Exception], fragments: list[str]
+) -> None:
+    assert isinstance(error, OhsDomainError)
+    assert isinstance(error, builtin)
+    for fragment in fragments:
+        assert fragment in str(error)
+    with pytest.raises(builtin):  # ``except ValueError`` / ``except LookupError`` keep working
+        raise error
+
+
+def test_errors_are_public_in_ohs_domain() -> None:
+    for name in (
+        "OhsDomainError",
+        "InvalidValueError",
+        "CurrencyMismatchError",
+        "NoValueInForceError",
+        "UnknownRecordError",
+        "IllegalTransitionError",
+        "InvalidDataError",
+    ):
+        error = getattr(ohs_domain, name)
+        assert error.__module__ == "ohs_domain"  # tracebacks name the public place
+        assert issubclass(error, OhsDomainError)
+
+
+def test_invalid_value_keeps_field_value_and_expectation() -> None:
+    error = InvalidValueError("entries[2].since", date(2023, 1, 1), "a date after 2024-01-01")
+    assert (error.field, error.value, error.expected) == (
+        "entries[2].since",
+        date(2023, 1, 1),
+        "a date after 2024-01-01",
+    )
+    assert str(error) == (
+        "entries[2].since: got '2023-01-01' (date); expected a date after 2024-01-01"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param(date(2017, 6, 1), "'2017-06-01' (date)", id="day-in-iso-form"),
+        pytest.param(
+            datetime(2023, 12, 31, 23, 30, tzinfo=timezone(timedelta(hours=6))),
+            "'2023-12-31T23:30:00+06:00' (datetime)",
+            id="moment-in-iso-form",
+        ),
+        pytest.param("2023-Q5", "'2023-Q5' (str)", id="text-quoted"),
+        pytest.param(None, "None (NoneType)", id="nothing"),
+        pytest.param(True, "True (bool)", id="bool-named-as-bool"),
+    ],
+)
+def test_the_bad_value_is_shown_with_its_type(value: object, shown: str) -> None:
+    assert f"got {shown};" in str(InvalidValueError("field", value, "something else"))
+
+
+def test_a_long_value_is_cut_short() -> None:
+    message = str(InvalidValueError("note", "x" * 500, "a short note"))
+    shown = message.removeprefix("note: got ").split(" (str)")[0]
+    assert len(shown) == 80
+    assert shown.endswith("...")
+    assert message.endswith("; expected a short note")
+
+
+def test_currency_mismatch_keeps_the_operands() -> None:
+    error = CurrencyMismatchError("<", "KZT", "EUR")
+    assert (error.operation, error.left, error.right) == ("<", "KZT", "EUR")
+
+
+def test_no_value_in_force_keeps_parameter_and_dates() -> None:
+    error = NoValueInForceError("kz.MINIMUM_WAGE", date(2017, 6, 1), date(2018, 1, 1))
+    assert (error.parameter, error.on, error.earliest) == (
+        "kz.MINIMUM_WAGE",
+        date(2017, 6, 1),
+        date(2018, 1, 1),
+    )
+    assert str(error) == (
+        "kz.MINIMUM_WAGE has no value on 2017-06-01; the earliest value starts on 2018-01-01"
+    )
+
+
+def test_unknown_record_and_illegal_transition_keep_their_data() -> None:
+    unknown = UnknownRecordError("employee", "E-9999")
+    assert (unknown.kind, unknown.key) == ("employee", "E-9999")
+    illegal = IllegalTransitionError("safety report R-1", "already closed")
+    assert (illegal.subject, illegal.reason) == ("safety report R-1", "already closed")
+
+
+def test_a_problem_reads_as_path_then_message() -> None:
+    problem = Problem("$.entries[3].value.amount", "got 1.5 (float)")
+    assert str(problem) == "$.entries[3].value.amount: got 1.5 (float)"
+
+
+def test_invalid_data_lists_every_problem() -> None:
+    problems = [
+        Problem("$.amount", "got 1.5 (float); expected a decimal string"),
+        Problem("$.note", "unknown field; valid fields are: amount, currency"),
+    ]
+    error = InvalidDataError("Money", iter(problems))
+    assert error.subject == "Money"
+    assert error.problems == tuple(problems)
+    assert str(error) == (
+        "Money: 2 problems\n"
+        "  $.amount: got 1.5 (float); expected a decimal string\n"
+        "  $.note: unknown field; valid fields are: amount, currency"
+    )

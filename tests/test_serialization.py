@@ -1,0 +1,759 @@
+"""The edge: JSON-ready data in and out, and every problem in bad data reported with its path."""
+
+from __future__ import annotations
+
+import enum
+import json
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ohs_domain import (
+    DateRange,
+    Entry,
+    Explanation,
+    Fact,
+    InvalidDataError,
+    InvalidValueError,
+    Money,
+    Month,
+    Problem,
+    Quarter,
+    RankBand,
+    RankBands,
+    RewardPolicy,
+    Schedule,
+    ScoreThresholds,
+    ScoreTier,
+    Source,
+    Step,
+    Year,
+    demo,
+    kz,
+    serialization,
+)
+from ohs_domain.testing import (
+    aware_datetimes,
+    currencies,
+    date_ranges,
+    dates,
+    entries,
+    explanations,
+    facts,
+    money,
+    months,
+    quarters,
+    schedules,
+    sources,
+    steps,
+    time_zones,
+    years,
+)
+
+# --- Test-only shapes for the converter's hooks --------------------------------------------------
+
+
+class Colour(enum.StrEnum):
+    RED = "red"
+    DARK_BLUE = "dark_blue"
+
+
+@attrs.frozen(kw_only=True)
+class Sample:
+    """Every kind of value the edge converts, in one object."""
+
+    at: datetime
+    zone: ZoneInfo
+    took: timedelta
+    share: Fraction
+    colour: Colour
+    tags: frozenset[str]
+    flag: bool
+    count: int
+
+
+@attrs.frozen
+class Node:
+    """A recursive shape: data can nest it without end."""
+
+    children: tuple[Node, ...] = ()
+
+
+@attrs.frozen
+class Checked:
+    """An object that validates its items itself and reports them as data problems."""
+
+    items: tuple[int, ...]
+
+    def __attrs_post_init__(self) -> None:
+        odd = [Problem(f"$.items[{i}]", "must be even") for i, n in enumerate(self.items) if n % 2]
+        if odd:
+            raise InvalidDataError("Checked", odd)
+
+
+@attrs.frozen
+class Holder:
+    checked: Checked
+
+
+@attrs.frozen
+class Noted:
+    """An object whose own check raises an error that already carries a note."""
+
+    code: str
+
+    def __attrs_post_init__(self) -> None:
+        if not self.code.isupper():
+            error = InvalidValueError("code", self.code, "upper case")
+            error.add_note("codes are printed on badges")
+            raise error
+
+
+@attrs.frozen
+class NotedHolder:
+    noted: Noted
+
+
+SAMPLE = Sample(
+    at=datetime(2023, 12, 31, 23, 30, tzinfo=kz.ALMATY),
+    zone=kz.ALMATY,
+    took=timedelta(days=3, hours=4, minutes=5, seconds=6),
+    share=Fraction(2699, 2),
+    colour=Colour.DARK_BLUE,
+    tags=frozenset({"welding", "height", "confined-space"}),
+    flag=True,
+    count=8_436,
+)
+SAMPLE_DATA = {
+    "at": "2023-12-31T23:30:00+06:00",
+    "zone": "Asia/Almaty",
+    "took": "P3DT4H5M6S",
+    "share": "2699/2",
+    "colour": "dark_blue",
+    "tags": ["confined-space", "height", "welding"],
+    "flag": True,
+    "count": 8436,
+}
+
+# --- Round trips ---------------------------------------------------------------------------------
+
+ROUND_TRIPS: list[Any] = [
+    pytest.param(money(currency=currencies()), Money, id="money"),
+    pytest.param(date_ranges(), DateRange, id="date-range"),
+    pytest.param(months(), Month, id="month"),
+    pytest.param(quarters(), Quarter, id="quarter"),
+    pytest.param(years(), Year, id="year"),
+    pytest.param(dates(), date, id="date"),
+    pytest.param(sources(), Source, id="source"),
+    pytest.param(entries(money()), Entry[Money], id="entry-of-money"),
+    pytest.param(schedules(money(min_value=0)), Schedule[Money], id="schedule-of-money"),
+    pytest.param(schedules(st.integers()), Schedule[int], id="schedule-of-int"),
+    pytest.param(facts(), Fact, id="fact"),
+    pytest.param(steps(), Step, id="step"),
+    pytest.param(explanations(), Explanation, id="explanation"),
+    pytest.param(time_zones(), ZoneInfo, id="time-zone"),
+    pytest.param(
+        st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=999_999)).map(
+            lambda d: d - timedelta(microseconds=d.microseconds)
+        ),
+        timedelta,
+        id="whole-second-duration",
+    ),
+    pytest.param(
+        st.fractions(max_denominator=10**12).filter(lambda f: abs(f.numerator) < 10**60),
+        Fraction,
+        id="fraction",
+    ),
+]
+
+
+@pytest.mark.parametrize(("values", "kind"), ROUND_TRIPS)
+@given(data=st.data())
+def test_load_inverts_dump(values: st.SearchStrategy[Any], kind: Any, data: st.DataObject) -> None:
+    value = data.draw(values)
+    dumped = serialization.dump(value)
+    assert serialization.load(dumped, kind) == value
+    assert json.loads(json.dumps(dumped)) == dumped  # only JSON types: no tuples, no Decimals
+    assert serialization.load_json(serialization.dump_json(value), kind) == value
+
+
+@given(aware_datetimes())
+def test_a_moment_keeps_its_instant_and_offset(moment: datetime) -> None:
+    loaded = serialization.load(serialization.dump(moment), datetime)
+    # Compared in UTC: moments in a repeated hour are never ``==`` across zones.
+    assert loaded.astimezone(UTC) == moment.astimezone(UTC)
+    assert loaded.utcoffset() == moment.utcoffset()
+
+
+def test_a_moment_in_local_mean_time_round_trips() -> None:
+    # Almaty kept local mean time (+05:07:48) until 1924: offsets can have seconds.
+    moment = datetime(1900, 1, 1, 12, tzinfo=kz.ALMATY)
+    assert serialization.dump(moment) == "1900-01-01T12:00:00+05:07:48"
+    assert serialization.load(serialization.dump(moment), datetime) == moment
+
+
+def test_every_kind_of_value_round_trips() -> None:
+    assert serialization.dump(SAMPLE) == SAMPLE_DATA
+    assert serialization.load(SAMPLE_DATA, Sample) == SAMPLE
+
+
+def test_a_public_schedule_loads_by_name() -> None:
+    assert serialization.load("kz.MINIMUM_WAGE", Schedule[Money]) is kz.MINIMUM_WAGE
+    loaded = serialization.load(serialization.dump(kz.MINIMUM_WAGE), Schedule[Money])
+    assert loaded == kz.MINIMUM_WAGE
+
+
+@given(
+    st.recursive(
+        st.just(Node()),
+        lambda inner: st.lists(inner, max_size=3).map(lambda children: Node(tuple(children))),
+        max_leaves=10,
+    )
+)
+def test_recursive_shapes_round_trip(node: Node) -> None:
+    assert serialization.load(serialization.dump(node), Node) == node
+
+
+# --- Dumped forms --------------------------------------------------------------------------------
+
+DUMPED: list[Any] = [
+    pytest.param(
+        Money(Decimal("15000.50")), {"amount": "15000.50", "currency": "KZT"}, id="money-as-text"
+    ),
+    pytest.param(Money(Decimal("1E+3")), {"amount": "1E+3", "currency": "KZT"}, id="exact-text"),
+    pytest.param(Quarter(2023, 4), "2023-Q4", id="quarter"),
+    pytest.param(Month(2023, 11), "2023-11", id="month"),
+    pytest.param(Year(2023), 2023, id="year-as-int"),
+    pytest.param(
+        DateRange(date(2023, 10, 1), date(2024, 1, 1)),
+        {"start": "2023-10-01", "end": "2024-01-01"},
+        id="date-range-iso-days",
+    ),
+    pytest.param(
+        Source(title="Company standard"),
+        {"title": "Company standard", "number": None, "adopted_on": None, "note": None},
+        id="source-with-nulls",
+    ),
+    pytest.param(datetime(2024, 2, 29, 18, tzinfo=UTC), "2024-02-29T18:00:00+00:00", id="utc"),
+    pytest.param(timedelta(0), "P0D", id="no-time"),
+    pytest.param(timedelta(days=3), "P3D", id="three-days"),
+    pytest.param(timedelta(hours=24), "P1D", id="a-day-of-hours"),
+    pytest.param(timedelta(hours=36, seconds=5), "P1DT12H5S", id="day-and-a-half"),
+    pytest.param(timedelta(minutes=90), "PT1H30M", id="hour-and-a-half"),
+    pytest.param(Fraction(3), "3", id="whole-fraction"),
+    pytest.param(Fraction(-2699, 2), "-2699/2", id="negative-fraction"),
+    pytest.param(frozenset({"b", "a", "c"}), ["a", "b", "c"], id="frozenset-sorted"),
+    pytest.param((Quarter(2023, 1), Quarter(2023, 2)), ["2023-Q1", "2023-Q2"], id="tuple-as-list"),
+]
+
+
+@pytest.mark.parametrize(("value", "data"), DUMPED)
+def test_dumped_form(value: object, data: object) -> None:
+    assert serialization.dump(value) == data
+
+
+@pytest.mark.parametrize(
+    "duration",
+    [
+        pytest.param(timedelta(microseconds=1), id="microseconds"),
+        pytest.param(timedelta(days=-1), id="negative"),
+    ],
+)
+def test_durations_that_iso_text_cannot_hold_are_not_dumped(duration: timedelta) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        serialization.dump(duration)
+    assert info.value.field == "duration"
+
+
+def test_dump_json_is_stable_and_sorted() -> None:
+    text = serialization.dump_json(kz.MINIMUM_WAGE)
+    assert text == serialization.dump_json(kz.MINIMUM_WAGE)
+    assert text.index('"entries"') < text.index('"name"')
+    assert text == serialization.dump_json(serialization.load_json(text, Schedule[Money]))
+
+
+def test_dump_json_does_not_depend_on_set_order() -> None:
+    tags = ["welding", "height", "confined-space", "electrical", "lifting"]
+    forward = attrs.evolve(SAMPLE, tags=frozenset(tags))
+    backward = attrs.evolve(SAMPLE, tags=frozenset(reversed(tags)))
+    assert serialization.dump_json(forward) == serialization.dump_json(backward)
+
+
+def test_dump_json_keeps_cyrillic_readable() -> None:
+    source = Source(title="Закон о республиканском бюджете")
+    assert "Закон" in serialization.dump_json(source)
+
+
+@given(explanations())
+def test_dump_json_of_a_loaded_value_is_byte_identical(explanation: Explanation) -> None:
+    text = serialization.dump_json(explanation)
+    assert serialization.dump_json(serialization.load_json(text, Explanation)) == text
+
+
+# --- JSON and TOML text --------------------------------------------------------------------------
+
+
+def test_load_json_accepts_text_and_bytes() -> None:
+    text = '{"amount": "15000.50", "currency": "KZT"}'
+    assert serialization.load_json(text, Money) == Money(Decimal("15000.50"))
+    assert serialization.load_json(text.encode(), Money) == Money(Decimal("15000.50"))
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        pytest.param('{"amount": "1", ', "not valid JSON", id="cut-short"),
+        pytest.param("", "not valid JSON", id="empty"),
+        pytest.param('{"amount": NaN, "currency": "KZT"}', "NaN is not a number", id="nan"),
+        pytest.param('{"amount": Infinity, "currency": "KZT"}', "Infinity", id="infinity"),
+        pytest.param('{"amount": -Infinity, "currency": "KZT"}', "-Infinity", id="minus-infinity"),
+        pytest.param("[" * 100_000 + "]" * 100_000, "not valid JSON", id="nested-too-deep"),
+    ],
+)
+def test_load_json_rejects_what_is_not_json(text: str, fragment: str) -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load_json(text, Money)
+    (problem,) = info.value.problems
+    assert problem.path == "$"
+    assert fragment in problem.message
+
+
+SCHEDULE_TOML = """
+name = "quarterly amount"
+
+[[entries]]
+since = 2023-01-01
+value = { amount = "15000", currency = "KZT" }
+source = { title = "Company standard", adopted_on = 2022-12-20 }
+
+[[entries]]
+since = 2025-01-01
+value = { amount = 20000, currency = "KZT" }
+source = { title = "Company standard", number = "7" }
+"""
+
+
+def test_load_toml_accepts_native_dates() -> None:
+    schedule = serialization.load_toml(SCHEDULE_TOML, Schedule[Money])
+    assert schedule.at(date(2024, 12, 31)) == Money(Decimal(15_000))
+    assert schedule.at(date(2025, 1, 1)) == Money(Decimal(20_000))
+    assert schedule.entries[0].source.adopted_on == date(2022, 12, 20)
+
+
+def test_load_toml_rejects_a_float_amount() -> None:
+    text = SCHEDULE_TOML.replace("amount = 20000,", "amount = 20000.0,")
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load_toml(text, Schedule[Money])
+    (problem,) = info.value.problems
+    assert problem.path == "$.entries[1].value.amount"
+    assert "floats cannot hold money exactly" in problem.message
+
+
+def test_load_toml_rejects_a_moment_where_a_day_belongs() -> None:
+    text = SCHEDULE_TOML.replace("since = 2025-01-01", "since = 2025-01-01T00:00:00+05:00")
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load_toml(text, Schedule[Money])
+    assert [p.path for p in info.value.problems] == ["$.entries[1].since"]
+
+
+SAMPLE_TOML = """
+at = {at}
+zone = "Asia/Almaty"
+took = "PT24H"
+share = "1/3"
+colour = "red"
+tags = ["height"]
+flag = false
+count = 0
+"""
+
+
+def test_load_toml_accepts_a_native_moment_with_offset() -> None:
+    sample = serialization.load_toml(SAMPLE_TOML.format(at="2023-12-31T23:30:00+06:00"), Sample)
+    assert sample.at == datetime(2023, 12, 31, 17, 30, tzinfo=UTC)
+    assert sample.took == timedelta(days=1)
+
+
+def test_load_toml_rejects_a_local_moment() -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load_toml(SAMPLE_TOML.format(at="2023-12-31T23:30:00"), Sample)
+    (problem,) = info.value.problems
+    assert problem.path == "$.at"
+    assert "a naive moment is ambiguous" in problem.message
+
+
+def test_load_toml_rejects_what_is_not_toml() -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load_toml("name = ", Schedule[Money])
+    (problem,) = info.value.problems
+    assert problem.path == "$"
+    assert "not valid TOML" in problem.message
+
+
+# --- Every problem, each with its path -----------------------------------------------------------
+
+
+def test_every_problem_in_a_schedule_is_listed_with_its_path() -> None:
+    data = serialization.dump(kz.MINIMUM_WAGE)
+    data["name"] = 5
+    data["entries"][1]["since"] = "2019-13-01"
+    data["entries"][2]["source"]["extra"] = "x"
+    data["entries"][3]["value"]["amount"] = 1.5
+    del data["entries"][4]["source"]["title"]
+    data["entries"][5]["value"]["currency"] = "kzt"
+    data["entries"][6]["value"] = "85000 KZT"
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load(data, Schedule[Money])
+    found = {problem.path: problem.message for problem in info.value.problems}
+    expected = {
+        "$.name": "expected a string",
+        "$.entries[1].since": "a real calendar day",
+        "$.entries[2].source.extra": "unknown field; valid fields are: title, number",
+        "$.entries[3].value.amount": "floats cannot hold money exactly",
+        "$.entries[4].source.title": "required field is missing",
+        "$.entries[5].value.currency": "ISO 4217",
+        "$.entries[6].value": "an object with the fields amount, currency",
+    }
+    assert set(found) == set(expected)
+    for path, fragment in expected.items():
+        assert fragment in found[path], path
+    assert f"{len(expected)} problems" in str(info.value)
+
+
+PROBLEMS: list[Any] = [
+    # Money
+    pytest.param({"amount": 1.5}, Money, "$.amount", "floats cannot hold money", id="float-money"),
+    pytest.param({"amount": True}, Money, "$.amount", "a decimal string", id="bool-money"),
+    pytest.param({"amount": "NaN"}, Money, "$.amount", "a finite decimal", id="nan-money"),
+    pytest.param({"amount": "Infinity"}, Money, "$.amount", "a finite decimal", id="inf-money"),
+    pytest.param({"amount": "15 000"}, Money, "$.amount", "a finite decimal", id="spaced-money"),
+    pytest.param({"amount": "1" * 101}, Money, "$.amount", "a finite decimal", id="long-money"),
+    pytest.param({"amount": "1e40"}, Money, "$.amount", "below 10**30", id="huge-money"),
+    pytest.param(
+        {"amount": "1", "currency": "kzt"}, Money, "$.currency", "ISO 4217", id="lower-currency"
+    ),
+    pytest.param(
+        {"amount": "1", "currency": "TNG"}, Money, "$.currency", "ISO 4217", id="unknown-currency"
+    ),
+    pytest.param({"currency": "KZT"}, Money, "$.amount", "required field", id="missing-amount"),
+    pytest.param(
+        {"amount": "1", "note": "x"}, Money, "$.note", "valid fields are: amount", id="extra-field"
+    ),
+    pytest.param("15000 KZT", Money, "$", "an object with the fields amount", id="text-money"),
+    pytest.param(None, Money, "$", "an object with the fields amount", id="null-money"),
+    # Periods
+    pytest.param("2023-Q5", Quarter, "$", "'YYYY-QN'", id="fifth-quarter"),
+    pytest.param(20234, Quarter, "$", "a string", id="quarter-as-int"),
+    pytest.param("2023-13", Month, "$", "'YYYY-MM'", id="thirteenth-month"),
+    pytest.param("2023", Year, "$", "a year as an integer", id="year-as-text"),
+    pytest.param(True, Year, "$", "a year as an integer", id="year-as-bool"),
+    pytest.param(0, Year, "$", "an int from 1 to 9998", id="year-zero"),
+    pytest.param(
+        {"start": "2024-01-01", "end": "2023-01-01"},
+        DateRange,
+        "$.end",
+        "on or after start",
+        id="range-ends-before-start",
+    ),
+    pytest.param(
+        {"start": "2023-12-31T00:00:00+06:00", "end": "2024-01-01"},
+        DateRange,
+        "$.start",
+        'ISO 8601 date "YYYY-MM-DD"',
+        id="range-starts-at-a-moment",
+    ),
+    pytest.param("2023-02-30", date, "$", "a real calendar day", id="february-30"),
+    pytest.param("31.12.2023", date, "$", "ISO 8601 date", id="local-date-format"),
+    pytest.param(datetime(2023, 1, 1, tzinfo=UTC), date, "$", "ISO 8601 date", id="moment-as-day"),
+    # Moments and zones
+    pytest.param("2023-12-31T23:30:00", datetime, "$", "with its UTC offset", id="naive-text"),
+    pytest.param(
+        datetime(2023, 12, 31, 23, 30),  # noqa: DTZ001 - the point: a naive moment
+        datetime,
+        "$",
+        "a naive moment is ambiguous",
+        id="naive-moment",
+    ),
+    pytest.param("2023-02-30T10:00+06:00", datetime, "$", "a real moment", id="moment-feb-30"),
+    pytest.param(date(2023, 12, 31), datetime, "$", "with its UTC offset", id="day-as-moment"),
+    pytest.param("Asia/Nowhere", ZoneInfo, "$", "IANA time zone key", id="unknown-zone"),
+    pytest.param("../../etc/passwd", ZoneInfo, "$", "IANA time zone key", id="path-as-zone"),
+    pytest.param("", ZoneInfo, "$", "IANA time zone key", id="empty-zone"),
+    pytest.param(6, ZoneInfo, "$", "IANA time zone key", id="offset-as-zone"),
+    # Durations and fractions
+    pytest.param("P", timedelta, "$", "ISO 8601 duration", id="empty-duration"),
+    pytest.param("PT", timedelta, "$", "ISO 8601 duration", id="empty-time-duration"),
+    pytest.param("P1DT", timedelta, "$", "ISO 8601 duration", id="dangling-t"),
+    pytest.param("P1Y", timedelta, "$", "ISO 8601 duration", id="years-are-not-exact"),
+    pytest.param(86400, timedelta, "$", "ISO 8601 duration", id="seconds-as-int"),
+    pytest.param(1.5, Fraction, "$", "an exact fraction written as", id="float-fraction"),
+    pytest.param(True, Fraction, "$", "an exact fraction written as", id="bool-fraction"),
+    pytest.param("1/0", Fraction, "$", "numerator/denominator", id="zero-denominator"),
+    pytest.param("1/2/3", Fraction, "$", "numerator/denominator", id="two-slashes"),
+    pytest.param("0.5", Fraction, "$", "numerator/denominator", id="decimal-fraction"),
+    # Scalars and collections
+    pytest.param(5, str, "$", "a string", id="int-as-text"),
+    pytest.param("x" * 100_001, str, "$", "at most 100,000 characters", id="text-too-long"),
+    pytest.param("1", int, "$", "an integer", id="text-as-int"),
+    pytest.param(True, int, "$", "an integer", id="bool-as-int"),
+    pytest.param(1, bool, "$", "true or false", id="int-as-bool"),
+    pytest.param("RED", Colour, "$", "one of 'red', 'dark_blue'", id="enum-by-name"),
+    pytest.param(["a", "a"], frozenset[str], "$", "without repeated items", id="repeated-item"),
+    pytest.param("ab", frozenset[str], "$", "a list", id="text-as-set"),
+    pytest.param({"a": 1}, tuple[int, ...], "$", "a list", id="object-as-list"),
+    # Schedules, entries, explanations
+    pytest.param(
+        {"name": "x", "entries": "abc"}, Schedule[Money], "$.entries", "a list", id="text-entries"
+    ),
+    pytest.param(
+        {"name": "x", "entries": []}, Schedule[Money], "$.entries", "non-empty", id="no-entries"
+    ),
+    pytest.param({"entries": []}, Schedule[Money], "$.name", "required field", id="no-name"),
+    pytest.param("kz.NOPE", Schedule[Money], "$", "kz.MINIMUM_WAGE", id="unknown-public-name"),
+    pytest.param(5, Schedule[Money], "$", "a schedule table", id="int-as-schedule"),
+    pytest.param(
+        {
+            "since": "2023-01-01T00:00:00+06:00",
+            "value": {"amount": "1", "currency": "KZT"},
+            "source": {"title": "t"},
+        },
+        Entry[Money],
+        "$.since",
+        "ISO 8601 date",
+        id="entry-since-a-moment",
+    ),
+    pytest.param(
+        {"since": "2023-01-01", "value": {"amount": "1"}, "source": {"title": "  "}},
+        Entry[Money],
+        "$.source.title",
+        "a non-empty string",
+        id="entry-blank-source-title",
+    ),
+    pytest.param(
+        {"title": "t", "adopted_on": "2023-02-30"},
+        Source,
+        "$.adopted_on",
+        "a real calendar day",
+        id="source-adopted-on-february-30",
+    ),
+    pytest.param(
+        {
+            "steps": [
+                {"description": "d", "result": "r", "facts": [{"name": "n", "value": "v"}]},
+                {"description": "d", "result": "r", "facts": [{"name": "n", "value": 70000}]},
+            ]
+        },
+        Explanation,
+        "$.steps[1].facts[0].value",
+        "a string",
+        id="fact-value-as-number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "kind", "path", "fragment"), PROBLEMS)
+def test_bad_data_is_reported_with_its_path_and_reason(
+    data: object, kind: Any, path: str, fragment: str
+) -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load(data, kind)
+    (problem,) = info.value.problems
+    assert problem.path == path
+    assert fragment in problem.message
+    assert f"{path}: " in str(info.value)
+
+
+def test_two_entries_from_the_same_day_are_reported_at_the_second() -> None:
+    entry = {"since": "2023-01-01", "value": {"amount": "1"}, "source": {"title": "t"}}
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load({"name": "x", "entries": [entry, entry]}, Schedule[Money])
+    (problem,) = info.value.problems
+    assert problem.path == "$.entries[1].since"
+    assert "strictly increase" in problem.message
+
+
+def test_every_bad_item_of_a_list_is_reported() -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load([1, "2", True, 4, None], tuple[int, ...])
+    assert [p.path for p in info.value.problems] == ["$[1]", "$[2]", "$[4]"]
+
+
+def test_every_bad_field_of_a_sample_is_reported() -> None:
+    data = {
+        **SAMPLE_DATA,
+        "at": "2023-12-31T23:30:00",
+        "zone": "Asia/Nowhere",
+        "took": "3 days",
+        "colour": "blue",
+        "tags": ["height", "height"],
+        "count": "8436",
+    }
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load(data, Sample)
+    assert sorted(p.path for p in info.value.problems) == [
+        "$.at",
+        "$.colour",
+        "$.count",
+        "$.tags",
+        "$.took",
+        "$.zone",
+    ]
+
+
+def test_problems_found_by_an_object_itself_are_placed_under_its_path() -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load({"checked": {"items": [2, 3, 4, 5]}}, Holder)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("$.checked.items[1]", "must be even"),
+        ("$.checked.items[3]", "must be even"),
+    ]
+
+
+def test_a_note_on_an_error_does_not_hide_where_it_is() -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load({"noted": {"code": "abc"}}, NotedHolder)
+    (problem,) = info.value.problems
+    assert problem.path == "$.noted.code"
+    assert "upper case" in problem.message
+
+
+def test_data_nested_too_deeply_is_a_problem_not_a_crash() -> None:
+    data: dict[str, Any] = {}
+    innermost = data
+    for _ in range(5_000):
+        innermost["children"] = [{}]
+        innermost = innermost["children"][0]
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load(data, Node)
+    (problem,) = info.value.problems
+    assert problem.message == "data nested too deeply"
+    assert problem.path.startswith("$.children[0].children[0]")
+
+
+def test_a_type_the_edge_does_not_know_is_named() -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load(1, complex)
+    (problem,) = info.value.problems
+    assert problem.path == "$"
+    assert "complex" in problem.message
+
+
+# --- Reward tiers: a table tagged by its basis ---------------------------------------------------
+
+TIERS: list[Any] = [
+    pytest.param(
+        ScoreThresholds(
+            (
+                ScoreTier(min_score=3, max_score=9, multiplier=3),
+                ScoreTier(min_score=10, multiplier=5),
+            )
+        ),
+        "score_thresholds",
+        id="score-thresholds",
+    ),
+    pytest.param(
+        RankBands(
+            (
+                RankBand(first_rank=1, last_rank=3, multiplier=10),
+                RankBand(first_rank=4, last_rank=10, multiplier=3),
+            )
+        ),
+        "rank_bands",
+        id="rank-bands",
+    ),
+]
+
+
+@pytest.mark.parametrize(("tiers", "basis"), TIERS)
+def test_tiers_round_trip_tagged_by_basis(tiers: ScoreThresholds | RankBands, basis: str) -> None:
+    policy = attrs.evolve(demo.REWARD_POLICY, tiers=tiers)
+    data = serialization.dump(policy)
+    assert data["tiers"]["basis"] == basis
+    assert serialization.load(data, RewardPolicy) == policy
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "fragment"),
+    [
+        pytest.param({"basis": "stars"}, "$.basis", "'score_thresholds' or", id="unknown-basis"),
+        pytest.param({"tiers": []}, "$.basis", "'rank_bands'", id="no-basis"),
+        pytest.param(["score_thresholds"], "$", 'an object with "basis"', id="list-as-tiers"),
+        pytest.param(
+            {"basis": "rank_bands", "bands": [], "extra": 1},
+            "$.extra",
+            "unknown field",
+            id="extra-field",
+        ),
+    ],
+)
+def test_bad_tiers_are_reported(data: object, path: str, fragment: str) -> None:
+    kind: Any = ScoreThresholds | RankBands
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load(data, kind)
+    assert path in [p.path for p in info.value.problems]
+    assert any(fragment in p.message for p in info.value.problems)
+
+
+# --- Fuzzing the foundation types ----------------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner),
+    max_leaves=20,
+)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        Source,
+        Entry[Money],
+        Explanation,
+        Fact,
+        Step,
+        datetime,
+        timedelta,
+        Fraction,
+        ZoneInfo,
+        Sample,
+    ],
+    ids=lambda kind: getattr(kind, "__name__", str(kind)),
+)
+@given(data=JSON_VALUES)
+def test_any_data_gives_a_value_or_the_library_error(kind: Any, data: object) -> None:
+    problems = _problems_loading(data, kind)
+    assert problems is None or problems  # the library's error lists its problems
+    for problem in problems or ():
+        assert problem.path.startswith("$")
+        assert problem.message
+        assert "invalid value" not in problem.message
+
+
+def _problems_loading(data: object, kind: Any) -> tuple[Problem, ...] | None:
+    """Load ``data``: ``None`` if it loads, or the problems the library's error lists."""
+    try:
+        serialization.load(data, kind)
+    except InvalidDataError as error:
+        return error.problems
+    return None
+
+
+def test_a_duration_beyond_the_calendar_is_refused_with_its_path() -> None:
+    from datetime import timedelta  # noqa: PLC0415
+
+    from ohs_domain import EliminationDeadlines  # noqa: PLC0415
+
+    assert serialization.load("P999999999D", timedelta) == timedelta(days=999_999_999)
+    with pytest.raises(InvalidDataError) as raised:
+        serialization.load(
+            {"low": "P999999999DT99H", "medium": "P7D", "high": "PT24H"}, EliminationDeadlines
+        )
+    assert [p.path for p in raised.value.problems] == ["$.low"]
+    assert "at most 999,999,999 days" in raised.value.problems[0].message
