@@ -8,51 +8,35 @@ import json
 import math
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import ohs_domain
 from ohs_domain import (
-    DateRange,
-    Employee,
+    Entry,
     InspectorPayPolicy,
     InvalidDataError,
-    KeyPoints,
     Money,
-    Month,
-    Quarter,
     Records,
     RewardPolicy,
     SafetyReport,
     Schedule,
     Submission,
     TrainingSession,
-    Violation,
-    WorkInjury,
-    Year,
     demo,
     serialization,
+    testing,
 )
 
+GENERIC = {"Schedule": Schedule[Money], "Entry": Entry[Money]}
 TYPES: list[Any] = [
-    Money,
-    DateRange,
-    Month,
-    Quarter,
-    Year,
-    Schedule[Money],
-    Employee,
-    SafetyReport,
-    TrainingSession,
-    Violation,
-    Submission,
-    WorkInjury,
-    Records,
-    InspectorPayPolicy,
-    RewardPolicy,
-    KeyPoints,
+    GENERIC.get(name, getattr(ohs_domain, name))
+    for name in ohs_domain.__all__
+    if attrs.has(getattr(ohs_domain, name)) or name in ("Quarter", "Month", "Year", "DateRange")
 ]
+"""Every public type the edge loads: values, domain objects, policies, results."""
 
 HOSTILE_SCALARS = st.one_of(
     st.none(),
@@ -174,6 +158,26 @@ def test_mutated_valid_data_gives_a_value_or_the_library_error(
 ) -> None:
     mutated = _mutate(VALID[name], data)
     _load_or_library_error(mutated, kind)
+
+
+@pytest.mark.parametrize(
+    ("strategy", "kind"),
+    [
+        (testing.records(), Records),
+        (testing.reward_policies(), RewardPolicy),
+        (testing.inspector_pay_policies(), InspectorPayPolicy),
+        (testing.safety_reports(), SafetyReport),
+        (testing.training_sessions(), TrainingSession),
+        (testing.submissions(), Submission),
+    ],
+    ids=lambda value: getattr(value, "__name__", "drawn"),
+)
+@given(data=st.data())
+def test_mutated_drawn_values_give_a_value_or_the_library_error(
+    strategy: st.SearchStrategy[Any], kind: Any, data: st.DataObject
+) -> None:
+    valid = serialization.dump(data.draw(strategy))
+    _load_or_library_error(_mutate(valid, data), kind)
 
 
 def test_deeply_nested_data_is_refused_cleanly() -> None:

@@ -19,7 +19,6 @@ from ohs_domain import (
     ActivityLine,
     DateRange,
     EliminationDeadlines,
-    Employee,
     EmployeeId,
     Engagement,
     InjurySeverity,
@@ -35,13 +34,13 @@ from ohs_domain import (
     Share,
     Submission,
     TrainingFormat,
-    TrainingSession,
     WorkInjury,
     Year,
     elimination,
     engagement,
     injury_rates,
     inspection_activity,
+    testing,
     training_coverage,
 )
 from tests.rule_builders import (
@@ -1005,69 +1004,7 @@ def test_injury_rates_need_an_as_of_day() -> None:
 
 # -- properties -------------------------------------------------------------------------------
 
-PEOPLE = [f"P-{n}" for n in range(1, 9)]
-DEPARTMENT_IDS = ["D-1", "D-2", "HQ"]
-
-
-@st.composite
-def workforces(draw: st.DrawFn) -> Records:
-    """Employees hired and leaving around 2023, registered or not, with sessions and reports."""
-    staff: list[Employee] = []
-    accounts: list[ReportingAccount] = []
-    for person in draw(st.lists(st.sampled_from(PEOPLE), min_size=1, max_size=8, unique=True)):
-        hired_on = draw(st.dates(date(2022, 1, 1), date(2023, 12, 1)))
-        left_on = draw(st.none() | st.dates(hired_on + DAY, date(2024, 6, 1)))
-        made = employee(
-            person,
-            department=draw(st.sampled_from(DEPARTMENT_IDS)),
-            hired_on=hired_on,
-            left_on=left_on,
-        )
-        staff.append(made)
-        if draw(st.booleans()):
-            last = (left_on or date(2024, 6, 1)) - DAY
-            registered_on = draw(st.dates(hired_on, max(hired_on, last)))
-            accounts.append(ReportingAccount(employee=made.id, registered_on=registered_on))
-    sessions: list[TrainingSession] = []
-    for number in range(draw(st.integers(0, 5))):
-        day = draw(st.dates(date(2023, 1, 1), date(2023, 12, 31)))
-        present = [e.id for e in staff if e.is_employed_on(day)]
-        if present:
-            sessions.append(
-                session(
-                    f"S-{number}",
-                    draw(st.sampled_from(TrainingFormat)),
-                    day,
-                    draw(st.lists(st.sampled_from(present), min_size=1, unique=True)),
-                    group=f"G-{draw(st.integers(0, 3))}",
-                    department=draw(st.sampled_from(DEPARTMENT_IDS)),
-                )
-            )
-    made_reports: list[SafetyReport] = []
-    for account in accounts:
-        person_left = next(e.left_on for e in staff if e.id == account.employee)
-        last = min(date(2024, 1, 31), (person_left or date(2024, 6, 1)) - DAY)
-        for number in range(draw(st.integers(0, 3))):
-            if last < account.registered_on:
-                break
-            day = draw(st.dates(account.registered_on, last))
-            rejected = draw(st.booleans())
-            moment = at(day.year, day.month, day.day, 12)
-            made_reports.append(
-                report(
-                    f"{account.employee}/{number}",
-                    account.employee,
-                    moment,
-                    rejected=moment + HOUR if rejected else None,
-                )
-            )
-    return records(
-        employees=staff,
-        accounts=accounts,
-        trainers=["T-1"],
-        training_sessions=sessions,
-        reports=made_reports,
-    )
+BUNDLES_AROUND_2023 = testing.records(first_day=date(2022, 1, 1), last_day=date(2024, 3, 1))
 
 
 def _within_unit_interval(share: Share) -> None:
@@ -1078,7 +1015,7 @@ def _within_unit_interval(share: Share) -> None:
 
 
 @settings(max_examples=50)
-@given(data=workforces(), as_of=st.dates(date(2023, 1, 1), date(2024, 3, 1)))
+@given(data=BUNDLES_AROUND_2023, as_of=st.dates(date(2023, 1, 1), date(2024, 3, 1)))
 def test_coverage_shares_lie_in_the_unit_interval(data: Records, as_of: date) -> None:
     coverage = training_coverage(data, period=YEAR, as_of=as_of)
 
@@ -1097,7 +1034,7 @@ def test_coverage_shares_lie_in_the_unit_interval(data: Records, as_of: date) ->
 
 @settings(max_examples=50)
 @given(
-    data=workforces(),
+    data=BUNDLES_AROUND_2023,
     as_of=st.dates(date(2023, 1, 1), date(2024, 3, 1)),
     k=st.integers(1, 3),
 )
@@ -1112,32 +1049,9 @@ def test_engagement_shares_lie_in_the_unit_interval(data: Records, as_of: date, 
     assert result.events + result.defects == result.reports >= result.rejected
 
 
-@st.composite
-def submissions_of_a_year(draw: st.DrawFn) -> Records:
-    inspectors = [f"I-{n}" for n in range(1, draw(st.integers(1, 4)) + 1)]
-    made = [
-        issued(
-            f"S-{number}",
-            draw(st.sampled_from(inspectors)),
-            draw(st.dates(date(2022, 10, 1), date(2024, 3, 1))),
-            draw(st.integers(1, 4)),
-            department=draw(st.sampled_from(DEPARTMENT_IDS)),
-        )
-        for number in range(draw(st.integers(0, 12)))
-    ]
-    return records(
-        employees=[employee(i) for i in inspectors],
-        inspector_appointments=[
-            appointment(i, date(2022, 1, 1), date(2025, 1, 1)) for i in inspectors
-        ],
-        submissions=[s for s, _ in made],
-        violations=[v for _, found in made for v in found],
-    )
-
-
 @settings(max_examples=50)
 @given(
-    data=submissions_of_a_year(),
+    data=BUNDLES_AROUND_2023,
     period=st.sampled_from(
         [YEAR, Quarter(2023, 2), DateRange(date(2023, 2, 15), date(2023, 8, 1))]
     ),

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from ohs_domain import (
     InspectorAppointment,
@@ -26,6 +25,7 @@ from ohs_domain import (
     inspector_pay,
     inspector_pay_for_year,
     serialization,
+    testing,
 )
 from tests.rule_builders import (
     COUNCIL,
@@ -630,57 +630,11 @@ source = { title = "Production council decision", number = "7", adopted_on = 202
 
 # -- properties -------------------------------------------------------------------------
 
-AMOUNTS = [
-    QUARTERLY_15000,
-    money_schedule((date(2022, 1, 1), Money(Decimal("10000.01")))),
-    money_schedule((date(2022, 1, 1), 15_000), (date(2023, 7, 1), 20_000)),
-]
-
-
-@st.composite
-def inspectors_at_work(draw: st.DrawFn) -> Records:
-    terms: list[InspectorAppointment] = []
-    submissions: list[Submission] = []
-    violations: list[Violation] = []
-    for number in range(draw(st.integers(1, 3))):
-        inspector = f"I-{number}"
-        start = draw(st.dates(date(2022, 10, 1), date(2023, 12, 31)))
-        length = draw(st.integers(1, 500))
-        trained_on = draw(st.none() | st.dates(date(2022, 1, 1), date(2024, 3, 1)))
-        terms.append(
-            appointment(inspector, start, start + timedelta(days=length), trained_on=trained_on)
-        )
-        offsets = draw(st.sets(st.integers(0, length - 1), max_size=6))
-        for offset in sorted(offsets):
-            count = draw(st.integers(1, 3))
-            made, found = issued(
-                f"S-{inspector}-{offset}", inspector, start + timedelta(days=offset), count
-            )
-            submissions.append(made)
-            violations.extend(found)
-    return records(
-        employees=[employee(a.employee) for a in terms],
-        inspector_appointments=terms,
-        submissions=submissions,
-        violations=violations,
-    )
-
-
-@st.composite
-def pay_policies(draw: st.DrawFn) -> InspectorPayPolicy:
-    min_submissions = draw(st.integers(0, 3))
-    min_violations = draw(st.integers(0 if min_submissions else 1, 4))
-    return pay_policy(
-        amount=draw(st.sampled_from(AMOUNTS)),
-        min_submissions=min_submissions,
-        min_violations=min_violations,
-        partial_quarter=draw(st.sampled_from(PartialQuarter)),
-        require_training=draw(st.booleans()),
-    )
+BUNDLES_AROUND_2023 = testing.records(first_day=date(2022, 10, 1), last_day=date(2023, 12, 31))
 
 
 @settings(max_examples=50)
-@given(data=inspectors_at_work(), policy=pay_policies())
+@given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
 def test_a_years_pay_is_the_sum_of_its_quarters_and_of_its_inspectors(
     data: Records, policy: InspectorPayPolicy
 ) -> None:
@@ -694,7 +648,7 @@ def test_a_years_pay_is_the_sum_of_its_quarters_and_of_its_inspectors(
 
 
 @settings(max_examples=50)
-@given(data=inspectors_at_work(), policy=pay_policies())
+@given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
 def test_pay_is_never_negative_nor_above_the_rate_and_only_for_active_work(
     data: Records, policy: InspectorPayPolicy
 ) -> None:

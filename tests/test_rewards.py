@@ -8,12 +8,12 @@ is 70,000 KZT and the 2024 one 85,000 KZT (kz.MINIMUM_WAGE, FACTS.md), and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ohs_domain import (
@@ -28,10 +28,12 @@ from ohs_domain import (
     RankBand,
     RankBands,
     Records,
+    ReportId,
     ReportKind,
     ReportWeights,
     RewardAwards,
     RewardPolicy,
+    RiskLevel,
     SafetyReport,
     ScoredReports,
     ScoreThresholds,
@@ -43,6 +45,7 @@ from ohs_domain import (
     kz,
     reward_awards,
     serialization,
+    testing,
 )
 from tests.rule_builders import (
     STANDARD,
@@ -1076,98 +1079,59 @@ def test_text_that_is_not_toml_is_reported() -> None:
 
 # -- properties ------------------------------------------------------------------------------
 
-EMPLOYEES = [f"E-{n:02d}" for n in range(1, 7)]
-HOUR = timedelta(hours=1)
 KINDS = list(ReportKind)
+BUNDLES_AROUND_2023 = testing.records(first_day=date(2022, 6, 1), last_day=date(2024, 2, 1))
+SCORE_BASED = testing.reward_policies().filter(
+    lambda policy: isinstance(policy.tiers, ScoreThresholds)
+)
 
 
-@st.composite
-def scenarios(draw: st.DrawFn) -> tuple[list[Employee], list[SafetyReport]]:
-    """Up to six employees (some in the office, some leaving in 2023) and their reports."""
-    people: list[Employee] = []
-    made: list[SafetyReport] = []
-    for person in draw(st.lists(st.sampled_from(EMPLOYEES), min_size=1, max_size=6, unique=True)):
-        left_on = draw(st.none() | st.dates(date(2023, 2, 1), date(2024, 2, 1)))
-        office = draw(st.integers(0, 5)) == 0
-        people.append(employee(person, department="HQ" if office else "D-1", left_on=left_on))
-        last = 364 if left_on is None else min(364, (left_on - date(2023, 1, 1)).days - 1)
-        for number in range(draw(st.integers(0, 12))):
-            moment = at(2023, 1, 1, draw(st.integers(0, 23))) + timedelta(
-                days=draw(st.integers(0, last))
-            )
-            number_id, kind = f"{person}/{number}", draw(st.sampled_from(KINDS))
-            decision = draw(st.sampled_from(["accepted", "accepted late", "awaiting", "rejected"]))
-            if decision == "rejected":
-                made.append(report(number_id, person, moment, kind=kind, rejected=moment + HOUR))
-            elif decision == "awaiting":
-                made.append(report(number_id, person, moment, kind=kind, accepted=False))
-            else:
-                delay = HOUR if decision == "accepted" else timedelta(days=20)
-                made.append(report(number_id, person, moment, kind=kind, accepted=moment + delay))
-    return people, made
-
-
-@st.composite
-def score_thresholds(draw: st.DrawFn) -> ScoreThresholds:
-    rows: list[tuple[int, int | None, int]] = []
-    low = draw(st.integers(1, 3))
-    multiplier = draw(st.integers(3, 10))
-    for _ in range(draw(st.integers(0, 3))):
-        high = low + draw(st.integers(0, 4))
-        rows.append((low, high, multiplier))
-        low, multiplier = high + 1, draw(st.integers(multiplier, 10))
-    rows.append((low, None, multiplier))
-    return thresholds(*rows)
-
-
-@st.composite
-def policies(draw: st.DrawFn, *, budget: bool = True) -> RewardPolicy:
-    weights = {f.name: draw(st.integers(0, 3)) for f in attrs.fields(ReportWeights)}
-    return reward_policy(
-        tiers=draw(score_thresholds() | st.just(bands((1, 1, 10), (2, 3, 5), (4, 6, 3)))),
-        wage_date=draw(st.sampled_from(WageDate)),
-        scored=draw(st.sampled_from(ScoredReports)),
-        weights=ReportWeights(**weights),
-        production_only=draw(st.booleans()),
-        require_employed=draw(st.booleans()),
-        min_score=draw(st.integers(1, 3)),
-        tie_rule=draw(st.sampled_from(TieRule)),
-        max_recipients=draw(st.none() | st.integers(0, 5)),
-        budget=draw(st.none() | st.integers(0, 3_000_000).map(Money)) if budget else None,
-    )
-
-
-def _awards(people: list[Employee], made: list[SafetyReport], policy: RewardPolicy) -> RewardAwards:
-    data = records(employees=people, reports=made)
-    return reward_awards(data, period=YEAR, paid_on=PAID_IN_JANUARY, policy=policy)
+def _awards(bundle: Records, policy: RewardPolicy) -> RewardAwards:
+    return reward_awards(bundle, period=YEAR, paid_on=PAID_IN_JANUARY, policy=policy)
 
 
 @settings(max_examples=50)
-@given(scenario=scenarios(), policy=policies(budget=False), data=st.data())
+@given(bundle=BUNDLES_AROUND_2023, policy=SCORE_BASED, data=st.data())
 def test_one_more_accepted_report_never_lowers_the_tier(
-    scenario: tuple[list[Employee], list[SafetyReport]], policy: RewardPolicy, data: st.DataObject
+    bundle: Records, policy: RewardPolicy, data: st.DataObject
 ) -> None:
-    people, made = scenario
-    policy = attrs.evolve(policy, tiers=data.draw(score_thresholds()))
-    person = data.draw(st.sampled_from(people))
-    last = 364 if person.left_on is None else (person.left_on - date(2023, 1, 1)).days - 1
-    moment = at(2023, 1, 1, data.draw(st.integers(0, 22))) + timedelta(
-        days=data.draw(st.integers(0, min(last, 364)))
-    )
-    extra = report("extra", person.id, moment, kind=data.draw(st.sampled_from(KINDS)))
+    policy = attrs.evolve(policy, budget=None)  # a cap may cut whoever climbs a tier
+    able = [
+        (account, bundle.employee(account.employee))
+        for account in bundle.reporting_accounts
+        if account.registered_on <= date(2023, 12, 31)
+        and bundle.employee(account.employee).is_employed_on(
+            max(account.registered_on, date(2023, 1, 1))
+        )
+    ]
+    assume(able)
+    account, person = data.draw(st.sampled_from(able))
+    first = max(account.registered_on, date(2023, 1, 1))
+    last = min(date(2023, 12, 31), (person.left_on or date.max) - timedelta(days=1))
+    day = data.draw(st.dates(first, last))
+    moment = datetime.combine(day, time(12), tzinfo=bundle.time_zone)
+    extra = SafetyReport(
+        id=ReportId("extra"),
+        kind=data.draw(st.sampled_from(KINDS)),
+        risk=RiskLevel.LOW,
+        reporter=person.id,
+        department=person.department,
+        reported_at=moment,
+    ).accept(moment + timedelta(hours=1))
+    grown = attrs.evolve(bundle, safety_reports=(*bundle.safety_reports, extra))
 
-    before = _awards(people, made, policy).award_of(person.id)
-    after = _awards(people, [*made, extra], policy).award_of(person.id)
+    before = _awards(bundle, policy).award_of(person.id)
+    after = _awards(grown, policy).award_of(person.id)
 
     assert (after.multiplier if after else 0) >= (before.multiplier if before else 0)
 
 
 @settings(max_examples=50)
-@given(scenario=scenarios(), policy=policies())
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
 def test_every_award_is_its_multiplier_times_the_wage_applied(
-    scenario: tuple[list[Employee], list[SafetyReport]], policy: RewardPolicy
+    bundle: Records, policy: RewardPolicy
 ) -> None:
-    result = _awards(*scenario, policy)
+    result = _awards(bundle, policy)
 
     for award in result.awards:
         assert award.amount == result.wage.value * award.multiplier
@@ -1188,14 +1152,17 @@ def test_every_award_is_its_multiplier_times_the_wage_applied(
 
 
 @settings(max_examples=50)
-@given(scenario=scenarios(), policy=policies(), data=st.data())
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies(), data=st.data())
 def test_results_do_not_depend_on_input_order(
-    scenario: tuple[list[Employee], list[SafetyReport]], policy: RewardPolicy, data: st.DataObject
+    bundle: Records, policy: RewardPolicy, data: st.DataObject
 ) -> None:
-    people, made = scenario
-    shuffled_people = data.draw(st.permutations(people))
-    shuffled_reports = data.draw(st.permutations(made))
+    shuffled = attrs.evolve(
+        bundle,
+        employees=data.draw(st.permutations(bundle.employees)),
+        safety_reports=data.draw(st.permutations(bundle.safety_reports)),
+        reporting_accounts=data.draw(st.permutations(bundle.reporting_accounts)),
+    )
 
-    assert serialization.dump_json(_awards(people, made, policy)) == serialization.dump_json(
-        _awards(shuffled_people, shuffled_reports, policy)
+    assert serialization.dump_json(_awards(bundle, policy)) == serialization.dump_json(
+        _awards(shuffled, policy)
     )

@@ -22,7 +22,7 @@ grouped by concept: text, money, time, effective-dated parameters, explanations.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 from typing import Final, TypeVar
 from zoneinfo import ZoneInfo
@@ -31,8 +31,42 @@ from hypothesis import strategies as st
 
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._explain import Explanation, Fact, Step
+from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
+from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
+from ohs_domain._inspector_pay import InspectorPayPolicy, PartialQuarter
 from ohs_domain._money import MINOR_UNITS, Money
 from ohs_domain._periods import DateRange, Month, Quarter, Year
+from ohs_domain._records import Records
+from ohs_domain._reporting import (
+    EliminationDeadlines,
+    ReportId,
+    ReportKind,
+    RiskLevel,
+    SafetyReport,
+)
+from ohs_domain._rewards import (
+    MultiplierBounds,
+    RankBand,
+    RankBands,
+    ReportWeights,
+    RewardPolicy,
+    ScoredReports,
+    ScoreThresholds,
+    ScoreTier,
+    TieRule,
+    WageDate,
+)
+from ohs_domain._training import SessionId, TrainingFormat, TrainingSession
+from ohs_domain._workforce import (
+    Department,
+    DepartmentId,
+    Employee,
+    EmployeeCategory,
+    EmployeeId,
+    InspectorAppointment,
+    ReportingAccount,
+    TrainerCertification,
+)
 
 __all__ = [
     "EARLIEST_DAY",
@@ -42,17 +76,32 @@ __all__ = [
     "currencies",
     "date_ranges",
     "dates",
+    "departments",
+    "elimination_deadlines",
+    "employees",
     "entries",
     "explanations",
     "facts",
+    "hours_worked",
+    "inspector_appointments",
+    "inspector_pay_policies",
     "money",
     "months",
     "quarters",
+    "records",
+    "reporting_accounts",
+    "reward_policies",
+    "safety_reports",
     "schedules",
     "sources",
     "steps",
+    "submissions",
     "texts",
     "time_zones",
+    "trainer_certifications",
+    "training_sessions",
+    "violations",
+    "work_injuries",
     "years",
 ]
 
@@ -325,6 +374,7 @@ def schedules(
     *,
     name: str | st.SearchStrategy[str] | None = None,
     max_entries: int = 6,
+    first_since: date | None = None,
 ) -> st.SearchStrategy[Schedule[T]]:
     """Valid schedules: at least one entry, start days strictly increasing.
 
@@ -333,16 +383,22 @@ def schedules(
         name: The schedule's name, a strategy for names, or ``None`` for any
             non-blank text.
         max_entries: The most entries drawn.
+        first_since: The day the first entry starts, so that a value is in
+            force from then on; ``None`` for any day.
 
     Returns:
         A strategy for [`Schedule`][ohs_domain.Schedule]s.
     """
     names = texts() if name is None else st.just(name) if isinstance(name, str) else name
-    row = st.tuples(dates(), values, sources())
+    starts = dates() if first_since is None else dates(min_value=first_since + timedelta(days=1))
+    row = st.tuples(starts, values, sources())
     rows = st.lists(row, min_size=1, max_size=max_entries, unique_by=lambda drawn: drawn[0])
 
     def build(name: str, drawn: list[tuple[date, T, Source]]) -> Schedule[T]:
         by_start = sorted(drawn, key=lambda entry: entry[0])
+        if first_since is not None:
+            _, value, source = by_start[0]
+            by_start[0] = (first_since, value, source)
         return Schedule(
             name=name,
             entries=tuple(
@@ -395,3 +451,645 @@ def explanations(*, max_steps: int = 4) -> st.SearchStrategy[Explanation]:
         A strategy for [`Explanation`][ohs_domain.Explanation]s.
     """
     return st.lists(steps(), max_size=max_steps).map(lambda drawn: Explanation(tuple(drawn)))
+
+
+# --- The domain model ---------------------------------------------------------------------------
+#
+# One strategy per domain object draws it on its own: its fields are valid, its references are
+# arbitrary ids. ``records()`` draws a whole, consistent bundle: references resolve and every
+# dated rule of `Records` holds, so it builds.
+
+_IDS: Final = st.text(
+    st.characters(codec="ascii", categories=["Lu", "Nd"], include_characters="-"),
+    min_size=1,
+    max_size=8,
+).filter(str.strip)
+
+
+def departments() -> st.SearchStrategy[Department]:
+    """Departments, production or not.
+
+    Returns:
+        A strategy for [`Department`][ohs_domain.Department]s.
+    """
+    return st.builds(
+        Department,
+        id=_IDS.map(DepartmentId),
+        name=texts(max_size=40),
+        is_production=st.booleans(),
+    )
+
+
+def _until_or_none(start: date, latest: date) -> st.SearchStrategy[date | None]:
+    return st.none() | dates(min_value=start, max_value=max(start, latest))
+
+
+def employees(
+    *, min_day: date = EARLIEST_DAY, max_day: date = LATEST_DAY
+) -> st.SearchStrategy[Employee]:
+    """Employees hired from ``min_day`` to ``max_day``, some of whom have left.
+
+    Args:
+        min_day: The earliest hiring day.
+        max_day: The latest hiring (and leaving) day.
+
+    Returns:
+        A strategy for [`Employee`][ohs_domain.Employee]s.
+    """
+
+    def build(hired_on: date) -> st.SearchStrategy[Employee]:
+        return st.builds(
+            Employee,
+            id=_IDS.map(EmployeeId),
+            department=_IDS.map(DepartmentId),
+            category=st.sampled_from(EmployeeCategory),
+            hired_on=st.just(hired_on),
+            left_on=_until_or_none(hired_on, max_day),
+        )
+
+    return dates(min_value=min_day, max_value=max_day).flatmap(build)
+
+
+def trainer_certifications() -> st.SearchStrategy[TrainerCertification]:
+    """Internal-trainer certifications, some expiring.
+
+    Returns:
+        A strategy for [`TrainerCertification`][ohs_domain.TrainerCertification]s.
+    """
+
+    def build(certified_on: date) -> st.SearchStrategy[TrainerCertification]:
+        return st.builds(
+            TrainerCertification,
+            employee=_IDS.map(EmployeeId),
+            certified_on=st.just(certified_on),
+            valid_until=_until_or_none(certified_on, LATEST_DAY),
+        )
+
+    return dates().flatmap(build)
+
+
+def inspector_appointments() -> st.SearchStrategy[InspectorAppointment]:
+    """Technical inspectors' appointments: approved, then a term starting on or after approval.
+
+    Returns:
+        A strategy for [`InspectorAppointment`][ohs_domain.InspectorAppointment]s.
+    """
+
+    def build(approved_on: date) -> st.SearchStrategy[InspectorAppointment]:
+        return st.builds(
+            InspectorAppointment,
+            employee=_IDS.map(EmployeeId),
+            approved_on=st.just(approved_on),
+            term=date_ranges(min_value=approved_on, allow_empty=False),
+            trained_on=st.none() | dates(),
+            decision=st.none() | texts(max_size=20),
+        )
+
+    return dates(max_value=LATEST_DAY - timedelta(days=1)).flatmap(build)
+
+
+def reporting_accounts() -> st.SearchStrategy[ReportingAccount]:
+    """Registrations in the reporting system.
+
+    Returns:
+        A strategy for [`ReportingAccount`][ohs_domain.ReportingAccount]s.
+    """
+    return st.builds(ReportingAccount, employee=_IDS.map(EmployeeId), registered_on=dates())
+
+
+def _id_sets() -> st.SearchStrategy[frozenset[str]]:
+    return st.frozensets(_IDS, min_size=1, max_size=5)
+
+
+def training_sessions() -> st.SearchStrategy[TrainingSession]:
+    """Training sessions of one to three days, in any format.
+
+    Returns:
+        A strategy for [`TrainingSession`][ohs_domain.TrainingSession]s.
+    """
+    return st.builds(
+        TrainingSession,
+        id=_IDS.map(SessionId),
+        programme=texts(max_size=40),
+        format=st.sampled_from(TrainingFormat),
+        days=_session_days(dates(max_value=LATEST_DAY - timedelta(days=3))),
+        trainers=_id_sets(),
+        attendees=_id_sets(),
+        group=texts(max_size=10),
+        department=_IDS.map(DepartmentId),
+    )
+
+
+def _session_days(starts: st.SearchStrategy[date]) -> st.SearchStrategy[DateRange]:
+    lengths = st.integers(min_value=1, max_value=3)
+    return st.builds(lambda start, n: DateRange(start, start + timedelta(days=n)), starts, lengths)
+
+
+_LIFECYCLE_GAP: Final = st.integers(min_value=0, max_value=60 * 24 * 60).map(
+    lambda minutes: timedelta(minutes=minutes)
+)
+
+
+@st.composite
+def _lived(draw: st.DrawFn, report: SafetyReport) -> SafetyReport:
+    """``report`` taken some way along a legal path of its lifecycle."""
+    steps = draw(st.integers(min_value=0, max_value=3))
+    at = report.reported_at
+    if steps and draw(st.booleans()):
+        return report.reject(at + draw(_LIFECYCLE_GAP), draw(texts(max_size=40)))
+    for move in (SafetyReport.accept, SafetyReport.start_work, SafetyReport.eliminate)[:steps]:
+        at += draw(_LIFECYCLE_GAP)
+        report = move(report, at)
+    return report
+
+
+def safety_reports(
+    *, zones: Sequence[tzinfo] | st.SearchStrategy[tzinfo] | None = None
+) -> st.SearchStrategy[SafetyReport]:
+    """Safety reports of every kind and risk, at every stage of a legal lifecycle.
+
+    Args:
+        zones: The zones of ``reported_at``, as for
+            [`aware_datetimes()`][ohs_domain.testing.aware_datetimes].
+
+    Returns:
+        A strategy for [`SafetyReport`][ohs_domain.SafetyReport]s whose history
+        is legal (the transitions were made through the report's own methods).
+    """
+    registered = st.builds(
+        SafetyReport,
+        id=_IDS.map(ReportId),
+        kind=st.sampled_from(ReportKind),
+        risk=st.sampled_from(RiskLevel),
+        reporter=_IDS.map(EmployeeId),
+        department=_IDS.map(DepartmentId),
+        reported_at=aware_datetimes(zones=zones, max_value=LATEST_DAY - timedelta(days=200)),
+    )
+    return registered.flatmap(_lived)
+
+
+def elimination_deadlines() -> st.SearchStrategy[EliminationDeadlines]:
+    """Elimination deadlines: positive, never more time for a higher risk.
+
+    Returns:
+        A strategy for [`EliminationDeadlines`][ohs_domain.EliminationDeadlines].
+    """
+    hours = st.lists(st.integers(min_value=1, max_value=24 * 365), min_size=3, max_size=3)
+    return hours.map(sorted).map(
+        lambda h: EliminationDeadlines(
+            high=timedelta(hours=h[0]), medium=timedelta(hours=h[1]), low=timedelta(hours=h[2])
+        )
+    )
+
+
+def violations() -> st.SearchStrategy[Violation]:
+    """Violations found by technical inspectors, open or eliminated.
+
+    Returns:
+        A strategy for [`Violation`][ohs_domain.Violation]s.
+    """
+
+    def build(found_on: date) -> st.SearchStrategy[Violation]:
+        return st.builds(
+            Violation,
+            id=_IDS.map(ViolationId),
+            found_on=st.just(found_on),
+            department=_IDS.map(DepartmentId),
+            category=texts(max_size=30),
+            norm=st.none() | texts(max_size=30),
+            eliminated_on=_until_or_none(found_on, LATEST_DAY),
+        )
+
+    return dates().flatmap(build)
+
+
+def submissions() -> st.SearchStrategy[Submission]:
+    """Submissions listing one to five violations, answered or awaiting a response.
+
+    Returns:
+        A strategy for [`Submission`][ohs_domain.Submission]s.
+    """
+
+    def build(issued_on: date) -> st.SearchStrategy[Submission]:
+        later = dates(min_value=issued_on)
+        return st.builds(
+            Submission,
+            id=_IDS.map(SubmissionId),
+            inspector=_IDS.map(EmployeeId),
+            department=_IDS.map(DepartmentId),
+            issued_on=st.just(issued_on),
+            violations=_id_sets().map(lambda ids: frozenset(map(ViolationId, ids))),
+            respond_by=later,
+            answered_on=st.none() | later,
+        )
+
+    return dates().flatmap(build)
+
+
+def work_injuries() -> st.SearchStrategy[WorkInjury]:
+    """Work injuries of every severity class.
+
+    Returns:
+        A strategy for [`WorkInjury`][ohs_domain.WorkInjury]s.
+    """
+    return st.builds(
+        WorkInjury,
+        id=_IDS.map(InjuryId),
+        occurred_on=dates(),
+        employee=_IDS.map(EmployeeId),
+        department=_IDS.map(DepartmentId),
+        severity=st.sampled_from(InjurySeverity),
+        days_lost=st.integers(min_value=0, max_value=365),
+    )
+
+
+def _hours() -> st.SearchStrategy[Decimal]:
+    return st.decimals(min_value=0, max_value=10**7, places=1, allow_nan=False)
+
+
+def hours_worked() -> st.SearchStrategy[HoursWorked]:
+    """Hours worked in a department in a month (exact, non-negative, to a tenth of an hour).
+
+    Returns:
+        A strategy for [`HoursWorked`][ohs_domain.HoursWorked].
+    """
+    return st.builds(HoursWorked, department=_IDS.map(DepartmentId), month=months(), hours=_hours())
+
+
+# --- Policies -----------------------------------------------------------------------------------
+
+
+def inspector_pay_policies(
+    currency: str = "KZT",
+) -> st.SearchStrategy[InspectorPayPolicy]:
+    """Inspector pay policies: any activity thresholds, partial-quarter rule and amount.
+
+    The amount is in force from [`EARLIEST_DAY`][ohs_domain.testing.EARLIEST_DAY] on,
+    so the policy applies to any quarter the other strategies draw.
+
+    Args:
+        currency: The currency of the quarterly amount.
+
+    Returns:
+        A strategy for [`InspectorPayPolicy`][ohs_domain.InspectorPayPolicy] values.
+    """
+    thresholds = st.tuples(st.integers(0, 5), st.integers(0, 5)).filter(any)
+    return st.builds(
+        lambda source, amount, minimums, partial, training: InspectorPayPolicy(
+            approved_by=source,
+            amount=amount,
+            min_submissions=minimums[0],
+            min_violations=minimums[1],
+            partial_quarter=partial,
+            require_training=training,
+        ),
+        sources(),
+        schedules(
+            money(currency, min_value=0, max_value=10**7),
+            name="quarterly amount",
+            first_since=EARLIEST_DAY,
+        ),
+        thresholds,
+        st.sampled_from(PartialQuarter),
+        st.booleans(),
+    )
+
+
+@st.composite
+def _score_thresholds(draw: st.DrawFn, bounds: MultiplierBounds) -> ScoreThresholds:
+    count = draw(st.integers(min_value=1, max_value=4))
+    multipliers = sorted(
+        draw(st.lists(st.integers(bounds.minimum, bounds.maximum), min_size=count, max_size=count))
+    )
+    tiers, low = [], draw(st.integers(min_value=1, max_value=5))
+    for number, multiplier in enumerate(multipliers):
+        top = None if number == count - 1 else low + draw(st.integers(0, 20))
+        tiers.append(ScoreTier(min_score=low, max_score=top, multiplier=multiplier))
+        low = (top or low) + 1
+    return ScoreThresholds(tuple(tiers))
+
+
+@st.composite
+def _rank_bands(draw: st.DrawFn, bounds: MultiplierBounds) -> RankBands:
+    count = draw(st.integers(min_value=1, max_value=4))
+    multipliers = sorted(
+        draw(st.lists(st.integers(bounds.minimum, bounds.maximum), min_size=count, max_size=count)),
+        reverse=True,
+    )
+    bands, first = [], 1
+    for multiplier in multipliers:
+        last = first + draw(st.integers(0, 20))
+        bands.append(RankBand(first_rank=first, last_rank=last, multiplier=multiplier))
+        first = last + 1
+    return RankBands(tuple(bands))
+
+
+_WEIGHT_FIELDS: Final = tuple(kind.value for kind in ReportKind)
+
+
+@st.composite
+def reward_policies(draw: st.DrawFn, currency: str = "KZT") -> RewardPolicy:
+    """Reward policies: score thresholds or rank bands within drawn bounds, any caps.
+
+    The wage is in force from [`EARLIEST_DAY`][ohs_domain.testing.EARLIEST_DAY] on,
+    so the policy applies to any period the other strategies draw.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        currency: The currency of the wage schedule and of the budget.
+
+    Returns:
+        A [`RewardPolicy`][ohs_domain.RewardPolicy] (as a strategy, when called without ``draw``).
+    """
+    minimum = draw(st.integers(min_value=1, max_value=5))
+    bounds = MultiplierBounds(minimum, minimum + draw(st.integers(min_value=0, max_value=10)))
+    tiers: ScoreThresholds | RankBands = draw(
+        st.one_of(_score_thresholds(bounds), _rank_bands(bounds))
+    )
+    wage = draw(
+        schedules(
+            money(currency, min_value=1, max_value=10**6),
+            name="minimum wage",
+            first_since=EARLIEST_DAY,
+        )
+    )
+    return RewardPolicy(
+        approved_by=draw(sources()),
+        wage=wage,
+        wage_date=draw(st.sampled_from(WageDate)),
+        tiers=tiers,
+        multiplier_bounds=bounds,
+        scored=draw(st.sampled_from(ScoredReports)),
+        weights=draw(st.builds(ReportWeights, **dict.fromkeys(_WEIGHT_FIELDS, st.integers(0, 5)))),
+        production_only=draw(st.booleans()),
+        require_employed=draw(st.booleans()),
+        min_score=draw(st.integers(min_value=1, max_value=5)),
+        tie_rule=draw(st.sampled_from(TieRule)),
+        max_recipients=draw(st.none() | st.integers(min_value=0, max_value=20)),
+        budget=draw(st.none() | money(currency, min_value=0, max_value=10**8)),
+    )
+
+
+# --- Whole records bundles ----------------------------------------------------------------------
+
+_WORKING_HOURS: Final = st.times(min_value=time(6), max_value=time(20, 59, 59))
+"""Local times of day drawn for moments: no zone of ZONE_KEYS changes its clocks then."""
+
+
+class _Drawer:
+    """Draws the records of one consistent bundle, each dated where the rules allow it."""
+
+    def __init__(self, draw: st.DrawFn, zone: ZoneInfo, first: date, last: date) -> None:
+        self.draw, self.zone, self.first, self.last = draw, zone, first, last
+
+    def day(self, first: date, last: date) -> date:
+        return self.draw(dates(min_value=first, max_value=last))
+
+    def some(self, items: Sequence[T], *, max_size: int) -> list[T]:
+        """A sub-list of ``items``, in their order, without repeats."""
+        if not items:
+            return []
+        chosen = self.draw(st.sets(st.integers(0, len(items) - 1), max_size=max_size))
+        return [items[index] for index in sorted(chosen)]
+
+    def last_day_of(self, employee: Employee) -> date:
+        """The last day ``employee`` is on staff within the window."""
+        if employee.left_on is None:
+            return self.last
+        return min(self.last, employee.left_on - timedelta(days=1))
+
+    def moment(self, day: date) -> datetime:
+        return datetime.combine(day, self.draw(_WORKING_HOURS), tzinfo=self.zone)
+
+    def departments(self, count: int) -> list[Department]:
+        flags = self.draw(st.lists(st.booleans(), min_size=count, max_size=count))
+        flags[0] = True  # at least one production department: coverage has a population
+        return [
+            Department(id=DepartmentId(f"D-{n}"), name=f"Department {n}", is_production=flag)
+            for n, flag in enumerate(flags, start=1)
+        ]
+
+    def employees(self, count: int, department_ids: Sequence[str]) -> list[Employee]:
+        people = []
+        for n in range(1, count + 1):
+            hired_on = self.day(self.first, self.last)
+            left_on = (
+                self.draw(
+                    st.none() | dates(min_value=hired_on + timedelta(days=1), max_value=self.last)
+                )
+                if hired_on < self.last
+                else None
+            )
+            people.append(
+                Employee(
+                    id=EmployeeId(f"E-{n:03}"),
+                    department=DepartmentId(self.draw(st.sampled_from(department_ids))),
+                    category=self.draw(st.sampled_from(EmployeeCategory)),
+                    hired_on=hired_on,
+                    left_on=left_on,
+                )
+            )
+        return people
+
+
+@st.composite
+def records(
+    draw: st.DrawFn,
+    *,
+    zones: st.SearchStrategy[ZoneInfo] | None = None,
+    first_day: date = date(2022, 1, 1),
+    last_day: date = date(2024, 12, 31),
+    max_departments: int = 4,
+    max_employees: int = 12,
+    max_items: int = 10,
+) -> Records:
+    """Consistent records bundles: every reference resolves and every dated rule holds.
+
+    Every fact is dated from ``first_day`` to ``last_day`` (terms and deadlines
+    may run past it). Departments are ``D-1``, ``D-2``, … (``D-1`` is a
+    production department), employees ``E-001``, ``E-002``, …; reports, sessions,
+    violations, submissions and injuries are numbered the same way. Trainers
+    hold a certification valid on every day of their sessions, attendees and
+    reporters are on staff, reporters are registered before they report,
+    inspectors issue submissions during their term, and each violation is
+    listed by at most one submission of its own department, after it was found.
+
+    >>> from hypothesis import given
+    >>> from ohs_domain import serialization
+    >>> @given(records())
+    ... def test_round_trip(bundle):
+    ...     assert serialization.load(serialization.dump(bundle), Records) == bundle
+    >>> test_round_trip()
+
+    Args:
+        draw: Supplied by Hypothesis.
+        zones: The company's zone; ``None`` for
+            [`time_zones()`][ohs_domain.testing.time_zones].
+        first_day: The first day of the bundle's history.
+        last_day: The last day of the bundle's history.
+        max_departments: The most departments drawn (at least one).
+        max_employees: The most employees drawn (at least one).
+        max_items: The most records of each other kind drawn.
+
+    Returns:
+        A [`Records`][ohs_domain.Records] bundle (as a strategy, when called without ``draw``).
+    """
+    zone = draw(time_zones() if zones is None else zones)
+    drawer = _Drawer(draw, zone, first_day, last_day)
+    departments_ = drawer.departments(draw(st.integers(1, max_departments)))
+    department_ids = [d.id for d in departments_]
+    staff = drawer.employees(draw(st.integers(1, max_employees)), department_ids)
+
+    certifications = []
+    for employee in drawer.some(staff, max_size=max_items):
+        certified_on = drawer.day(first_day, last_day)
+        valid_until = draw(_until_or_none(certified_on, last_day))
+        certifications.append(
+            TrainerCertification(
+                employee=employee.id, certified_on=certified_on, valid_until=valid_until
+            )
+        )
+
+    accounts = [
+        ReportingAccount(employee=e.id, registered_on=drawer.day(e.hired_on, drawer.last_day_of(e)))
+        for e in drawer.some(staff, max_size=len(staff))
+    ]
+
+    sessions: list[TrainingSession] = []
+    for certification in drawer.some(certifications, max_size=max_items):
+        valid_last = certification.valid_until or last_day
+        start = drawer.day(certification.certified_on, valid_last)
+        length = draw(st.integers(1, min(3, (valid_last - start).days + 1)))
+        days = DateRange(start, start + timedelta(days=length))
+        present = [
+            e.id
+            for e in staff
+            if e.is_employed_on(days.start) and e.is_employed_on(days.end - timedelta(days=1))
+        ]
+        attendees = drawer.some(present, max_size=len(present))
+        if not attendees:
+            continue
+        sessions.append(
+            TrainingSession(
+                id=SessionId(f"S-{len(sessions) + 1:03}"),
+                programme="Safety culture",
+                format=draw(st.sampled_from(TrainingFormat)),
+                days=days,
+                trainers=frozenset({certification.employee}),
+                attendees=frozenset(attendees),
+                group=f"G-{len(sessions) + 1}",
+                department=draw(st.sampled_from(department_ids)),
+            )
+        )
+
+    by_id = {e.id: e for e in staff}
+    reports = []
+    report_count = draw(st.integers(0, max_items)) if accounts else 0
+    for number in range(1, report_count + 1):
+        account = draw(st.sampled_from(accounts))
+        day = drawer.day(account.registered_on, drawer.last_day_of(by_id[account.employee]))
+        registered = SafetyReport(
+            id=ReportId(f"R-{number:03}"),
+            kind=draw(st.sampled_from(ReportKind)),
+            risk=draw(st.sampled_from(RiskLevel)),
+            reporter=account.employee,
+            department=DepartmentId(draw(st.sampled_from(department_ids))),
+            reported_at=drawer.moment(day),
+        )
+        reports.append(draw(_lived(registered)))
+
+    appointments = []
+    for employee in drawer.some(staff, max_size=max_items):
+        start = drawer.day(employee.hired_on, drawer.last_day_of(employee))
+        approved_on = drawer.day(start - timedelta(days=30), start)
+        term = DateRange(start, start + timedelta(days=draw(st.integers(1, 3 * 365))))
+        appointments.append(
+            InspectorAppointment(
+                employee=employee.id,
+                approved_on=approved_on,
+                term=term,
+                trained_on=draw(st.none() | dates(min_value=first_day, max_value=last_day)),
+            )
+        )
+
+    violations_: list[Violation] = []
+    submissions_: list[Submission] = []
+
+    def violation(department: DepartmentId, found_on: date) -> Violation:
+        found = Violation(
+            id=ViolationId(f"V-{len(violations_) + 1:03}"),
+            found_on=found_on,
+            department=department,
+            category=draw(st.sampled_from(["electrical safety", "work at height", "PPE"])),
+            eliminated_on=draw(_until_or_none(found_on, last_day + timedelta(days=90))),
+        )
+        violations_.append(found)
+        return found
+
+    for appointment in drawer.some(appointments * 2, max_size=max_items):
+        issued_on = drawer.day(
+            appointment.term.start, min(appointment.term.end - timedelta(days=1), last_day)
+        )
+        department = DepartmentId(draw(st.sampled_from(department_ids)))
+        listed = [
+            violation(department, drawer.day(first_day, issued_on))
+            for _ in range(draw(st.integers(1, 3)))
+        ]
+        respond_by = issued_on + timedelta(days=draw(st.integers(0, 60)))
+        submissions_.append(
+            Submission(
+                id=SubmissionId(f"P-{len(submissions_) + 1:03}"),
+                inspector=appointment.employee,
+                department=department,
+                issued_on=issued_on,
+                violations=frozenset(v.id for v in listed),
+                respond_by=respond_by,
+                answered_on=draw(
+                    st.none()
+                    | dates(min_value=issued_on, max_value=respond_by + timedelta(days=30))
+                ),
+            )
+        )
+    for _ in range(draw(st.integers(0, 2))):
+        violation(
+            DepartmentId(draw(st.sampled_from(department_ids))), drawer.day(first_day, last_day)
+        )
+
+    injuries = []
+    for number, employee in enumerate(drawer.some(staff, max_size=max_items), start=1):
+        injuries.append(
+            WorkInjury(
+                id=InjuryId(f"I-{number:03}"),
+                occurred_on=drawer.day(employee.hired_on, drawer.last_day_of(employee)),
+                employee=employee.id,
+                department=employee.department,
+                severity=draw(st.sampled_from(InjurySeverity)),
+                days_lost=draw(st.integers(0, 120)),
+            )
+        )
+
+    all_months = [
+        Month(year, month)
+        for year in range(first_day.year, last_day.year + 1)
+        for month in range(1, 13)
+    ]
+    hours = [
+        HoursWorked(department=department, month=month, hours=draw(_hours()))
+        for department in department_ids
+        for month in drawer.some(all_months, max_size=max_items)
+    ]
+
+    return Records(
+        time_zone=zone,
+        departments=departments_,
+        employees=staff,
+        trainer_certifications=certifications,
+        inspector_appointments=appointments,
+        reporting_accounts=accounts,
+        training_sessions=sessions,
+        safety_reports=reports,
+        violations=violations_,
+        submissions=submissions_,
+        injuries=injuries,
+        hours_worked=hours,
+    )
