@@ -219,20 +219,36 @@ class Records:
         return _lookup(self._index.violations, "violation", violation_id)
 
     def is_production(self, employee: Employee) -> bool:
-        """Whether ``employee`` belongs to production personnel."""
-        return self._index.departments[employee.department].is_production
+        """Whether ``employee`` belongs to production personnel.
+
+        Raises:
+            UnknownRecordError: If the employee's department is not in the bundle.
+        """
+        return _lookup(self._index.departments, "department", employee.department).is_production
 
     def local_day(self, report: SafetyReport) -> date:
-        """The day ``report`` was registered, in the company's zone."""
-        return self._index.report_days[report.id]
+        """The day ``report`` was registered, in the company's zone.
+
+        Raises:
+            UnknownRecordError: If ``report`` is not in the bundle.
+        """
+        return _lookup(self._index.report_days, "safety report", report.id)
 
     def accepted_on(self, report: SafetyReport) -> date | None:
-        """The day ``report`` was accepted, in the company's zone; ``None`` if never."""
-        return self._index.decisions[report.id][0]
+        """The day ``report`` was accepted, in the company's zone; ``None`` if never.
+
+        Raises:
+            UnknownRecordError: If ``report`` is not in the bundle.
+        """
+        return _lookup(self._index.decisions, "safety report", report.id)[0]
 
     def rejected_on(self, report: SafetyReport) -> date | None:
-        """The day ``report`` was rejected, in the company's zone; ``None`` if never."""
-        return self._index.decisions[report.id][1]
+        """The day ``report`` was rejected, in the company's zone; ``None`` if never.
+
+        Raises:
+            UnknownRecordError: If ``report`` is not in the bundle.
+        """
+        return _lookup(self._index.decisions, "safety report", report.id)[1]
 
     # -- workforce ------------------------------------------------------------
 
@@ -427,7 +443,10 @@ class _Validation:
             "reporting_accounts", records.reporting_accounts, lambda a: a.employee, "employee"
         )
         self.unique(
-            "hours_worked", records.hours_worked, lambda h: (h.department, str(h.month)), "month"
+            "hours_worked",
+            records.hours_worked,
+            lambda h: (f"department={h.department}", f"month={h.month}"),
+            "month",
         )
         for employee in records.employees:
             self.department(f"employees[id={employee.id}].department", employee.department)
@@ -465,9 +484,11 @@ class _Validation:
             value = key(item)
             if value in seen and value not in reported:
                 reported.add(value)
+                # A compound key names its own parts: "department=D-1, month=2023-01".
                 shown = value if isinstance(value, str) else ", ".join(map(str, value))
+                where = f"{field}={shown}" if isinstance(value, str) else shown
                 self.problem(
-                    f"{name}[{field}={shown}].{field}",
+                    f"{name}[{where}].{field}",
                     f"{shown!r} appears more than once; each must be unique in {name}",
                 )
             seen.add(value)
@@ -503,10 +524,14 @@ class _Validation:
                 if not self.employee(f"{path}.employee", employee_id):
                     continue
                 self.employed(f"{path}.employee", employee_id, appointment.term.start, "appointed")
-                if number and appointments[number - 1].term.overlaps(appointment.term):
+                # Every earlier term, not only the one before: a long term can
+                # overlap a later one past a shorter (or empty) term in between.
+                term = appointment.term
+                earlier = [a.term for a in appointments[:number] if a.term.overlaps(term)]
+                if earlier:
                     self.problem(
                         f"{path}.term",
-                        f"overlaps the previous term {appointments[number - 1].term}; "
+                        f"overlaps the earlier term {earlier[-1]}; "
                         "an inspector's terms must not overlap",
                     )
 
@@ -517,9 +542,10 @@ class _Validation:
         for trainer in sorted(session.trainers):
             if not self.employee(f"{path}.trainers", trainer):
                 continue
-            valid = [c for c in self.index.certifications.get(trainer, ()) if c.is_valid_on(first)]
-            if not any(c.is_valid_on(last) for c in valid):
-                held = self.index.certifications.get(trainer, ())
+            held = self.index.certifications.get(trainer, ())
+            # Every day covered, by one certification or by a renewal that follows it.
+            uncovered = (day for day in session.days if not any(c.is_valid_on(day) for c in held))
+            if next(uncovered, None) is not None:
                 shown = "; ".join(
                     f"certified {c.certified_on}, valid until {c.valid_until or 'no end'}"
                     for c in held

@@ -141,6 +141,8 @@ class SafetyReport:
     history: tuple[StatusChange, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.history, tuple):
+            raise InvalidValueError("history", self.history, "a tuple of StatusChange")
         status, at = ReportStatus.REGISTERED, self.reported_at
         for index, change in enumerate(self.history):
             if not isinstance(change, StatusChange):
