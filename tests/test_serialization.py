@@ -757,3 +757,11 @@ def test_a_duration_beyond_the_calendar_is_refused_with_its_path() -> None:
         )
     assert [p.path for p in raised.value.problems] == ["$.low"]
     assert "at most 999,999,999 days" in raised.value.problems[0].message
+
+
+@pytest.mark.parametrize(("data", "expected"), [(3, Fraction(3)), (-2699, Fraction(-2699))])
+def test_a_whole_number_loads_as_an_exact_fraction(data: int, expected: Fraction) -> None:
+    loaded = serialization.load(data, Fraction)
+
+    assert loaded == expected
+    assert type(loaded) is Fraction
