@@ -876,6 +876,7 @@ def test_average_headcount_of_no_day_is_an_error(
         average(records, DateRange(date(2023, 6, 1), date(2023, 6, 1)))
     assert caught.value.field == "days"
     assert caught.value.value == "[2023-06-01, 2023-06-01)"
+    assert caught.value.expected == "a range of at least one day"
 
 
 def test_roles_and_accounts(records: Records) -> None:
@@ -953,4 +954,5 @@ def test_hours_worked_by_month(records: Records) -> None:
     # 12,000.5 + 11,000 + 8,000
     assert records.total_hours([january, february]) == Decimal("31000.5")
     assert records.total_hours([march]) == Decimal(0)
+    assert isinstance(records.total_hours([march]), Decimal)  # exact even when empty
     assert records.hours_during([]) == ()
