@@ -14,7 +14,7 @@ injury counts discourages reporting (OSHA, 2016 and 2018).
 from __future__ import annotations
 
 import enum
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -514,40 +514,30 @@ def _candidates(
     """
     weights = {kind: policy.weights.of(kind) for kind in ReportKind}
     accepted_only = policy.scored is ScoredReports.ACCEPTED
-    scores: dict[EmployeeId, int] = {}
-    kinds: dict[EmployeeId, Counter[ReportKind]] = {}
+    kinds: defaultdict[EmployeeId, Counter[ReportKind]] = defaultdict(Counter)
     reached: dict[EmployeeId, datetime] = {}
-    for report in records.reports_during(days):  # in time order
-        rejected = records.rejected_on(report)
+    for report, (accepted, rejected) in records._decisions_during(days):  # in time order
         if rejected is not None and rejected <= reference_date:
             continue
-        if accepted_only:
-            accepted = records.accepted_on(report)
-            if accepted is None or accepted > reference_date:
-                continue
-        reporter = report.reporter
-        scores[reporter] = scores.get(reporter, 0) + weights[report.kind]
-        if reporter not in kinds:
-            kinds[reporter] = Counter()
-        kinds[reporter][report.kind] += 1
+        if accepted_only and (accepted is None or accepted > reference_date):
+            continue
+        kinds[report.reporter][report.kind] += 1
         if weights[report.kind]:  # a report worth nothing does not move the score's moment
-            reached[reporter] = report.reported_at
-    considered = set(scores) | {
-        e.id for e in records.production_employees() if e.is_employed_on(reference_date)
-    }
+            reached[report.reporter] = report.reported_at
+    on_staff = {e.id for e in records.production_employees() if e.is_employed_on(reference_date)}
     return [
         _Candidate(
-            employee=records.employee(employee_id),
-            score=scores.get(employee_id, 0),
-            breakdown=tuple(
-                KindCount(kind, count) for kind, count in sorted(kinds[employee_id].items())
-            )
-            if employee_id in kinds
-            else (),
-            reached_at=reached.get(employee_id),
+            employee=employee,
+            score=sum(weights[kind] * count for kind, count in counts.items()),
+            breakdown=tuple(KindCount(kind, count) for kind, count in sorted(counts.items())),
+            reached_at=reached.get(employee.id),
         )
-        for employee_id in sorted(considered)
+        for employee in records.employees  # by personnel number
+        if (counts := kinds.get(employee.id, _NONE)) or employee.id in on_staff
     ]
+
+
+_NONE: Counter[ReportKind] = Counter()
 
 
 def _ineligibility(
@@ -619,9 +609,9 @@ def reward_awards(
 
     tiered: list[tuple[int, _Candidate, int]] = []
     for rank, candidate in _ranked(eligible, policy.tie_rule):
-        multiplier, reason = _multiplier(policy.tiers, candidate.score, rank)
-        if multiplier is None:
-            excluded.append(_excluded(candidate, reason))
+        multiplier = _multiplier(policy.tiers, candidate.score, rank)
+        if isinstance(multiplier, str):
+            excluded.append(_excluded(candidate, multiplier))
         else:
             tiered.append((rank, candidate, multiplier))
 
@@ -687,18 +677,17 @@ def _excluded(candidate: _Candidate, reason: str) -> Exclusion:
     )
 
 
-def _multiplier(
-    tiers: ScoreThresholds | RankBands, score: int, rank: int
-) -> tuple[int, str] | tuple[None, str]:
+def _multiplier(tiers: ScoreThresholds | RankBands, score: int, rank: int) -> int | str:
+    """The multiplier a score or rank earns, or the reason it earns none."""
     if isinstance(tiers, ScoreThresholds):
         tier = tiers.tier_for(score)
         if tier is None:
-            return None, f"score {score} is below the lowest tier ({tiers.tiers[0].min_score})"
-        return tier.multiplier, str(tier)
+            return f"score {score} is below the lowest tier ({tiers.tiers[0].min_score})"
+        return tier.multiplier
     band = tiers.band_for(rank)
     if band is None:
-        return None, f"rank {rank} is beyond the last band (rank {tiers.bands[-1].last_rank})"
-    return band.multiplier, str(band)
+        return f"rank {rank} is beyond the last band (rank {tiers.bands[-1].last_rank})"
+    return band.multiplier
 
 
 def _groups(

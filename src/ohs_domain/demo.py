@@ -397,11 +397,13 @@ class _Company:
             (1, 2, 3, 4, 5, 6, 7, 8), (40, 22, 14, 9, 6, 4, 3, 2), k=reporters - power
         )
         low = list(range(power, reporters))
-        while (excess := sum(counts) - total) != 0:
+        excess = sum(counts) - total  # kept up to date: summing every step is quadratic
+        while excess != 0:
             index = rng.choice(low)
             step = -1 if excess > 0 else 1
             if 1 <= counts[index] + step <= 11:
                 counts[index] += step
+                excess += step
         return counts
 
     def _report(

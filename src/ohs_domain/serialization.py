@@ -40,7 +40,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Final, TypeVar, get_args, get_origin
@@ -136,9 +136,19 @@ def _structure_datetime(value: object, _: type) -> datetime:
             raise _bad(value, f"a real moment ({error})") from None
     else:
         raise _bad(value, expected)
-    if moment.utcoffset() is None:
+    offset = moment.utcoffset()
+    if offset is None:
         raise _bad(value, f"{expected}; a naive moment is ambiguous")
+    if isinstance(value, str):
+        # One zone object per offset, not a new one per moment: it saves memory, and
+        # moments that share their zone compare without asking it for offsets.
+        moment = moment.replace(tzinfo=_fixed_zone(offset))
     return moment
+
+
+@functools.lru_cache(maxsize=256)
+def _fixed_zone(offset: timedelta) -> timezone:
+    return timezone(offset)
 
 
 def _structure_zone(value: object, _: type) -> ZoneInfo:
