@@ -86,6 +86,8 @@ def test_a_converter_built_anew_dumps_and_loads_like_the_edge(value: Any, kind: 
     assert _fresh(detailed=False).unstructure(value) == dumped
     assert _fresh(detailed=True).unstructure(value) == dumped
     assert _load_with_fresh(dumped, kind) == value
+    # Both paths accept valid data on their own: the detailed one is only for reporting.
+    assert _fresh(detailed=False).structure(dumped, kind) == value
     assert _fresh(detailed=True).structure(dumped, kind) == value
 
 
@@ -94,6 +96,7 @@ def test_a_converter_built_anew_loads_a_whole_company(company: Records) -> None:
 
     assert _fresh(detailed=False).unstructure(company) == dumped
     assert _load_with_fresh(dumped, Records) == company
+    assert _fresh(detailed=False).structure(dumped, Records) == company
     assert _fresh(detailed=True).structure(dumped, Records) == company
 
 
