@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -28,7 +28,7 @@ from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, Unk
 from ohs_domain._injuries import HoursWorked, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
 from ohs_domain._periods import DateRange, Month, local_date
-from ohs_domain._reporting import ReportStatus, SafetyReport
+from ohs_domain._reporting import SafetyReport
 from ohs_domain._training import TrainingSession
 from ohs_domain._workforce import (
     Department,
@@ -357,16 +357,8 @@ class Records:
         return sum((h.hours for h in self.hours_during(months)), Decimal(0))
 
 
-def _decision(report: SafetyReport, zone: ZoneInfo) -> tuple[date | None, date | None]:
-    """The days ``report`` was accepted and rejected, in ``zone`` (``None`` if never).
-
-    The lifecycle allows only acceptance or rejection as the first change, so it decides.
-    """
-    if not report.history:
-        return None, None
-    first = report.history[0]
-    day = first.at.astimezone(zone).date()
-    return (day, None) if first.status is ReportStatus.ACCEPTED else (None, day)
+def _day_of(moment: datetime | None, zone: ZoneInfo) -> date | None:
+    return None if moment is None else moment.astimezone(zone).date()
 
 
 def _average(employees: Iterable[Employee], days: DateRange) -> Fraction:
@@ -420,7 +412,8 @@ class _Index:
             r.id: local_date(r.reported_at, zone) for r in records.safety_reports
         }
         self.decisions: Mapping[str, tuple[date | None, date | None]] = {
-            r.id: _decision(r, zone) for r in records.safety_reports
+            r.id: (_day_of(r.accepted_at, zone), _day_of(r.rejected_at, zone))
+            for r in records.safety_reports
         }
         ordered = sorted(records.safety_reports, key=lambda r: (r.reported_at, r.id))
         self.reports = _Timeline((self.report_days[r.id], r) for r in ordered)
