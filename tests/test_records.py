@@ -603,6 +603,92 @@ def test_the_first_of_several_duplicates_is_reported_once() -> None:
     )
 
 
+# --- Every problem of a record, and no problem twice ----------------------------------------------
+
+
+def test_an_attendee_not_on_staff_on_either_day_is_reported_once() -> None:
+    bundle = base()
+    add("employees", person("E-7", hired_on=date(2023, 6, 1)))(bundle)
+    bundle["training_sessions"] = [session(attendees=("E-1", "E-7"))]
+    assert problems_of(bundle) == (
+        Problem(
+            "$.training_sessions[id=S-1].attendees",
+            "employee 'E-7' attended on 2023-03-01 but was not on staff then (hired on 2023-06-01)",
+        ),
+    )
+
+
+def test_each_term_of_an_unknown_inspector_is_reported() -> None:
+    bundle = base()
+    add(
+        "inspector_appointments",
+        term("X-1", date(2023, 1, 1), date(2023, 2, 1)),
+        term("X-1", date(2023, 3, 1), date(2023, 4, 1)),
+    )(bundle)
+    assert problems_of(bundle) == tuple(
+        Problem(
+            f"$.inspector_appointments[employee=X-1, term={days}].employee",
+            "unknown employee 'X-1': no such id in employees",
+        )
+        for days in ("[2023-01-01, 2023-02-01)", "[2023-03-01, 2023-04-01)")
+    )
+
+
+def test_each_unknown_trainer_of_a_session_is_reported() -> None:
+    bundle = base()
+    bundle["training_sessions"] = [session(trainers=("X-1", "X-2"))]
+    assert problems_of(bundle) == tuple(
+        Problem(
+            "$.training_sessions[id=S-1].trainers",
+            f"unknown employee {trainer!r}: no such id in employees",
+        )
+        for trainer in ("X-1", "X-2")
+    )
+
+
+def test_a_trainer_without_cover_is_shown_every_certification_held() -> None:
+    bundle = base()
+    bundle["trainer_certifications"] = [
+        certification("T-1", date(2021, 1, 1), date(2022, 1, 1)),
+        certification("T-1", date(2023, 6, 1)),
+    ]
+    assert problems_of(bundle) == (
+        Problem(
+            "$.training_sessions[id=S-1].trainers",
+            "trainer 'T-1' holds no internal-trainer certification valid on every day of the "
+            "session ([2023-03-01, 2023-03-03)); held: certified 2021-01-01, valid until "
+            "2022-01-01; certified 2023-06-01, valid until no end",
+        ),
+    )
+
+
+def test_an_inspector_out_of_term_is_shown_every_term() -> None:
+    bundle = base()
+    bundle["inspector_appointments"] = [
+        term("I-1", date(2023, 1, 1), date(2023, 3, 1)),
+        term("I-1", date(2023, 5, 1), date(2023, 6, 1)),
+    ]
+    assert problems_of(bundle) == (
+        Problem(
+            "$.submissions[id=SUB-1].inspector",
+            "employee 'I-1' issued it on 2023-04-12 but was not an appointed technical inspector "
+            "then (terms: [2023-01-01, 2023-03-01), [2023-05-01, 2023-06-01))",
+        ),
+    )
+
+
+def test_each_unknown_violation_of_a_submission_is_reported() -> None:
+    bundle = base()
+    bundle["submissions"] = [submission("SUB-1", ("V-1", "V-2", "X-1", "X-2"))]
+    assert problems_of(bundle) == tuple(
+        Problem(
+            "$.submissions[id=SUB-1].violations",
+            f"unknown violation {violation_id!r}: no such id in violations",
+        )
+        for violation_id in ("X-1", "X-2")
+    )
+
+
 def test_every_planted_mistake_is_reported_in_one_error() -> None:
     bundle = base()
     both(
@@ -723,24 +809,84 @@ def test_any_iterable_is_accepted_and_stored_as_a_tuple() -> None:
     assert records.safety_reports == ()
 
 
+# Each collection of the bundle: the type of its items, and the key it is stored in order of.
+COLLECTIONS: dict[str, tuple[type, Callable[[Any], Any]]] = {
+    "departments": (Department, lambda d: d.id),
+    "employees": (Employee, lambda e: e.id),
+    "trainer_certifications": (TrainerCertification, lambda c: (c.employee, c.certified_on)),
+    "inspector_appointments": (InspectorAppointment, lambda a: (a.employee, a.term.start)),
+    "reporting_accounts": (ReportingAccount, lambda a: (a.employee, a.registered_on)),
+    "training_sessions": (TrainingSession, lambda s: s.id),
+    "safety_reports": (SafetyReport, lambda r: r.id),
+    "violations": (Violation, lambda v: v.id),
+    "submissions": (Submission, lambda s: s.id),
+    "injuries": (WorkInjury, lambda i: i.id),
+    "hours_worked": (HoursWorked, lambda h: (h.department, h.month)),
+}
+
+
+def test_the_table_of_collections_lists_every_field_but_the_zone() -> None:
+    fields = [f.name for f in attrs.fields(Records) if f.init]
+    assert fields == ["time_zone", *COLLECTIONS]
+
+
+@pytest.mark.parametrize("name", COLLECTIONS)
 @pytest.mark.parametrize(
-    ("employees", "field", "expected"),
+    "given",
     [
-        pytest.param("E-1", "employees", "an iterable of Employee", id="a-string"),
-        pytest.param(
-            {"E-1": person("E-1")}, "employees", "an iterable of Employee", id="a-mapping"
-        ),
-        pytest.param(b"E-1", "employees", "an iterable of Employee", id="bytes"),
-        pytest.param(5, "employees", "an iterable of Employee", id="not-iterable"),
-        pytest.param([person("E-1"), "E-2"], "employees[1]", "a Employee", id="wrong-item-type"),
+        pytest.param("E-1", id="a-string"),
+        pytest.param({"E-1": "E-1"}, id="a-mapping"),
+        pytest.param(b"E-1", id="bytes"),
+        pytest.param(5, id="not-iterable"),
     ],
 )
-def test_collections_must_be_iterables_of_their_record(
-    employees: Any, field: str, expected: str
-) -> None:
+def test_each_collection_must_be_an_iterable(name: str, given: Any) -> None:
+    bundle: dict[str, Any] = {"departments": [], "employees": [], name: given}
     with pytest.raises(InvalidValueError) as caught:
-        Records(time_zone=ZONE, departments=[department("D-1")], employees=employees)
-    assert (caught.value.field, caught.value.expected) == (field, expected)
+        Records(time_zone=ZONE, **bundle)
+    kind = COLLECTIONS[name][0].__name__
+    assert (caught.value.field, caught.value.value) == (name, given)
+    assert caught.value.expected == f"an iterable of {kind}"
+
+
+@pytest.mark.parametrize("name", COLLECTIONS)
+def test_each_collection_names_the_item_of_the_wrong_type(name: str) -> None:
+    bundle = base()
+    stranger = object()
+    bundle[name] = [*bundle[name], stranger]
+    with pytest.raises(InvalidValueError) as caught:
+        build(bundle)
+    kind = COLLECTIONS[name][0].__name__
+    assert caught.value.field == f"{name}[{len(bundle[name]) - 1}]"
+    assert caught.value.value is stranger
+    assert caught.value.expected == f"a {kind}"
+
+
+@pytest.mark.parametrize("name", COLLECTIONS)
+def test_each_collection_is_stored_in_the_order_of_its_key(name: str) -> None:
+    bundle = base()
+    # One more of each, so that every collection has at least two items to put in order.
+    twins: dict[str, Callable[[], Any]] = {
+        "departments": lambda: department("D-0"),
+        "employees": lambda: person("E-0"),
+        "trainer_certifications": lambda: certification("E-1", date(2021, 1, 1)),
+        "inspector_appointments": lambda: term("E-1", date(2023, 2, 1), date(2023, 3, 1)),
+        "reporting_accounts": lambda: account("I-1", date(2022, 1, 1)),
+        "training_sessions": lambda: session("S-0"),
+        "safety_reports": lambda: report("R-0", "E-1", at(2023, 9, 1)),
+        "violations": lambda: violation("V-0", date(2023, 1, 1)),
+        "submissions": lambda: submission(
+            "SUB-0", ("V-3",), department_id="D-2", issued_on=date(2023, 9, 2)
+        ),
+        "injuries": lambda: injury("INJ-0", "E-2", date(2023, 9, 1), "D-2"),
+        "hours_worked": lambda: hours("D-2", "2022-12", "1"),
+    }
+    _, key = COLLECTIONS[name]
+    given = sorted([*bundle[name], twins[name]()], key=key, reverse=True)
+    bundle[name] = given
+    stored = getattr(build(bundle), name)
+    assert stored == tuple(sorted(given, key=key))
+    assert stored != tuple(given)
 
 
 def test_the_time_zone_must_be_a_zoneinfo() -> None:

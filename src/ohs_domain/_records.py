@@ -509,11 +509,9 @@ class _Validation:
                 )
             seen.add(value)
 
-    def department(self, path: str, department_id: str) -> bool:
-        if department_id in self.index.departments:
-            return True
-        self.problem(path, f"unknown department {department_id!r}: no such id in departments")
-        return False
+    def department(self, path: str, department_id: str) -> None:
+        if department_id not in self.index.departments:
+            self.problem(path, f"unknown department {department_id!r}: no such id in departments")
 
     def employee(self, path: str, employee_id: str) -> bool:
         if employee_id in self.index.employees:
