@@ -1054,12 +1054,20 @@ def test_the_day_of_a_report_is_the_day_in_the_company_zone() -> None:
     late = report("R-4", "E-2", datetime(2023, 5, 31, 20, 30, tzinfo=UTC)).accept(
         datetime(2023, 5, 31, 23, 0, tzinfo=UTC)
     )
-    bundle["safety_reports"].append(late)
+    turned_down = report("R-5", "E-2", datetime(2023, 5, 31, 21, 0, tzinfo=UTC)).reject(
+        datetime(2023, 5, 31, 22, 0, tzinfo=UTC), "duplicate"
+    )
+    bundle["safety_reports"] += [late, turned_down]
     records = build(bundle)
     assert records.local_day(late) == date(2023, 6, 1)
     assert records.accepted_on(late) == date(2023, 6, 1)
+    assert records.rejected_on(turned_down) == date(2023, 6, 1)
     june = DateRange(date(2023, 6, 1), date(2023, 7, 1))
-    assert records.reports_during(june) == (late,)
+    assert records.reports_during(june) == (late, turned_down)
+    assert list(records._decisions_during(june)) == [
+        (late, date(2023, 6, 1), None),
+        (turned_down, None, date(2023, 6, 1)),
+    ]
 
 
 def test_training_sessions_by_day(records: Records) -> None:

@@ -516,7 +516,7 @@ def _candidates(
     accepted_only = policy.scored is ScoredReports.ACCEPTED
     kinds: defaultdict[EmployeeId, Counter[ReportKind]] = defaultdict(Counter)
     reached: dict[EmployeeId, datetime] = {}
-    for report, (accepted, rejected) in records._decisions_during(days):  # in time order
+    for report, accepted, rejected in records._decisions_during(days):  # in time order
         if rejected is not None and rejected <= reference_date:
             continue
         if accepted_only and (accepted is None or accepted > reference_date):
