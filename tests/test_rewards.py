@@ -392,8 +392,11 @@ def test_payment_before_the_period_ends_is_an_error() -> None:
     with pytest.raises(InvalidValueError) as raised:
         reward_awards(data, period=YEAR, paid_on=date(2023, 12, 30), policy=reward_policy())
 
-    assert raised.value.field == "paid_on"
-    assert "2023-12-31" in raised.value.expected
+    assert (raised.value.field, raised.value.value, raised.value.expected) == (
+        "paid_on",
+        date(2023, 12, 30),
+        "a day on or after the period's last day (2023-12-31)",
+    )
 
 
 def test_payment_on_the_periods_last_day_is_allowed() -> None:
@@ -727,175 +730,192 @@ def test_explain_someone_not_considered_is_an_error() -> None:
 
 # -- the policy ------------------------------------------------------------------------------
 
+OVERLAP = "so the rows would overlap"
+RISING = "multipliers that never fall as activity rises"
+# Each: what is built, then the field, the value and the expectation the error names.
 TABLE_ERRORS = [
     pytest.param(
         lambda: thresholds((5, 10, 3), (10, None, 5)),
-        "tiers[1].min_score",
-        "a value above 10: tiers[0] ends at 10, so the rows would overlap",
+        ("tiers[1].min_score", 10, f"a value above 10: tiers[0] ends at 10, {OVERLAP}"),
         id="overlapping-tiers",
     ),
     pytest.param(
         lambda: thresholds((5, None, 3), (10, None, 5)),
-        "tiers[1].min_score",
-        "no row: tiers[0] is open-ended, so the rows would overlap",
+        ("tiers[1].min_score", 10, f"no row: tiers[0] is open-ended, {OVERLAP}"),
         id="tier-after-an-open-ended-one",
     ),
     pytest.param(
         lambda: thresholds((5, 9, 3), (12, None, 5)),
-        "tiers[1].min_score",
-        "10: tiers[0] ends at 9, so 10..11 would be a gap",
+        ("tiers[1].min_score", 12, "10: tiers[0] ends at 9, so 10..11 would be a gap"),
         id="gapped-tiers",
     ),
     pytest.param(
         lambda: thresholds((5, 9, 5), (10, None, 3)),
-        "tiers[1].multiplier",
-        "multipliers that never fall as activity rises: higher scores must not earn less",
+        ("tiers[1].multiplier", 3, f"{RISING}: higher scores must not earn less"),
         id="multipliers-falling-as-score-rises",
     ),
     pytest.param(
         lambda: thresholds((5, 9, 3), (10, 20, 5)),
-        "tiers[1].max_score",
-        "None: the top tier is open-ended",
+        (
+            "tiers[1].max_score",
+            20,
+            "None: the top tier is open-ended, or a score above it would earn nothing "
+            "and one more report could lose the reward",
+        ),
         id="closed-top-tier",
     ),
     pytest.param(
-        lambda: ScoreThresholds(()), "tiers", "a non-empty tuple of ScoreTier", id="no-tiers"
+        lambda: ScoreThresholds(()), ("tiers", (), "a non-empty tuple of ScoreTier"), id="no-tiers"
     ),
     pytest.param(
         lambda: ScoreThresholds([ScoreTier(min_score=1, multiplier=3)]),  # type: ignore[arg-type]
-        "tiers",
-        "a non-empty tuple of ScoreTier",
+        ("tiers", [ScoreTier(min_score=1, multiplier=3)], "a non-empty tuple of ScoreTier"),
         id="tiers-as-a-list",
     ),
     pytest.param(
         lambda: ScoreThresholds((RankBand(first_rank=1, last_rank=1, multiplier=3),)),  # type: ignore[arg-type]
-        "tiers[0]",
-        "a ScoreTier",
+        ("tiers[0]", RankBand(first_rank=1, last_rank=1, multiplier=3), "a ScoreTier"),
         id="a-band-among-tiers",
     ),
     pytest.param(
         lambda: ScoreTier(min_score=5, max_score=4, multiplier=3),
-        "max_score",
-        "at least min_score (5)",
+        ("max_score", 4, "at least min_score (5)"),
         id="tier-ending-below-its-start",
     ),
     pytest.param(
         lambda: bands((2, 3, 10)),
-        "bands[0].first_rank",
-        "1: the bands start at rank 1",
+        ("bands[0].first_rank", 2, "1: the bands start at rank 1"),
         id="rank-bands-not-starting-at-1",
     ),
     pytest.param(
         lambda: bands((1, 1, 5), (2, 3, 10)),
-        "bands[1].multiplier",
-        "multipliers that never fall as activity rises: better ranks must not earn less",
+        ("bands[1].multiplier", 10, f"{RISING}: better ranks must not earn less"),
         id="worse-ranks-earning-more",
     ),
     pytest.param(
         lambda: bands((1, 2, 10), (2, 3, 5)),
-        "bands[1].first_rank",
-        "a value above 2: bands[0] ends at 2, so the rows would overlap",
+        ("bands[1].first_rank", 2, f"a value above 2: bands[0] ends at 2, {OVERLAP}"),
         id="overlapping-bands",
     ),
     pytest.param(
         lambda: bands((1, 1, 10), (3, 4, 5)),
-        "bands[1].first_rank",
-        "2: bands[0] ends at 1, so 2..2 would be a gap",
+        ("bands[1].first_rank", 3, "2: bands[0] ends at 1, so 2..2 would be a gap"),
         id="gapped-bands",
     ),
-    pytest.param(lambda: RankBands(()), "bands", "a non-empty tuple of RankBand", id="no-bands"),
+    pytest.param(
+        lambda: RankBands(()), ("bands", (), "a non-empty tuple of RankBand"), id="no-bands"
+    ),
+    pytest.param(
+        lambda: RankBands((ScoreTier(min_score=1, multiplier=3),)),  # type: ignore[arg-type]
+        ("bands[0]", ScoreTier(min_score=1, multiplier=3), "a RankBand"),
+        id="a-tier-among-bands",
+    ),
     pytest.param(
         lambda: RankBand(first_rank=3, last_rank=2, multiplier=5),
-        "last_rank",
-        "at least first_rank (3)",
+        ("last_rank", 2, "at least first_rank (3)"),
         id="band-ending-above-its-start",
     ),
     pytest.param(
         lambda: MultiplierBounds(10, 3),
-        "maximum",
-        "at least minimum (10)",
+        ("maximum", 3, "at least minimum (10)"),
         id="bounds-inverted",
     ),
 ]
 
 
-@pytest.mark.parametrize(("build", "field", "expected"), TABLE_ERRORS)
-def test_a_bad_tier_table_is_refused_naming_the_field(
-    build: Any, field: str, expected: str
+@pytest.mark.parametrize(("build", "error"), TABLE_ERRORS)
+def test_a_bad_tier_table_is_refused_naming_the_field_and_value(
+    build: Any, error: tuple[str, object, str]
 ) -> None:
     with pytest.raises(InvalidValueError) as raised:
         build()
 
-    assert raised.value.field == field
-    assert raised.value.expected.startswith(expected)
+    assert (raised.value.field, raised.value.value, raised.value.expected) == error
 
 
+BOUNDS = "a multiplier within the bounds 3..10"
+WAGE = "a Schedule of positive Money in one currency"
 POLICY_ERRORS = [
     pytest.param(
         {"tiers": thresholds((1, 4, 3), (5, None, 12))},
-        "tiers.tiers[1].multiplier",
-        "a multiplier within the bounds 3..10",
+        ("tiers.tiers[1].multiplier", 12, BOUNDS),
         id="multiplier-above-the-bounds",
     ),
     pytest.param(
         {"tiers": thresholds((1, 4, 2), (5, None, 10))},
-        "tiers.tiers[0].multiplier",
-        "a multiplier within the bounds 3..10",
+        ("tiers.tiers[0].multiplier", 2, BOUNDS),
         id="multiplier-below-the-bounds",
     ),
     pytest.param(
         {"tiers": bands((1, 1, 11), (2, 5, 3))},
-        "tiers.bands[0].multiplier",
-        "a multiplier within the bounds 3..10",
+        ("tiers.bands[0].multiplier", 11, BOUNDS),
         id="band-multiplier-outside-the-bounds",
     ),
     pytest.param(
         {"min_score": 0},
-        "min_score",
-        "at least 1: a reward needs at least one report",
+        ("min_score", 0, "at least 1: a reward needs at least one report"),
         id="min-score-zero",
     ),
     pytest.param(
-        {"budget": Money(1_000_000, "EUR")}, "budget", "an amount in KZT", id="budget-in-euro"
+        {"budget": Money(1_000_000, "EUR")},
+        ("budget", Money(1_000_000, "EUR"), "an amount in KZT"),
+        id="budget-in-euro",
     ),
     pytest.param(
-        {"budget": Money(-1)}, "budget", "None or a non-negative Money", id="negative-budget"
+        {
+            "wage": money_schedule((date(2023, 1, 1), 70_000), name="wage"),
+            "budget": Money(1_000_000, "EUR"),
+        },
+        ("budget", Money(1_000_000, "EUR"), "an amount in KZT"),
+        id="budget-in-euro-against-a-one-entry-wage",
+    ),
+    pytest.param(
+        {"budget": Money(-1)},
+        ("budget", Money(-1), "None or a non-negative Money"),
+        id="negative-budget",
+    ),
+    pytest.param(
+        {"budget": 1_000_000},
+        ("budget", 1_000_000, "None or a non-negative Money"),
+        id="budget-as-a-number",
     ),
     pytest.param(
         {"wage": money_schedule((date(2023, 1, 1), 0), name="wage")},
-        "wage.entries[0].value",
-        "a Schedule of positive Money in one currency",
+        ("wage.entries[0].value", Money(0), WAGE),
         id="zero-wage",
     ),
-    pytest.param({"wage": WAGE_2023}, "wage", "a Schedule of positive Money", id="wage-not-dated"),
+    pytest.param({"wage": WAGE_2023}, ("wage", WAGE_2023, WAGE), id="wage-not-dated"),
     pytest.param(
         {"tiers": (ScoreTier(min_score=1, multiplier=3),)},
-        "tiers",
-        "ScoreThresholds or RankBands",
+        ("tiers", (ScoreTier(min_score=1, multiplier=3),), "ScoreThresholds or RankBands"),
         id="tiers-not-a-table",
     ),
     pytest.param(
-        {"wage_date": "period_end"}, "wage_date", "one of WageDate", id="wage-date-as-text"
+        {"wage_date": "period_end"},
+        ("wage_date", "period_end", "one of WageDate.PERIOD_END, WageDate.PAYMENT_DATE"),
+        id="wage-date-as-text",
     ),
-    pytest.param({"max_recipients": -1}, "max_recipients", "a non-negative int", id="negative-cap"),
+    pytest.param(
+        {"max_recipients": -1},
+        ("max_recipients", -1, "a non-negative int"),
+        id="negative-cap",
+    ),
     pytest.param(
         {"multiplier_bounds": (3, 10)},
-        "multiplier_bounds",
-        "a MultiplierBounds",
+        ("multiplier_bounds", (3, 10), "a MultiplierBounds"),
         id="bounds-as-a-tuple",
     ),
 ]
 
 
-@pytest.mark.parametrize(("changes", "field", "expected"), POLICY_ERRORS)
-def test_a_bad_policy_is_refused_naming_the_field(
-    changes: dict[str, Any], field: str, expected: str
+@pytest.mark.parametrize(("changes", "error"), POLICY_ERRORS)
+def test_a_bad_policy_is_refused_naming_the_field_and_value(
+    changes: dict[str, Any], error: tuple[str, object, str]
 ) -> None:
     with pytest.raises(InvalidValueError) as raised:
         reward_policy(**changes)
 
-    assert raised.value.field == field
-    assert raised.value.expected.startswith(expected)
+    assert (raised.value.field, raised.value.value, raised.value.expected) == error
 
 
 def test_the_policy_defaults() -> None:

@@ -60,6 +60,17 @@ def test_the_explanation_names_the_policy_and_every_setting_it_applied() -> None
     assert facts["kz.MINIMUM_WAGE"] == "70,000 KZT"
 
 
+def test_the_explanation_reads_as_four_steps_from_reports_to_payment() -> None:
+    steps = _awards().explanation.steps
+
+    assert [(step.description, step.result) for step in steps] == [
+        ("reports registered in [2023-01-01, 2024-01-01) scored", "3 employees considered"),
+        ("eligible on the reference date 2023-12-31", "2 employees"),
+        ("tiers assigned", "×3: 1, ×5: 1"),
+        ("awards paid at multiplier × minimum wage", "2 awards, 560,000 KZT"),
+    ]
+
+
 def test_the_explanation_of_a_policy_without_caps_names_none() -> None:
     facts = _facts(_awards(production_only=False, require_employed=False))
 

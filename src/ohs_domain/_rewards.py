@@ -619,7 +619,7 @@ def reward_awards(
     spent = Money.zero(wage.value.currency)
     cut_below: str | None = None  # once a group is cut, everyone ranked below it is too
     for group in _groups(tiered, policy.tie_rule):
-        cost = sum((wage.value * multiplier for _, _, multiplier in group), spent * 0)
+        cost = wage.value * sum(multiplier for _, _, multiplier in group)
         if cut_below is not None:
             excluded.extend(_excluded(candidate, cut_below) for _, candidate, _ in group)
             continue
