@@ -15,7 +15,7 @@ def test_decisions_during_match_the_look_ups_report_by_report(
     records: Records, days: DateRange
 ) -> None:
     expected = [
-        (report, (records.accepted_on(report), records.rejected_on(report)))
+        (report, records.accepted_on(report), records.rejected_on(report))
         for report in records.reports_during(days)
     ]
     assert list(records._decisions_during(days)) == expected
