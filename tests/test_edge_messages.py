@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,11 +12,14 @@ import pytest
 
 from ohs_domain import (
     Department,
+    DepartmentId,
     InvalidDataError,
     InvalidValueError,
     Money,
+    RankBands,
     ReportKind,
     Schedule,
+    ScoreThresholds,
     Year,
     serialization,
 )
@@ -102,6 +106,7 @@ def test_a_type_without_a_name_is_named_by_its_spelling() -> None:
     assert _refusal("x", int | None).subject == "int | None"
 
 
+FRACTION_TEXT = 'an exact fraction written as a string, e.g. "2699/2" or "3"'
 DURATION = 'an ISO 8601 duration in days, hours, minutes, seconds, e.g. "P3D", "PT24H"'
 MOMENT = 'an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:00"'
 
@@ -122,6 +127,47 @@ MOMENT = 'an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:0
             datetime,
             f"$: got '2023-12-31T23:30:00' (str); expected {MOMENT}",
             id="moment-without-offset",
+        ),
+        pytest.param(
+            datetime(2023, 12, 31, 23, 30),  # noqa: DTZ001 - naive on purpose
+            datetime,
+            f"$: got '2023-12-31T23:30:00' (datetime); expected {MOMENT}; "
+            "a naive moment is ambiguous",
+            id="naive-native-moment",
+        ),
+        pytest.param(
+            "2023-02-30",
+            date,
+            "$: got '2023-02-30' (str); expected a real calendar day "
+            "(day is out of range for month)",
+            id="impossible-day",
+        ),
+        pytest.param(
+            1.5,
+            Fraction,
+            f"$: got 1.5 (float); expected {FRACTION_TEXT}",
+            id="float-fraction",
+        ),
+        pytest.param(
+            "1/0",
+            Fraction,
+            "$: got '1/0' (str); expected an exact fraction "
+            '"numerator/denominator", e.g. "2699/2"',
+            id="zero-denominator",
+        ),
+        pytest.param(
+            "score_thresholds",
+            ScoreThresholds | RankBands,
+            "$: got 'score_thresholds' (str); expected an object with "
+            '"basis": "score_thresholds" or "rank_bands"',
+            id="tiers-as-text",
+        ),
+        pytest.param(
+            {"basis": "steps"},
+            ScoreThresholds | RankBands,
+            "$.basis: got 'steps' (str); expected 'score_thresholds' or 'rank_bands': "
+            "how the tiers are defined",
+            id="unknown-basis",
         ),
         pytest.param("PT", timedelta, f"$: got 'PT' (str); expected {DURATION}", id="empty-time"),
         pytest.param(
@@ -169,3 +215,56 @@ def test_a_negative_duration_is_not_dumped_and_says_what_would_be() -> None:
         serialization.dump(timedelta(seconds=-1))
     assert (caught.value.field, caught.value.value) == ("duration", timedelta(seconds=-1))
     assert caught.value.expected == "whole seconds, not negative"
+
+
+def test_a_type_the_edge_has_no_rule_for_is_named_in_the_problem() -> None:
+    (only,) = _refusal({}, object).problems
+    assert str(only) == (
+        "$: StructureHandlerNotFoundError: Unsupported type: <class 'object'>. "
+        "Register a structure hook for it."
+    )
+
+
+def test_a_tuple_of_fixed_length_is_read_item_by_item_not_as_a_list_of_one_kind() -> None:
+    assert serialization.load([1, "a"], tuple[int, str]) == (1, "a")
+    (only,) = _refusal([1], tuple[int, str]).problems
+    assert str(only) == "$: ValueError: Not enough values in [1] to structure as tuple[int, str]"
+
+
+def test_a_set_is_dumped_in_the_order_of_its_items_json_text() -> None:
+    # "\u00e9" sorts before "z" as JSON text, the same on every machine and Python build.
+    assert serialization.dump(frozenset({"V-z", "V-é", "V-a"})) == ["V-é", "V-a", "V-z"]
+
+
+@pytest.mark.parametrize(
+    ("load", "text", "problem"),
+    [
+        pytest.param(
+            serialization.load_json,
+            "{",
+            "not valid JSON: Expecting property name enclosed in double quotes: "
+            "line 1 column 2 (char 1)",
+            id="json",
+        ),
+        pytest.param(
+            serialization.load_toml,
+            "a = ",
+            "not valid TOML: Invalid value (at end of document)",
+            id="toml",
+        ),
+    ],
+)
+def test_text_that_does_not_parse_is_refused_for_the_type_asked(
+    load: Any, text: str, problem: str
+) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        load(text, Department)
+    assert caught.value.subject == "Department"
+    assert [str(p) for p in caught.value.problems] == [f"$: {problem}"]
+
+
+def test_json_text_is_indented_by_two_with_sorted_keys_and_letters_as_written() -> None:
+    department = Department(id=DepartmentId("D-1"), name="Цех №1", is_production=True)
+    assert serialization.dump_json(department) == (
+        '{\n  "id": "D-1",\n  "is_production": true,\n  "name": "Цех №1"\n}'
+    )
