@@ -159,6 +159,21 @@ def test_every_bad_record_of_a_company_is_reported_through_a_converter_built_ane
     ]
 
 
+def test_a_converter_built_anew_reads_a_fixed_length_tuple_item_by_item() -> None:
+    assert _load_with_fresh([1, "a"], tuple[int, str]) == (1, "a")
+    with pytest.raises(InvalidDataError) as caught:
+        _load_with_fresh([1], tuple[int, str])
+    assert [p.message for p in caught.value.problems] == [
+        "ValueError: Not enough values in [1] to structure as tuple[int, str]"
+    ]
+
+
+def test_a_converter_built_anew_dumps_a_set_in_the_order_of_its_items_json_text() -> None:
+    for detailed in (False, True):
+        dumped = _fresh(detailed=detailed).unstructure(frozenset({"V-z", "V-é", "V-a"}))
+        assert dumped == ["V-é", "V-a", "V-z"]
+
+
 def test_the_two_converters_are_configured_alike() -> None:
     for detailed in (False, True):
         converter = _fresh(detailed=detailed)

@@ -16,6 +16,7 @@ from ohs_domain import (
     InvalidDataError,
     InvalidValueError,
     Money,
+    Problem,
     RankBands,
     ReportKind,
     Schedule,
@@ -268,3 +269,10 @@ def test_json_text_is_indented_by_two_with_sorted_keys_and_letters_as_written() 
     assert serialization.dump_json(department) == (
         '{\n  "id": "D-1",\n  "is_production": true,\n  "name": "Цех №1"\n}'
     )
+
+
+def test_running_out_of_stack_becomes_a_problem_at_the_path_reached() -> None:
+    # The whole story (5,000 nested levels through load) is in test_serialization; this is
+    # the translation alone, which mutation testing's extra stack frames cannot reach there.
+    problems = list(serialization._problems(RecursionError(), "$.children[0]"))
+    assert problems == [Problem("$.children[0]", "data nested too deeply")]

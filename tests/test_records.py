@@ -898,8 +898,10 @@ def test_the_time_zone_must_be_a_zoneinfo() -> None:
 # --- Look-ups ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def records() -> Records:
+    # Built for each test (a few milliseconds): mutation testing maps a test to the code
+    # it runs, and a shared bundle would be built inside whichever test came first.
     return build(base())
 
 
