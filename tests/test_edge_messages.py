@@ -126,7 +126,7 @@ MOMENT = 'an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:0
         pytest.param(
             "2023-12-31T23:30:00",
             datetime,
-            f"$: got '2023-12-31T23:30:00' (str); expected {MOMENT}",
+            f"$: got '2023-12-31T23:30:00' (str); expected {MOMENT}; a naive moment is ambiguous",
             id="moment-without-offset",
         ),
         pytest.param(
