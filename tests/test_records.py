@@ -748,7 +748,7 @@ def test_load_reports_every_malformed_nested_value_with_its_path() -> None:
     assert problems["$.employees[1].hired_on"].startswith("got 20210615 (int); expected an ISO")
     assert problems["$.safety_reports[0].history[0].at"] == (
         "got '2023-05-04T11:00:00' (str); expected an ISO 8601 moment with its UTC offset, "
-        'e.g. "2023-12-31T23:30:00+06:00"'
+        'e.g. "2023-12-31T23:30:00+06:00"; a naive moment is ambiguous'
     )
     assert problems["$.submissions[0].violations"] == "got 'V-1' (str); expected a list"
     assert "a real calendar day" in problems["$.training_sessions[0].days.start"]
