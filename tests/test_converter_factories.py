@@ -33,6 +33,7 @@ from ohs_domain import (
     serialization,
 )
 from ohs_domain._rewards import _at_least
+from tests.test_edge_messages import SET, SET_ORDER
 from tests.test_serialization import PROBLEMS, SAMPLE, SAMPLE_DATA, Sample
 
 
@@ -163,15 +164,13 @@ def test_a_converter_built_anew_reads_a_fixed_length_tuple_item_by_item() -> Non
     assert _load_with_fresh([1, "a"], tuple[int, str]) == (1, "a")
     with pytest.raises(InvalidDataError) as caught:
         _load_with_fresh([1], tuple[int, str])
-    assert [p.message for p in caught.value.problems] == [
-        "ValueError: Not enough values in [1] to structure as tuple[int, str]"
-    ]
+    (only,) = caught.value.problems
+    assert only.message.startswith("ValueError: ")  # then cattrs' own words
 
 
 def test_a_converter_built_anew_dumps_a_set_in_the_order_of_its_items_json_text() -> None:
     for detailed in (False, True):
-        dumped = _fresh(detailed=detailed).unstructure(frozenset({"V-z", "V-é", "V-a"}))
-        assert dumped == ["V-é", "V-a", "V-z"]
+        assert _fresh(detailed=detailed).unstructure(SET) == SET_ORDER
 
 
 def test_the_two_converters_are_configured_alike() -> None:

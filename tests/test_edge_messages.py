@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -16,7 +17,9 @@ from ohs_domain import (
     InvalidDataError,
     InvalidValueError,
     Money,
+    Month,
     Problem,
+    Quarter,
     RankBands,
     ReportKind,
     Schedule,
@@ -218,23 +221,81 @@ def test_a_negative_duration_is_not_dumped_and_says_what_would_be() -> None:
     assert caught.value.expected == "whole seconds, not negative"
 
 
+ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"  # the digits 0-9 of another script: text, never a number here
+
+
+def _in_arabic_indic(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", ARABIC_INDIC))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("15000.50", Decimal, id="amount"),
+        pytest.param("2699/2", Fraction, id="fraction"),
+        pytest.param("P3D", timedelta, id="duration"),
+        pytest.param("2023-12-31", date, id="day"),
+        pytest.param("2023-12-31T23:30:00+06:00", datetime, id="moment"),
+        pytest.param("2023-11", Month, id="month"),
+        pytest.param("2023-Q4", Quarter, id="quarter"),
+    ],
+)
+def test_digits_of_another_script_are_refused_not_read_as_numbers(text: str, kind: Any) -> None:
+    assert serialization.load(text, kind) is not None  # the ASCII spelling is read
+    foreign = _in_arabic_indic(text)
+    (only,) = _refusal(foreign, kind).problems
+    assert only.message.startswith(f"got {foreign!r} (str); expected ")
+
+
+@pytest.mark.parametrize("offset", ["+06:60", "+06:00:60", "+05:07:99"])
+def test_an_offset_with_60_minutes_or_seconds_is_refused(offset: str) -> None:
+    (only,) = _refusal(f"2023-12-31T23:30:00{offset}", datetime).problems
+    assert str(only) == f"$: got '2023-12-31T23:30:00{offset}' (str); expected {MOMENT}"
+
+
+def test_an_exponent_too_large_for_any_decimal_is_refused() -> None:
+    (only,) = _refusal("1e99999999999999999999", Decimal).problems
+    assert str(only) == f"$: got '1e99999999999999999999' (str); expected {DECIMAL_EXAMPLE}"
+
+
+@pytest.mark.parametrize("key", ["Asia", "America/Argentina", "."])
+def test_a_folder_of_the_zone_database_is_not_a_zone(key: str) -> None:
+    (only,) = _refusal(key, ZoneInfo).problems
+    assert str(only) == f"$: got {key!r} (str); expected {ZONE_KEY}"
+
+
+class _Colour(enum.Enum):
+    RED = "red"
+
+
+def test_a_plain_enum_of_the_callers_is_read_by_value_like_the_librarys() -> None:
+    assert serialization.load("red", _Colour) is _Colour.RED
+    (only,) = _refusal("blue", _Colour).problems
+    assert str(only) == "$: got 'blue' (str); expected one of 'red'"
+
+
 def test_a_type_the_edge_has_no_rule_for_is_named_in_the_problem() -> None:
     (only,) = _refusal({}, object).problems
-    assert str(only) == (
-        "$: StructureHandlerNotFoundError: Unsupported type: <class 'object'>. "
-        "Register a structure hook for it."
-    )
+    # The reason after the error's name is cattrs' own text, which may change between versions.
+    assert str(only).startswith("$: StructureHandlerNotFoundError: ")
+    assert "object" in str(only)
 
 
 def test_a_tuple_of_fixed_length_is_read_item_by_item_not_as_a_list_of_one_kind() -> None:
     assert serialization.load([1, "a"], tuple[int, str]) == (1, "a")
     (only,) = _refusal([1], tuple[int, str]).problems
-    assert str(only) == "$: ValueError: Not enough values in [1] to structure as tuple[int, str]"
+    assert str(only).startswith("$: ValueError: ")  # then cattrs' own words
+
+
+SET = frozenset({"V-z", "V-é", "V-a", "V-Ω", "V-0", "V-Z", "V-ä", "V-9"})
+# As JSON text the letters beyond ASCII are escapes ("\u00e4" < "\u00e9" < "\u03a9"), and "\"
+# sorts after "0", "9" and "Z" but before "a": one order on every machine and Python build,
+# and 1 of 8! = 40,320 orders a set could come in unsorted.
+SET_ORDER = ["V-0", "V-9", "V-Z", "V-ä", "V-é", "V-Ω", "V-a", "V-z"]
 
 
 def test_a_set_is_dumped_in_the_order_of_its_items_json_text() -> None:
-    # "\u00e9" sorts before "z" as JSON text, the same on every machine and Python build.
-    assert serialization.dump(frozenset({"V-z", "V-é", "V-a"})) == ["V-é", "V-a", "V-z"]
+    assert serialization.dump(SET) == SET_ORDER
 
 
 @pytest.mark.parametrize(
@@ -247,12 +308,7 @@ def test_a_set_is_dumped_in_the_order_of_its_items_json_text() -> None:
             "line 1 column 2 (char 1)",
             id="json",
         ),
-        pytest.param(
-            serialization.load_toml,
-            "a = ",
-            "not valid TOML: Invalid value (at end of document)",
-            id="toml",
-        ),
+        pytest.param(serialization.load_toml, "a = ", "not valid TOML: ", id="toml"),
     ],
 )
 def test_text_that_does_not_parse_is_refused_for_the_type_asked(
@@ -261,7 +317,10 @@ def test_text_that_does_not_parse_is_refused_for_the_type_asked(
     with pytest.raises(InvalidDataError) as caught:
         load(text, Department)
     assert caught.value.subject == "Department"
-    assert [str(p) for p in caught.value.problems] == [f"$: {problem}"]
+    (only,) = caught.value.problems
+    # The parsers' own words follow; json's are stable, tomllib's may change with Python.
+    assert only.path == "$"
+    assert only.message.startswith(problem)
 
 
 def test_json_text_is_indented_by_two_with_sorted_keys_and_letters_as_written() -> None:

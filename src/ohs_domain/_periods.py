@@ -140,9 +140,9 @@ class _Period:
 
 # The last year whose end (1 January of the next) ``datetime.date`` can hold.
 _LAST_YEAR = 9998
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_YEAR = re.compile(r"\d{4}")
+_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)  # 0-9 only, not other scripts' digits
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])", re.ASCII)
+_YEAR = re.compile(r"\d{4}", re.ASCII)
 
 
 def _day_only(name: str, day: object) -> date:

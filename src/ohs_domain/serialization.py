@@ -41,7 +41,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Final, TypeVar, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -66,13 +66,15 @@ __all__ = ["dump", "dump_json", "load", "load_json", "load_toml"]
 
 T = TypeVar("T")
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# re.ASCII: \d is 0-9 only; other scripts' digits ("١٢٣") would otherwise be read as numbers.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # Offsets may have seconds: zones kept local mean time until the 1920s (Almaty: +05:07:48).
 # The offset is optional here so that a moment without one is refused for that reason.
 _DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}(:\d{2})?)?"
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:[0-5]\d(:[0-5]\d)?)?",
+    re.ASCII,
 )
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 _MAX_TEXT = 100_000
 
 
@@ -109,7 +111,10 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         return Decimal(value)
     if len(value) > 100 or not _DECIMAL.fullmatch(value):
         raise _bad(value, 'a finite decimal number written as a string, e.g. "15000.50"')
-    return Decimal(value)  # the pattern admits only finite literals Decimal reads
+    try:
+        return Decimal(value)
+    except InvalidOperation:  # an exponent of 19 digits or more: beyond what Decimal holds
+        raise _bad(value, 'a decimal string such as "15000.50"') from None
 
 
 def _structure_date(value: object, _: type) -> date:
@@ -155,11 +160,13 @@ def _structure_zone(value: object, _: type) -> ZoneInfo:
         raise _bad(value, expected)
     try:
         return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder of the database
         raise _bad(value, expected) from None
 
 
-_DURATION = re.compile(r"P(?:(\d{1,9})D)?(?:T(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?")
+_DURATION = re.compile(
+    r"P(?:(\d{1,9})D)?(?:T(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?", re.ASCII
+)
 
 
 def _structure_duration(value: object, _: type) -> timedelta:
@@ -265,7 +272,7 @@ def _unstructure_frozenset(converter: cattrs.Converter) -> Callable[[frozenset[A
     return unstructure
 
 
-_FRACTION = re.compile(r"-?\d{1,60}(/\d{1,60})?")
+_FRACTION = re.compile(r"-?\d{1,60}(/\d{1,60})?", re.ASCII)
 
 
 def _structure_fraction(value: object, _: type) -> Fraction:
@@ -376,6 +383,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # cattrs dispatches on the class first (singledispatch): a ``StrEnum`` would
     # take the ``str`` hook unless the enum hook is registered more specifically.
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook(enum.Enum, _structure_enum)  # a caller's plain Enum
     converter.register_structure_hook_factory(
         lambda kind: _is_tuple_of(kind) or _is_frozenset_of(kind),
         lambda kind: _collection_hook(converter, kind),
