@@ -24,7 +24,7 @@ def test_decisions_during_match_the_look_ups_report_by_report(
 @given(testing.records())
 def test_loaded_moments_share_one_zone_per_offset_and_keep_their_value(records: Records) -> None:
     loaded = serialization.load(serialization.dump(records), Records)
-    assert loaded == records
+    assert serialization.dump(loaded) == serialization.dump(records)  # a fold is never ==
     moments = [r.reported_at for r in loaded.safety_reports]
     moments += [c.at for r in loaded.safety_reports for c in r.history]
     zones: dict[timedelta | None, int] = {}
