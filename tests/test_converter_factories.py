@@ -33,7 +33,7 @@ from ohs_domain import (
     serialization,
 )
 from ohs_domain._rewards import _at_least
-from tests.test_edge_messages import SET, SET_ORDER
+from tests.test_edge_messages import SET, SET_ORDER, PlainColour
 from tests.test_serialization import PROBLEMS, SAMPLE, SAMPLE_DATA, Sample
 
 
@@ -171,6 +171,13 @@ def test_a_converter_built_anew_reads_a_fixed_length_tuple_item_by_item() -> Non
 def test_a_converter_built_anew_dumps_a_set_in_the_order_of_its_items_json_text() -> None:
     for detailed in (False, True):
         assert _fresh(detailed=detailed).unstructure(SET) == SET_ORDER
+
+
+def test_a_converter_built_anew_reads_a_callers_plain_enum_by_value() -> None:
+    assert _load_with_fresh("red", PlainColour) is PlainColour.RED
+    with pytest.raises(InvalidDataError) as caught:
+        _load_with_fresh("blue", PlainColour)
+    assert [str(p) for p in caught.value.problems] == ["$: got 'blue' (str); expected one of 'red'"]
 
 
 def test_the_two_converters_are_configured_alike() -> None:

@@ -264,13 +264,13 @@ def test_a_folder_of_the_zone_database_is_not_a_zone(key: str) -> None:
     assert str(only) == f"$: got {key!r} (str); expected {ZONE_KEY}"
 
 
-class _Colour(enum.Enum):
+class PlainColour(enum.Enum):
     RED = "red"
 
 
 def test_a_plain_enum_of_the_callers_is_read_by_value_like_the_librarys() -> None:
-    assert serialization.load("red", _Colour) is _Colour.RED
-    (only,) = _refusal("blue", _Colour).problems
+    assert serialization.load("red", PlainColour) is PlainColour.RED
+    (only,) = _refusal("blue", PlainColour).problems
     assert str(only) == "$: got 'blue' (str); expected one of 'red'"
 
 

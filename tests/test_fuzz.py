@@ -34,6 +34,12 @@ from ohs_domain import (
 HANG = settings(deadline=timedelta(seconds=5))
 """Any example slower than this fails as a hang (the slowest seen: 0.15 s, a drawn bundle)."""
 
+# A deadline is checked only when an example returns; one that never returns fails its test
+# through pytest-timeout (0.2 s per example on average, plus a minute). Only a loop inside C
+# code that holds the GIL (a regular expression backtracking) is beyond any in-process timer;
+# the edge's patterns have no nested repetition to backtrack through, and CI's limit remains.
+pytestmark = pytest.mark.timeout(60 + 0.2 * settings().max_examples)
+
 GENERIC = {"Schedule": Schedule[Money], "Entry": Entry[Money]}
 TYPES: list[Any] = [
     GENERIC.get(name, getattr(ohs_domain, name))
