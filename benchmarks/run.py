@@ -42,6 +42,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar, get_type_hints
 from zoneinfo import ZoneInfo
@@ -53,6 +54,7 @@ import itertools
 from baselines import PydanticRecords, floor, pandas_rules, to_tuples
 
 from ohs_domain import (
+    KeyPoints,
     Records,
     Year,
     inspector_pay_for_year,
@@ -111,25 +113,8 @@ def measure(scale: int, runs: int) -> dict[str, Any]:
     assert loaded == records
     build, _ = median_time(runs, lambda: Records(**fields))
 
-    def rewards_and_pay() -> tuple[Any, Any]:
-        awards = reward_awards(records, period=YEAR, paid_on=PAID_ON, policy=REWARD_POLICY)
-        pay = inspector_pay_for_year(records, year=YEAR, policy=INSPECTOR_PAY_POLICY)
-        return awards, pay
-
-    def all_rules() -> Any:
-        return key_points(
-            records,
-            year=YEAR,
-            as_of=YEAR.last_day,
-            deadlines=ELIMINATION_DEADLINES,
-            inspector_pay_policy=INSPECTOR_PAY_POLICY,
-            reward_policy=REWARD_POLICY,
-            paid_on=PAID_ON,
-        )
-
-    payouts, (awards, pay) = median_time(runs, rewards_and_pay)
-    rules, _ = median_time(runs, all_rules)
-    expected = (awards.total.amount, len(awards.awards), pay.total.amount)
+    payouts_time, expected = median_time(runs, lambda: payouts(records))
+    rules, _ = median_time(runs, lambda: all_rules(records))
 
     plain = to_tuples(data, records.time_zone)
     floor_time, floor_result = median_time(
@@ -155,14 +140,14 @@ def measure(scale: int, runs: int) -> dict[str, Any]:
         "reports": len(records.safety_reports),
         "load": load,
         "build": build,
-        "payouts": payouts,
+        "payouts": payouts_time,
         "rules": rules,
         "floor": floor_time,
         "pydantic": pydantic_time,
         "pandas": pandas_time,
         "bundle_bytes": bundle_bytes,
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-        "totals": [str(expected[0]), expected[1], str(expected[2])],
+        "totals": _shown(expected),
     }
 
 
@@ -202,10 +187,29 @@ def load_streamed(folder: Path) -> Records:
     return Records(time_zone=zone, **collections)
 
 
-def payout_totals(records: Records) -> list[Any]:
+def payouts(records: Records) -> tuple[Decimal, int, Decimal]:
+    """Awards and pay of the year: the awards' total, how many, the pay's total (KZT)."""
     awards = reward_awards(records, period=YEAR, paid_on=PAID_ON, policy=REWARD_POLICY)
     pay = inspector_pay_for_year(records, year=YEAR, policy=INSPECTOR_PAY_POLICY)
-    return [str(awards.total.amount), len(awards.awards), str(pay.total.amount)]
+    return awards.total.amount, len(awards.awards), pay.total.amount
+
+
+def _shown(totals: tuple[Decimal, int, Decimal]) -> list[Any]:
+    """``totals`` as JSON carries them between processes: amounts as exact strings."""
+    return [str(totals[0]), totals[1], str(totals[2])]
+
+
+def all_rules(records: Records) -> KeyPoints:
+    """Every indicator and payout of the year, as the showcase computes them."""
+    return key_points(
+        records,
+        year=YEAR,
+        as_of=YEAR.last_day,
+        deadlines=ELIMINATION_DEADLINES,
+        inspector_pay_policy=INSPECTOR_PAY_POLICY,
+        reward_policy=REWARD_POLICY,
+        paid_on=PAID_ON,
+    )
 
 
 def measure_streamed(scale: int, runs: int, folder: Path) -> dict[str, Any]:
@@ -237,38 +241,26 @@ def _measure_objects(scale: int, runs: int, folder: Path) -> dict[str, Any]:
     quarterly = INSPECTOR_PAY_POLICY.amount.at(YEAR.last_day).amount
     write_jsonl(records, folder)
     build, _ = median_time(runs, lambda: Records(**fields))
-    payouts, _ = median_time(runs, lambda: payout_totals(records))
-    rules, _ = median_time(
-        runs,
-        lambda: key_points(
-            records,
-            year=YEAR,
-            as_of=YEAR.last_day,
-            deadlines=ELIMINATION_DEADLINES,
-            inspector_pay_policy=INSPECTOR_PAY_POLICY,
-            reward_policy=REWARD_POLICY,
-            paid_on=PAID_ON,
-        ),
-    )
-    expected = payout_totals(records)
+    payouts_time, expected = median_time(runs, lambda: payouts(records))
+    rules, _ = median_time(runs, lambda: all_rules(records))
     streams = {f: read_jsonl(folder, f) for f in ("departments", "employees", "safety_reports")}
     streams |= {f: read_jsonl(folder, f) for f in ("submissions", "inspector_appointments")}
     plain = to_tuples(streams, records.time_zone)
     floor_time, floor_result = median_time(
         runs, lambda: floor(plain, year=YEAR, policy=REWARD_POLICY, quarterly=quarterly)
     )
-    assert [str(floor_result[0]), floor_result[1], str(floor_result[2])] == expected
+    assert floor_result == expected, (floor_result, expected)
     return {
         "scale": scale,
         "records": count,
         "reports": reports,
         "build": build,
-        "payouts": payouts,
+        "payouts": payouts_time,
         "rules": rules,
         "floor": floor_time,
         "pydantic": None,
         "pandas": None,
-        "totals": expected,
+        "totals": _shown(expected),
         "streamed": True,
     }
 
@@ -291,7 +283,7 @@ def measure_load_streamed(folder: Path, runs: int) -> dict[str, Any]:
         "load": statistics.median(times),
         "bundle_bytes": _resident_bytes() - before,
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-        "totals": payout_totals(records),
+        "totals": _shown(payouts(records)),
     }
 
 
