@@ -105,10 +105,10 @@ def test_inclusive_takes_the_last_day() -> None:
 @pytest.mark.parametrize(
     ("first", "last", "field"),
     [
-        pytest.param(date(2024, 3, 1), datetime(2024, 3, 31, tzinfo=UTC), "end", id="moment-last"),
-        pytest.param(date(2024, 3, 1), "2024-03-31", "end", id="text-last"),
+        pytest.param(date(2024, 3, 1), datetime(2024, 3, 31, tzinfo=UTC), "last", id="moment-last"),
+        pytest.param(date(2024, 3, 1), "2024-03-31", "last", id="text-last"),
         pytest.param(
-            datetime(2024, 3, 1, tzinfo=UTC), date(2024, 3, 31), "start", id="moment-first"
+            datetime(2024, 3, 1, tzinfo=UTC), date(2024, 3, 31), "first", id="moment-first"
         ),
         pytest.param(date(2024, 3, 3), date(2024, 3, 1), "end", id="last-before-first-minus-one"),
     ],
@@ -188,18 +188,18 @@ def test_parse(parse: Callable[[str], object], text: str, period: object) -> Non
         pytest.param(Quarter.parse, " 2023-Q4", "quarter", id="quarter-leading-space"),
         pytest.param(Quarter.parse, "2023-Q4 ", "quarter", id="quarter-trailing-space"),
         pytest.param(Quarter.parse, "23-Q4", "quarter", id="quarter-two-digit-year"),
-        pytest.param(Quarter.parse, 2023, "quarter", id="quarter-as-int"),
-        pytest.param(Quarter.parse, None, "quarter", id="quarter-as-none"),
+        pytest.param(Quarter.parse, 2023, "text", id="quarter-as-int"),
+        pytest.param(Quarter.parse, None, "text", id="quarter-as-none"),
         pytest.param(Month.parse, "2023-13", "month", id="thirteenth-month"),
         pytest.param(Month.parse, "2023-00", "month", id="month-zero"),
         pytest.param(Month.parse, "2023-1", "month", id="month-single-digit"),
         pytest.param(Month.parse, "2023/11", "month", id="month-with-slash"),
         pytest.param(Month.parse, "2023-11-01", "month", id="month-as-day"),
-        pytest.param(Month.parse, 202311, "month", id="month-as-int"),
+        pytest.param(Month.parse, 202311, "text", id="month-as-int"),
         pytest.param(Year.parse, "23", "year", id="two-digit-year"),
         pytest.param(Year.parse, "2023 ", "year", id="year-trailing-space"),
         pytest.param(Year.parse, "+2023", "year", id="year-with-sign"),
-        pytest.param(Year.parse, 2023, "year", id="year-as-int"),
+        pytest.param(Year.parse, 2023, "text", id="year-as-int"),
     ],
 )
 def test_parse_rejects_malformed_text(

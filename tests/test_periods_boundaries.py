@@ -34,7 +34,7 @@ def test_a_value_that_is_not_a_period_is_named_with_the_kinds_that_are(period: o
         as_range(period)  # type: ignore[arg-type]
     error = info.value
     assert (error.field, error.value) == ("period", period)
-    assert error.expected == "a Year, Quarter, Month or DateRange"
+    assert error.expected == "a Year, a Quarter, a Month or a DateRange"
 
 
 def test_a_moment_where_a_day_is_needed_points_to_containing_moment() -> None:
@@ -43,7 +43,9 @@ def test_a_moment_where_a_day_is_needed_points_to_containing_moment() -> None:
         Quarter.containing(moment)
     error = info.value
     assert (error.field, error.value) == ("day", moment)
-    assert error.expected == "a datetime.date; for a moment use containing_moment(moment, zone)"
+    assert error.expected == (
+        "a datetime.date (a day, not a moment) (for a moment use containing_moment(moment, zone))"
+    )
 
 
 def test_a_naive_moment_is_refused_with_an_aware_example() -> None:
@@ -53,8 +55,7 @@ def test_a_naive_moment_is_refused_with_an_aware_example() -> None:
     error = info.value
     assert (error.field, error.value) == ("moment", naive)
     assert error.expected == (
-        "a time-zone-aware datetime, "
-        "e.g. datetime(2023, 12, 31, 23, 30, tzinfo=ZoneInfo('Asia/Almaty'))"
+        "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, tzinfo=kz.ALMATY)"
     )
 
 

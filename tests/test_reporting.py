@@ -16,6 +16,7 @@ from ohs_domain import (
     EliminationDeadlines,
     EmployeeId,
     IllegalTransitionError,
+    InvalidArgumentError,
     InvalidValueError,
     ReportGroup,
     ReportId,
@@ -210,10 +211,10 @@ def test_rejection_requires_a_reason(reason: str) -> None:
     assert caught.value.reason == f"reason: got {reason!r} (str); expected a non-empty string"
 
 
-def test_a_transition_at_a_naive_moment_is_illegal() -> None:
-    with pytest.raises(IllegalTransitionError) as caught:
+def test_a_transition_at_a_naive_moment_is_a_wrong_argument() -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
         fresh().accept(datetime(2023, 5, 4, 11, 0))  # noqa: DTZ001 - the naive moment is the case
-    assert caught.value.reason.startswith("at: got '2023-05-04T11:00:00' (datetime)")
+    assert str(caught.value).startswith("SafetyReport.accept(): at: got '2023-05-04T11:00:00'")
 
 
 # --- StatusChange --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import (
     CurrencyMismatchError,
     IllegalTransitionError,
+    InvalidArgumentError,
     InvalidDataError,
     InvalidValueError,
     NoValueInForceError,
@@ -128,6 +129,7 @@ __all__ = [
     "InspectorPayPolicy",
     "InspectorPayYear",
     "InspectorQuarterPay",
+    "InvalidArgumentError",
     "InvalidDataError",
     "InvalidValueError",
     "KeyPoints",

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError, NoValueInForceError
 from ohs_domain._periods import DateRange, _day_only
 
@@ -151,6 +152,7 @@ class Schedule(Generic[T]):
             raise NoValueInForceError(self.name, day, self.earliest)
         return index - 1
 
+    @checked
     def entry_at(self, day: date) -> Entry[T]:
         """Return the entry in force on ``day`` (its value, start date and source).
 
@@ -159,6 +161,7 @@ class Schedule(Generic[T]):
         """
         return self.entries[self._index(day)]
 
+    @checked
     def at(self, day: date) -> T:
         """Return the value in force on ``day``.
 
@@ -167,6 +170,7 @@ class Schedule(Generic[T]):
         """
         return self.entries[self._index(day)].value
 
+    @checked
     def entries_during(self, days: DateRange) -> tuple[Entry[T], ...]:
         """Return the entries in force on at least one day of ``days``, in order.
 

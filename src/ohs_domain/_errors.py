@@ -16,6 +16,7 @@ import attrs
 __all__ = [
     "CurrencyMismatchError",
     "IllegalTransitionError",
+    "InvalidArgumentError",
     "InvalidDataError",
     "InvalidValueError",
     "NoValueInForceError",
@@ -49,6 +50,29 @@ class InvalidValueError(OhsDomainError, ValueError):
         self.value = value
         self.expected = expected
         super().__init__(f"{field}: got {_show(value)}; expected {expected}")
+
+
+class InvalidArgumentError(InvalidValueError, TypeError):
+    """A public function, method or constructor was called with a wrong argument.
+
+    Raised before anything is computed, for a value of the wrong type or kind:
+    a ``Year`` where a ``Quarter`` is needed, the string ``"2023-Q3"`` for a
+    quarter, a naive ``datetime`` for a day. It is both a ``TypeError`` and,
+    like every invalid value, a ``ValueError``.
+
+    Attributes:
+        function: The callable that refused the argument (``"inspector_pay"``).
+        field: The parameter.
+        value: The argument given.
+        expected: What the parameter takes.
+    """
+
+    __module__ = "ohs_domain"
+
+    def __init__(self, function: str, field: str, value: object, expected: str) -> None:
+        super().__init__(field, value, expected)
+        self.function = function
+        self.args = (f"{function}(): {self.args[0]}",)
 
 
 class CurrencyMismatchError(OhsDomainError, ValueError):

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Source
 
 __all__ = ["Explanation", "Fact", "Step"]
@@ -35,6 +36,7 @@ class Fact:
     source: Source | None = None
 
     @classmethod
+    @checked
     def parameter(cls, name: str, entry: Entry[Any]) -> Fact:
         """Describe the schedule entry a step used, with its start date and source."""
         return cls(name=name, value=str(entry.value), since=entry.since, source=entry.source)
@@ -80,6 +82,7 @@ class Explanation:
 
     steps: tuple[Step, ...] = ()
 
+    @checked
     def then(self, step: Step) -> Explanation:
         """Return this explanation with ``step`` appended."""
         return Explanation((*self.steps, step))

@@ -16,6 +16,7 @@ from fractions import Fraction
 
 import attrs
 
+from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._injuries import InjurySeverity
@@ -112,11 +113,13 @@ class TrainingCoverage:
     untrained: tuple[EmployeeId, ...]
     explanation: Explanation
 
+    @checked
     def of(self, format: TrainingFormat) -> FormatCoverage:  # noqa: A002 - the domain's word
         """The coverage of ``format``."""
         return next(line for line in self.by_format if line.format is format)
 
 
+@checked
 def training_coverage(records: Records, *, period: Period, as_of: date) -> TrainingCoverage:
     """Distinct production employees trained in ``period`` ÷ production headcount on ``as_of``.
 
@@ -223,6 +226,7 @@ class Engagement:
     explanation: Explanation
 
 
+@checked
 def engagement(
     records: Records, *, period: Period, as_of: date, min_reports: int = 1
 ) -> Engagement:
@@ -359,6 +363,7 @@ class Elimination:
     explanation: Explanation
 
 
+@checked
 def elimination(
     records: Records, *, period: Period, as_of: date, deadlines: EliminationDeadlines
 ) -> Elimination:
@@ -519,6 +524,7 @@ class InspectionActivity:
     by_quarter: tuple[ActivityLine, ...]
 
 
+@checked
 def inspection_activity(records: Records, *, period: Period) -> InspectionActivity:
     """Submissions, violations and violations per submission, by department and quarter."""
     days = as_range(period)
@@ -609,6 +615,7 @@ def _months(days: DateRange) -> list[Month]:
     return months
 
 
+@checked
 def injury_rates(records: Records, *, period: Period, as_of: date) -> InjuryRates:
     """LTIFR, TRIFR, TRIR, DART, the ILO incidence rate, Кч and Кт, and days without injury.
 

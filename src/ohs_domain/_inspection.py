@@ -16,6 +16,7 @@ from typing import NewType
 import attrs
 
 from ohs_domain import _checks
+from ohs_domain._arguments import checked
 from ohs_domain._workforce import DepartmentId, EmployeeId
 
 __all__ = ["Submission", "SubmissionId", "SubmissionStatus", "Violation", "ViolationId"]
@@ -50,6 +51,7 @@ class Violation:
         validator=[_checks.optional(_checks.day), _checks.not_before("found_on")],
     )
 
+    @checked
     def is_open_on(self, day: date) -> bool:
         """Whether the violation was found and not yet eliminated on ``day``."""
         return self.found_on <= day and (self.eliminated_on is None or day < self.eliminated_on)
@@ -94,6 +96,7 @@ class Submission:
             return SubmissionStatus.AWAITING_RESPONSE
         return SubmissionStatus.ANSWERED
 
+    @checked
     def is_overdue_on(self, day: date) -> bool:
         """Whether the response is late on ``day``: past ``respond_by`` and not answered by then."""
         return day > self.respond_by and (self.answered_on is None or self.answered_on > day)

@@ -15,6 +15,7 @@ import enum
 import attrs
 
 from ohs_domain import _checks
+from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -137,6 +138,7 @@ class InspectorPay:
         """The inspectors left out, each with the reasons."""
         return tuple(p for p in self.payments if not p.is_paid)
 
+    @checked
     def of(self, inspector: str) -> InspectorQuarterPay | None:
         """The line of ``inspector``, if appointed during the quarter."""
         for payment in self.payments:
@@ -174,6 +176,7 @@ def _days_appointed(terms: tuple[DateRange, ...], quarter: DateRange) -> int:
     return sum(term.intersection(quarter).days for term in terms)
 
 
+@checked(hints={"quarter": "for a whole year use inspector_pay_for_year(records, year=...)"})
 def inspector_pay(
     records: Records, *, quarter: Quarter, policy: InspectorPayPolicy
 ) -> InspectorPay:
@@ -287,6 +290,7 @@ def _activity(policy: InspectorPayPolicy) -> str:
     return " ".join(parts)
 
 
+@checked
 def inspector_pay_for_year(
     records: Records, *, year: Year, policy: InspectorPayPolicy
 ) -> InspectorPayYear:

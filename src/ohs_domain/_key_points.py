@@ -13,6 +13,7 @@ from datetime import date
 
 import attrs
 
+from ohs_domain._arguments import checked
 from ohs_domain._indicators import (
     Elimination,
     Engagement,
@@ -65,6 +66,7 @@ class KeyPoints:
         return "\n".join(_render(self))
 
 
+@checked
 def key_points(
     records: Records,
     *,

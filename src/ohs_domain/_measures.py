@@ -16,6 +16,7 @@ from fractions import Fraction
 import attrs
 
 from ohs_domain import _checks
+from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._money import ROUNDING
 
@@ -78,6 +79,7 @@ class Share:
         """``part / whole`` exactly, or ``None`` when the whole is empty."""
         return Fraction(self.part, self.whole) if self.whole else None
 
+    @checked
     def percent(self, places: int = 1) -> Decimal | None:
         """The share in per cent, rounded to ``places``; ``None`` when undefined."""
         value = self.value
@@ -123,6 +125,7 @@ class Rate:
         """``cases × base / exposure`` exactly, or ``None`` with no exposure."""
         return Fraction(self.cases * self.base) / self.exposure if self.exposure else None
 
+    @checked
     def rounded(self, places: int = 2) -> Decimal | None:
         """The rate rounded to ``places``; ``None`` when undefined."""
         value = self.value

@@ -16,6 +16,7 @@ from typing import Final, Self
 
 import attrs
 
+from ohs_domain._arguments import checked
 from ohs_domain._errors import CurrencyMismatchError, InvalidValueError
 
 __all__ = ["ROUNDING", "Money"]
@@ -288,6 +289,7 @@ class Money:
     currency: str = attrs.field(default="KZT", validator=_check_currency)
 
     @classmethod
+    @checked
     def zero(cls, currency: str = "KZT") -> Self:
         """Return nothing, in ``currency``."""
         return cls(Decimal(0), currency)
@@ -302,6 +304,7 @@ class Money:
         quantum = Decimal(1).scaleb(-self.minor_units)
         return Money(self.amount.quantize(quantum, context=_ROUNDING_CONTEXT), self.currency)
 
+    @checked
     def prorated(self, part: int, whole: int) -> Money:
         """Return ``self × part / whole``, rounded once by the library's rounding rule.
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Self
+from typing import Final, Self
 
 import attrs
 
+from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
 
 __all__ = ["DateRange", "Month", "Period", "Quarter", "Year", "as_range", "local_date"]
@@ -32,6 +33,7 @@ def _check_int(name: str, value: object, low: int, high: int, example: str = "")
         raise InvalidValueError(name, value, f"an int from {low} to {high}{example}")
 
 
+@checked
 def local_date(moment: datetime, zone: tzinfo) -> date:
     """Return the calendar day of ``moment`` in ``zone``.
 
@@ -70,6 +72,7 @@ class DateRange:
             raise InvalidValueError("end", self.end, f"a day on or after start ({self.start})")
 
     @classmethod
+    @checked
     def inclusive(cls, first: date, last: date) -> Self:
         """Build the range from its first and last day, both included."""
         _check_date(None, attrs.fields(DateRange).end, last)
@@ -90,12 +93,14 @@ class DateRange:
             return False
         return self.start <= day < self.end
 
+    @checked
     def intersection(self, other: DateRange) -> DateRange:
         """Return the days in both ranges (an empty range when they do not meet)."""
         start = max(self.start, other.start)
         end = max(start, min(self.end, other.end))
         return DateRange(start, end)
 
+    @checked
     def overlaps(self, other: DateRange) -> bool:
         """Whether at least one day is in both ranges."""
         return not self.intersection(other).is_empty
@@ -145,6 +150,9 @@ _QUARTER = re.compile(r"(\d{4})-Q([1-4])", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
 
 
+_MOMENT_HINT: Final = {"day": "for a moment use containing_moment(moment, zone)"}
+
+
 def _day_only(name: str, day: object) -> date:
     if not isinstance(day, date) or isinstance(day, datetime):
         raise InvalidValueError(
@@ -172,6 +180,7 @@ class Year(_Period):
         _check_int("value", self.value, 1, _LAST_YEAR)
 
     @classmethod
+    @checked
     def parse(cls, text: str) -> Self:
         """Parse ``"2023"``; the inverse of `str()`."""
         if not isinstance(text, str) or not _YEAR.fullmatch(text):
@@ -179,11 +188,13 @@ class Year(_Period):
         return cls(int(text))
 
     @classmethod
+    @checked(hints=_MOMENT_HINT)
     def containing(cls, day: date) -> Self:
         """Return the year of ``day``."""
         return cls(_day_only("day", day).year)
 
     @classmethod
+    @checked
     def containing_moment(cls, moment: datetime, zone: tzinfo) -> Self:
         """Return the year of ``moment`` as seen in ``zone``."""
         return cls.containing(local_date(moment, zone))
@@ -240,6 +251,7 @@ class Quarter(_Period):
         _check_int("number", self.number, 1, 4)
 
     @classmethod
+    @checked
     def parse(cls, text: str) -> Self:
         """Parse ``"2023-Q4"``; the inverse of `str()`."""
         match = _QUARTER.fullmatch(text) if isinstance(text, str) else None
@@ -248,12 +260,14 @@ class Quarter(_Period):
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
+    @checked(hints=_MOMENT_HINT)
     def containing(cls, day: date) -> Self:
         """Return the quarter of ``day``."""
         day = _day_only("day", day)
         return cls(day.year, (day.month - 1) // 3 + 1)
 
     @classmethod
+    @checked
     def containing_moment(cls, moment: datetime, zone: tzinfo) -> Self:
         """Return the quarter of ``moment`` as seen in ``zone``."""
         return cls.containing(local_date(moment, zone))
@@ -308,6 +322,7 @@ class Month(_Period):
         _check_int("number", self.number, 1, 12)
 
     @classmethod
+    @checked
     def parse(cls, text: str) -> Self:
         """Parse ``"2023-11"``; the inverse of `str()`."""
         match = _MONTH.fullmatch(text) if isinstance(text, str) else None
@@ -318,12 +333,14 @@ class Month(_Period):
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
+    @checked(hints=_MOMENT_HINT)
     def containing(cls, day: date) -> Self:
         """Return the month of ``day``."""
         day = _day_only("day", day)
         return cls(day.year, day.month)
 
     @classmethod
+    @checked
     def containing_moment(cls, moment: datetime, zone: tzinfo) -> Self:
         """Return the month of ``moment`` as seen in ``zone``."""
         return cls.containing(local_date(moment, zone))
@@ -352,10 +369,11 @@ class Month(_Period):
         return f"{self.year:04d}-{self.number:02d}"
 
 
-Period = DateRange | Year | Quarter | Month
+Period = Year | Quarter | Month | DateRange
 """Any period a rule can be evaluated over: a year, a quarter, a month or a date range."""
 
 
+@checked
 def as_range(period: Period) -> DateRange:
     """The days of ``period``.
 

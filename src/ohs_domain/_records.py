@@ -18,12 +18,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from ohs_domain import _checks
+from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, UnknownRecordError
 from ohs_domain._injuries import HoursWorked, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
@@ -44,6 +45,9 @@ __all__ = ["Records"]
 
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
+
+
+_RANGE_HINT: Final = {"days": "a period's range, e.g. Year(2023).range or as_range(period)"}
 
 
 def _sorted(items: Iterable[R], kind: type[R], name: str, key: Callable[[R], Any]) -> tuple[R, ...]:
@@ -196,6 +200,7 @@ class Records:
 
     # -- look-ups -------------------------------------------------------------
 
+    @checked
     def department(self, department_id: str) -> Department:
         """The department with id ``department_id``.
 
@@ -204,6 +209,7 @@ class Records:
         """
         return _lookup(self._index.departments, "department", department_id)
 
+    @checked
     def employee(self, employee_id: str) -> Employee:
         """The employee with personnel number ``employee_id``.
 
@@ -212,6 +218,7 @@ class Records:
         """
         return _lookup(self._index.employees, "employee", employee_id)
 
+    @checked
     def violation(self, violation_id: str) -> Violation:
         """The violation with id ``violation_id``.
 
@@ -220,6 +227,7 @@ class Records:
         """
         return _lookup(self._index.violations, "violation", violation_id)
 
+    @checked
     def is_production(self, employee: Employee) -> bool:
         """Whether ``employee`` belongs to production personnel.
 
@@ -228,6 +236,7 @@ class Records:
         """
         return _lookup(self._index.departments, "department", employee.department).is_production
 
+    @checked
     def local_day(self, report: SafetyReport) -> date:
         """The day ``report`` was registered, in the company's zone.
 
@@ -236,6 +245,7 @@ class Records:
         """
         return _lookup(self._index.report_days, "safety report", report.id)
 
+    @checked
     def accepted_on(self, report: SafetyReport) -> date | None:
         """The day ``report`` was accepted, in the company's zone; ``None`` if never.
 
@@ -244,6 +254,7 @@ class Records:
         """
         return _lookup(self._index.decisions, "safety report", report.id)[1]
 
+    @checked
     def rejected_on(self, report: SafetyReport) -> date | None:
         """The day ``report`` was rejected, in the company's zone; ``None`` if never.
 
@@ -254,6 +265,7 @@ class Records:
 
     # -- workforce ------------------------------------------------------------
 
+    @checked
     def employed_on(self, day: date) -> tuple[Employee, ...]:
         """Everyone on staff on ``day``, by personnel number."""
         return tuple(e for e in self.employees if e.is_employed_on(day))
@@ -262,10 +274,12 @@ class Records:
         """Every employee of a production department, past and present, by personnel number."""
         return self._index.production
 
+    @checked
     def production_headcount(self, day: date) -> int:
         """Production personnel on staff on ``day``."""
         return sum(1 for e in self._index.production if e.is_employed_on(day))
 
+    @checked
     def average_production_headcount(self, days: DateRange) -> Fraction:
         """Average production headcount over ``days``: employee-days ÷ days, exact.
 
@@ -276,6 +290,7 @@ class Records:
             raise InvalidValueError("days", str(days), "a range of at least one day")
         return _average(self._index.production, days)
 
+    @checked
     def average_headcount(self, days: DateRange) -> Fraction:
         """Average headcount of the whole company over ``days``: employee-days ÷ days, exact.
 
@@ -286,20 +301,24 @@ class Records:
             raise InvalidValueError("days", str(days), "a range of at least one day")
         return _average(self.employees, days)
 
+    @checked
     def certifications_of(self, employee_id: str) -> tuple[TrainerCertification, ...]:
         """The internal-trainer certifications of ``employee_id``, oldest first."""
         return self._index.certifications.get(EmployeeId(employee_id), ())
 
+    @checked
     def appointments_of(self, employee_id: str) -> tuple[InspectorAppointment, ...]:
         """The technical-inspector appointments of ``employee_id``, earliest term first."""
         return self._index.appointments.get(EmployeeId(employee_id), ())
 
+    @checked
     def account_of(self, employee_id: str) -> ReportingAccount | None:
         """The reporting-system registration of ``employee_id``, if any."""
         return self._index.accounts.get(EmployeeId(employee_id))
 
     # -- by period ------------------------------------------------------------
 
+    @checked(hints=_RANGE_HINT)
     def reports_during(self, days: DateRange) -> tuple[SafetyReport, ...]:
         """Reports registered on ``days`` (in the company's zone), in time order."""
         return self._index.reports.during(days)
@@ -314,43 +333,53 @@ class Records:
         """
         return self._index.report_decisions[self._index.reports.span(days)]
 
+    @checked
     def reports_by(self, employee_id: str) -> tuple[SafetyReport, ...]:
         """Reports registered by ``employee_id``, in time order."""
         return self._index.reports_by_reporter.get(EmployeeId(employee_id), ())
 
+    @checked(hints=_RANGE_HINT)
     def sessions_during(self, days: DateRange) -> tuple[TrainingSession, ...]:
         """Training sessions that started on ``days``, in date order."""
         return self._index.sessions.during(days)
 
+    @checked(hints=_RANGE_HINT)
     def submissions_during(self, days: DateRange) -> tuple[Submission, ...]:
         """Submissions issued on ``days``, in date order."""
         return self._index.submissions.during(days)
 
+    @checked
     def submissions_by(self, inspector_id: str) -> tuple[Submission, ...]:
         """Submissions issued by ``inspector_id``, in date order."""
         return self._index.submissions_by_inspector.get(EmployeeId(inspector_id), ())
 
+    @checked
     def violations_of(self, submission: Submission) -> tuple[Violation, ...]:
         """The violations ``submission`` lists, by id."""
         return tuple(self._index.violations[v] for v in sorted(submission.violations))
 
+    @checked
     def submission_listing(self, violation_id: str) -> Submission | None:
         """The submission that lists ``violation_id``, if any."""
         return self._index.submission_of_violation.get(ViolationId(violation_id))
 
+    @checked(hints=_RANGE_HINT)
     def violations_found_during(self, days: DateRange) -> tuple[Violation, ...]:
         """Violations found on ``days``, in date order."""
         return self._index.violations_by_day.during(days)
 
+    @checked(hints=_RANGE_HINT)
     def injuries_during(self, days: DateRange) -> tuple[WorkInjury, ...]:
         """Injuries that occurred on ``days``, in date order."""
         return self._index.injuries.during(days)
 
+    @checked
     def hours_during(self, months: Sequence[Month]) -> tuple[HoursWorked, ...]:
         """Hours-worked figures of ``months``, by department then month."""
         wanted = set(months)
         return tuple(h for h in self.hours_worked if h.month in wanted)
 
+    @checked
     def total_hours(self, months: Sequence[Month]) -> Decimal:
         """Hours worked in all departments in ``months``."""
         return sum((h.hours for h in self.hours_during(months)), Decimal(0))

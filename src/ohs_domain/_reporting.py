@@ -16,6 +16,7 @@ from typing import NewType
 import attrs
 
 from ohs_domain import _checks
+from ohs_domain._arguments import checked
 from ohs_domain._errors import IllegalTransitionError, InvalidValueError
 from ohs_domain._workforce import DepartmentId, EmployeeId
 
@@ -203,18 +204,22 @@ class SafetyReport:
             raise IllegalTransitionError(f"safety report {self.id}", problem)
         return attrs.evolve(self, history=(*self.history, change))
 
+    @checked
     def accept(self, at: datetime) -> SafetyReport:
         """Accept the report: it describes a real hazard or defect."""
         return self._moved(ReportStatus.ACCEPTED, at)
 
+    @checked
     def start_work(self, at: datetime) -> SafetyReport:
         """Record that work to eliminate the hazard or defect has started."""
         return self._moved(ReportStatus.IN_PROGRESS, at)
 
+    @checked
     def eliminate(self, at: datetime) -> SafetyReport:
         """Record that the hazard or defect was eliminated."""
         return self._moved(ReportStatus.ELIMINATED, at)
 
+    @checked
     def reject(self, at: datetime, reason: str) -> SafetyReport:
         """Reject the report, saying why; a rejected report never scores."""
         return self._moved(ReportStatus.REJECTED, at, reason)
@@ -256,12 +261,14 @@ class EliminationDeadlines:
                 "high", self.high, "no more time for higher risk: high <= medium <= low"
             )
 
+    @checked
     def allowed(self, risk: RiskLevel) -> timedelta:
         """The time allowed for a report of ``risk``."""
         return {RiskLevel.LOW: self.low, RiskLevel.MEDIUM: self.medium, RiskLevel.HIGH: self.high}[
             risk
         ]
 
+    @checked
     def deadline(self, report: SafetyReport) -> datetime:
         """The moment by which ``report`` must be eliminated."""
         return report.reported_at + self.allowed(report.risk)

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from ohs_domain import _checks
+from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -97,6 +98,7 @@ class ReportWeights:
     equipment_defect: int = attrs.field(default=1, validator=_checks.count)
     facility_defect: int = attrs.field(default=1, validator=_checks.count)
 
+    @checked
     def of(self, kind: ReportKind) -> int:
         """Points for a report of ``kind``."""
         weight: int = getattr(self, kind.value)
@@ -150,6 +152,7 @@ class ScoreTier:
     )
     multiplier: int = attrs.field(validator=_checks.count)
 
+    @checked
     def holds(self, score: int) -> bool:
         """Whether ``score`` falls in the tier."""
         return self.min_score <= score and (self.max_score is None or score <= self.max_score)
@@ -183,6 +186,7 @@ class ScoreThresholds:
                 "and one more report could lose the reward",
             )
 
+    @checked
     def tier_for(self, score: int) -> ScoreTier | None:
         """The tier ``score`` falls in, if any."""
         for tier in self.tiers:
@@ -226,6 +230,7 @@ class RankBands:
                 "bands[0].first_rank", self.bands[0].first_rank, "1: the bands start at rank 1"
             )
 
+    @checked
     def band_for(self, rank: int) -> RankBand | None:
         """The band ``rank`` falls in, if any."""
         for band in self.bands:
@@ -421,6 +426,7 @@ class RewardAwards:
     total: Money
     explanation: Explanation
 
+    @checked
     def repriced(self, *, on: date, wage: Schedule[Money]) -> RewardAwards:
         """The same recipients and multipliers at the wage in force on ``on``.
 
@@ -444,6 +450,7 @@ class RewardAwards:
             explanation=self.explanation.then(step),
         )
 
+    @checked
     def award_of(self, employee: str) -> Award | None:
         """The award of ``employee``, if any."""
         for award in self.awards:
@@ -451,6 +458,7 @@ class RewardAwards:
                 return award
         return None
 
+    @checked
     def exclusion_of(self, employee: str) -> Exclusion | None:
         """Why ``employee`` gets no award, if considered and left out."""
         for exclusion in self.excluded:
@@ -458,6 +466,7 @@ class RewardAwards:
                 return exclusion
         return None
 
+    @checked
     def explain(self, employee: str) -> Explanation:
         """How ``employee``'s award, or its absence, was reached.
 
@@ -570,6 +579,7 @@ def _ranked(eligible: list[_Candidate], rule: TieRule) -> list[tuple[int, _Candi
     return ranked
 
 
+@checked
 def reward_awards(
     records: Records, *, period: Period, paid_on: date, policy: RewardPolicy
 ) -> RewardAwards:

@@ -15,6 +15,7 @@ from typing import NewType
 import attrs
 
 from ohs_domain import _checks
+from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._periods import DateRange
 
@@ -82,10 +83,12 @@ class Employee:
         validator=[_checks.optional(_checks.day), _checks.not_before("hired_on")],
     )
 
+    @checked
     def is_employed_on(self, day: date) -> bool:
         """Whether the employee is on staff on ``day``."""
         return self.hired_on <= day and (self.left_on is None or day < self.left_on)
 
+    @checked
     def employment_within(self, days: DateRange) -> DateRange:
         """The days of ``days`` on which the employee is on staff (possibly none)."""
         end = days.end if self.left_on is None else min(days.end, self.left_on)
@@ -110,6 +113,7 @@ class TrainerCertification:
         validator=[_checks.optional(_checks.day), _checks.not_before("certified_on")],
     )
 
+    @checked
     def is_valid_on(self, day: date) -> bool:
         """Whether the certification is valid on ``day``."""
         return self.certified_on <= day and (self.valid_until is None or day <= self.valid_until)
@@ -144,6 +148,7 @@ class InspectorAppointment:
                 f"a term starting on or after approved_on ({self.approved_on})",
             )
 
+    @checked
     def is_appointed_on(self, day: date) -> bool:
         """Whether the inspector is in office on ``day``."""
         return day in self.term

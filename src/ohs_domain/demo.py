@@ -27,6 +27,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Final
 
+from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
@@ -175,6 +176,7 @@ def _employee_id(number: int) -> EmployeeId:
     return EmployeeId(f"E-{number:07d}")
 
 
+@checked
 def build_records(scale: int = 1, *, seed: int = 2023) -> Records:
     """Build the synthetic company at ``scale`` times the seed's size.
 

@@ -57,6 +57,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ohs_domain._arguments import checked
 from ohs_domain._effective import Schedule
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, _show
 from ohs_domain._periods import Month, Quarter, Year
@@ -456,6 +457,7 @@ def _name(kind: Any) -> str:
     return getattr(kind, "__name__", None) or str(kind)
 
 
+@checked
 def load(data: object, kind: type[T]) -> T:
     """Build a ``kind`` from JSON-ready ``data``, validating everything.
 
@@ -470,6 +472,7 @@ def load(data: object, kind: type[T]) -> T:
         raise InvalidDataError(_name(kind), _problems(error, "$")) from None
 
 
+@checked
 def dump(value: object) -> Any:
     """Return ``value`` as JSON-ready data (dicts, lists, strings, ints, bools, None)."""
     return _FAST.unstructure(value)
@@ -479,6 +482,7 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number JSON can carry")
 
 
+@checked
 def load_json(text: str | bytes, kind: type[T]) -> T:
     """Parse JSON ``text`` and [`load`][ohs_domain.serialization.load] a ``kind`` from it.
 
@@ -492,11 +496,13 @@ def load_json(text: str | bytes, kind: type[T]) -> T:
     return load(data, kind)
 
 
+@checked
 def dump_json(value: object) -> str:
     """Return ``value`` as JSON text with sorted keys: the same value gives the same bytes."""
     return json.dumps(dump(value), sort_keys=True, ensure_ascii=False, indent=2)
 
 
+@checked
 def load_toml(text: str, kind: type[T]) -> T:
     """Parse TOML ``text`` and [`load`][ohs_domain.serialization.load] a ``kind`` from it.
 

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
+from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
@@ -131,6 +132,7 @@ _LARGEST_AMOUNT: Final = Decimal(10) ** 12
 # --- Text ---------------------------------------------------------------------------------------
 
 
+@checked
 def texts(*, max_size: int = 30) -> st.SearchStrategy[str]:
     """Non-blank text, as names, titles and notes require.
 
@@ -160,6 +162,7 @@ def currencies() -> st.SearchStrategy[str]:
     return st.sampled_from(sorted(MINOR_UNITS))
 
 
+@checked
 def money(
     currency: str | st.SearchStrategy[str] = "KZT",
     *,
@@ -195,6 +198,7 @@ def money(
 # --- Time ---------------------------------------------------------------------------------------
 
 
+@checked
 def dates(
     *, min_value: date = EARLIEST_DAY, max_value: date = LATEST_DAY
 ) -> st.SearchStrategy[date]:
@@ -224,6 +228,7 @@ def _fixed_offsets() -> st.SearchStrategy[tzinfo]:
     return minutes.map(lambda m: timezone(timedelta(minutes=m)))
 
 
+@checked
 def aware_datetimes(
     *,
     zones: Sequence[tzinfo] | st.SearchStrategy[tzinfo] | None = None,
@@ -257,6 +262,7 @@ def aware_datetimes(
     )
 
 
+@checked
 def date_ranges(
     *,
     min_value: date = EARLIEST_DAY,
@@ -282,6 +288,7 @@ def date_ranges(
     return dates(min_value=min_value, max_value=max_value - shortest).flatmap(ending_after)
 
 
+@checked
 def years(
     *, min_value: int = EARLIEST_DAY.year, max_value: int = LATEST_DAY.year
 ) -> st.SearchStrategy[Year]:
@@ -297,6 +304,7 @@ def years(
     return st.integers(min_value=min_value, max_value=max_value).map(Year)
 
 
+@checked
 def quarters(
     *, min_year: int = EARLIEST_DAY.year, max_year: int = LATEST_DAY.year
 ) -> st.SearchStrategy[Quarter]:
@@ -316,6 +324,7 @@ def quarters(
     )
 
 
+@checked
 def months(
     *, min_year: int = EARLIEST_DAY.year, max_year: int = LATEST_DAY.year
 ) -> st.SearchStrategy[Month]:
@@ -353,6 +362,7 @@ def sources() -> st.SearchStrategy[Source]:
     )
 
 
+@checked
 def entries(values: st.SearchStrategy[T]) -> st.SearchStrategy[Entry[T]]:
     """Single schedule entries.
 
@@ -369,6 +379,7 @@ def entries(values: st.SearchStrategy[T]) -> st.SearchStrategy[Entry[T]]:
     return st.builds(build, dates(), values, sources())
 
 
+@checked
 def schedules(
     values: st.SearchStrategy[T],
     *,
@@ -441,6 +452,7 @@ def steps() -> st.SearchStrategy[Step]:
     )
 
 
+@checked
 def explanations(*, max_steps: int = 4) -> st.SearchStrategy[Explanation]:
     """Explanations of up to ``max_steps`` steps (possibly none).
 
@@ -484,6 +496,7 @@ def _until_or_none(start: date, latest: date) -> st.SearchStrategy[date | None]:
     return st.none() | dates(min_value=start, max_value=max(start, latest))
 
 
+@checked
 def employees(
     *, min_day: date = EARLIEST_DAY, max_day: date = LATEST_DAY
 ) -> st.SearchStrategy[Employee]:
@@ -603,6 +616,7 @@ def _lived(draw: st.DrawFn, report: SafetyReport) -> SafetyReport:
     return report
 
 
+@checked
 def safety_reports(
     *, zones: Sequence[tzinfo] | st.SearchStrategy[tzinfo] | None = None
 ) -> st.SearchStrategy[SafetyReport]:
@@ -719,6 +733,7 @@ def hours_worked() -> st.SearchStrategy[HoursWorked]:
 # --- Policies -----------------------------------------------------------------------------------
 
 
+@checked
 def inspector_pay_policies(
     currency: str = "KZT",
 ) -> st.SearchStrategy[InspectorPayPolicy]:
@@ -787,6 +802,7 @@ def _rank_bands(draw: st.DrawFn, bounds: MultiplierBounds) -> RankBands:
 _WEIGHT_FIELDS: Final = tuple(kind.value for kind in ReportKind)
 
 
+@checked
 @st.composite
 def reward_policies(draw: st.DrawFn, currency: str = "KZT") -> RewardPolicy:
     """Reward policies: score thresholds or rank bands within drawn bounds, any caps.
@@ -892,6 +908,7 @@ class _Drawer:
         return people
 
 
+@checked
 @st.composite
 def records(
     draw: st.DrawFn,
