@@ -30,7 +30,7 @@ from ohs_domain import (
 
 DECIMAL_EXAMPLE = 'a decimal string such as "15000.50"'
 FINITE_DECIMAL = 'a finite decimal number written as a string, e.g. "15000.50"'
-ZONE_KEY = 'an IANA time zone key, e.g. "Asia/Almaty"'
+ZONE_KEY = 'an IANA time zone key from the tzdata package, e.g. "Asia/Almaty"'
 
 
 def _refusal(data: object, kind: Any) -> InvalidDataError:
@@ -94,8 +94,11 @@ def test_the_whole_message(data: object, kind: Any, text: str) -> None:
     assert str(_refusal(data, kind)) == text
 
 
-def test_an_amount_of_100_characters_is_still_read() -> None:
-    assert serialization.load("1" * 100, Decimal) == Decimal("1" * 100)
+def test_an_amount_just_below_money_bounds_is_read_and_one_at_them_is_refused() -> None:
+    assert serialization.load("9" * 30, Decimal) == Decimal("9" * 30)
+    assert serialization.load("0." + "0" * 19 + "1", Decimal) == Decimal("1e-20")
+    for text in ("1" + "0" * 30, "1e30", "1e999999999999999999", "0." + "0" * 20 + "1"):
+        assert "below 10**30 in size" in str(_refusal(text, Decimal))
 
 
 @pytest.mark.parametrize(

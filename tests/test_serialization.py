@@ -17,9 +17,12 @@ from hypothesis import strategies as st
 
 from ohs_domain import (
     DateRange,
+    Employee,
     Entry,
     Explanation,
     Fact,
+    HoursWorked,
+    InvalidArgumentError,
     InvalidDataError,
     InvalidValueError,
     Money,
@@ -28,7 +31,9 @@ from ohs_domain import (
     Quarter,
     RankBand,
     RankBands,
+    Records,
     RewardPolicy,
+    SafetyReport,
     Schedule,
     ScoreThresholds,
     ScoreTier,
@@ -154,7 +159,11 @@ ROUND_TRIPS: list[Any] = [
     pytest.param(sources(), Source, id="source"),
     pytest.param(entries(money()), Entry[Money], id="entry-of-money"),
     pytest.param(schedules(money(min_value=0)), Schedule[Money], id="schedule-of-money"),
-    pytest.param(schedules(st.integers()), Schedule[int], id="schedule-of-int"),
+    pytest.param(
+        schedules(st.integers(-serialization.MAX_INTEGER, serialization.MAX_INTEGER)),
+        Schedule[int],
+        id="schedule-of-int",
+    ),
     pytest.param(facts(), Fact, id="fact"),
     pytest.param(steps(), Step, id="step"),
     pytest.param(explanations(), Explanation, id="explanation"),
@@ -765,3 +774,148 @@ def test_a_whole_number_loads_as_an_exact_fraction(data: int, expected: Fraction
 
     assert loaded == expected
     assert type(loaded) is Fraction
+
+
+# --- Accepted means usable: what loads can be dumped, loaded back and evaluated --------------
+
+HOURS = {"department": "D-1", "month": "2023-01", "hours": "100"}
+EMPLOYEE = {
+    "id": "E-1",
+    "department": "D-1",
+    "category": "worker",
+    "hired_on": "2020-01-01",
+    "left_on": None,
+}
+REPORT = {
+    "id": "R-1",
+    "kind": "near_miss",
+    "risk": "low",
+    "reporter": "E-1",
+    "department": "D-1",
+    "reported_at": "2023-05-04T09:30:00+06:00",
+    "history": [],
+}
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "path", "words"),
+    [
+        pytest.param(
+            {**HOURS, "hours": 10**400},
+            HoursWorked,
+            "$.hours",
+            "below 10**30",
+            id="hours-401-digits",
+        ),
+        pytest.param(
+            {**HOURS, "hours": "1e999999999999999999"},
+            HoursWorked,
+            "$.hours",
+            "below 10**30",
+            id="hours-with-a-huge-exponent",
+        ),
+        pytest.param(
+            {**EMPLOYEE, "department": "D-\ud800"},
+            Employee,
+            "$.department",
+            "lone surrogates",
+            id="lone-surrogate-in-a-reference",
+        ),
+        pytest.param(
+            {**EMPLOYEE, "id": "E-1\n"}, Employee, "$.id", "an id", id="id-with-a-trailing-newline"
+        ),
+        pytest.param(
+            {**EMPLOYEE, "id": "E-\u202e1"}, Employee, "$.id", "an id", id="id-with-rtl-override"
+        ),
+        pytest.param(
+            {**EMPLOYEE, "id": "E-\x071"}, Employee, "$.id", "an id", id="id-with-a-control-char"
+        ),
+        pytest.param(
+            {**REPORT, "reported_at": "0001-01-01T00:00:00+14:00"},
+            SafetyReport,
+            "$.reported_at",
+            "0001-01-02 to 9998-12-30",
+            id="moment-whose-day-leaves-the-calendar",
+        ),
+        pytest.param(
+            {**REPORT, "reported_at": "9999-12-31T23:00:00+00:00"},
+            SafetyReport,
+            "$.reported_at",
+            "0001-01-02 to 9998-12-30",
+            id="moment-in-the-year-9999",
+        ),
+    ],
+)
+def test_what_could_not_be_dumped_or_evaluated_is_refused_where_it_is(
+    data: dict[str, Any], kind: type, path: str, words: str
+) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, kind)
+    (problem,) = caught.value.problems
+    assert problem.path == path
+    assert words in problem.message
+
+
+def test_an_integer_too_long_for_python_is_a_problem_with_its_path() -> None:
+    text = '{"amount": ' + "9" * 5000 + ', "currency": "KZT"}'
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load_json(text, Money)
+    assert [str(p) for p in caught.value.problems] == [
+        "$.amount: got an integer of 5,000 digits (_LongInteger); "
+        'expected a decimal string such as "15000.50"'
+    ]
+
+
+def test_money_of_an_integer_too_long_for_python_is_refused_by_size() -> None:
+    with pytest.raises(InvalidValueError, match="below 10\\*\\*30 in size"):
+        Money(10**5000)
+
+
+@pytest.mark.parametrize("key", ["localtime", "Factory", "posix/Asia/Almaty", "right/UTC"])
+def test_a_zone_that_is_not_one_places_rules_is_refused(key: str) -> None:
+    with pytest.raises(InvalidDataError, match="does not name one place's rules"):
+        serialization.load(key, ZoneInfo)
+
+
+def test_zones_come_from_the_tzdata_package_never_the_host() -> None:
+    loaded = serialization.load("Asia/Almaty", ZoneInfo)
+    assert loaded is kz.ALMATY
+    assert type(loaded).__module__ == "ohs_domain._zones"
+    # A caller's own ZoneInfo reads the host's database; a bundle takes tzdata's instead.
+    bundle = Records(time_zone=ZoneInfo("Asia/Almaty"), departments=(), employees=())
+    assert bundle.time_zone is kz.ALMATY
+    assert bundle == serialization.load(serialization.dump(bundle), Records)
+
+
+def test_toml_nested_too_deeply_is_the_librarys_error() -> None:
+    with pytest.raises(InvalidDataError, match="nested too deeply"):
+        serialization.load_toml("x = " + "[" * 5000 + "]" * 5000, Money)
+
+
+@pytest.mark.parametrize("load", [serialization.load_json, serialization.load_toml])
+def test_json_and_toml_take_text_and_utf8_bytes_alike(load: Any) -> None:
+    text = (
+        '{"amount": "1", "currency": "KZT"}'
+        if load is serialization.load_json
+        else 'amount = "1"\ncurrency = "KZT"'
+    )
+    assert load(text, Money) == load(text.encode(), Money) == Money(Decimal(1))
+    with pytest.raises(InvalidDataError, match="not UTF-8"):
+        load(b"\xff", Money)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param(object(), id="an-unknown-object"),
+        pytest.param({1, 2}, id="a-set"),
+        pytest.param(float("nan"), id="not-a-number"),
+        pytest.param([Decimal(1), 0.5], id="a-float-inside-a-list"),
+        pytest.param({1: "a"}, id="a-key-that-is-not-text"),
+    ],
+)
+def test_dump_refuses_what_json_cannot_carry(value: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="has no JSON form"):
+        serialization.dump(value)
+    with pytest.raises(InvalidArgumentError):
+        serialization.dump_json(value)

@@ -6,9 +6,10 @@ field, the bad value and what a valid one looks like.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, Final
 
 import attrs
 
@@ -19,10 +20,45 @@ from ohs_domain._money import Money
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
+# Characters no OHS text needs and that make text lie about itself: C0 and C1 controls
+# (tab, line feed and carriage return aside), bidirectional overrides and isolates (they
+# reorder what a reader sees), and lone surrogates (no UTF-8 encoding exists for them).
+UNSAFE_IN_TEXT: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+# In an id, also every other invisible or format character and any line break or tab.
+UNSAFE_IN_ID: Final = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+TEXT: Final = (
+    "a non-empty string without control characters, bidirectional overrides or lone surrogates"
+)
+ID: Final = (
+    "an id: a non-empty string of visible characters, without spaces at either end, e.g. 'E-0042'"
+)
+
+
 def text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A non-empty string that is not only blanks."""
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(attribute.name, value, "a non-empty string")
+    """A non-empty string that is not only blanks and holds no control character."""
+    if not isinstance(value, str) or not value.strip() or UNSAFE_IN_TEXT.search(value):
+        raise InvalidValueError(attribute.name, value, TEXT)
+
+
+def is_identifier(value: object) -> bool:
+    """Whether ``value`` can be an id: visible characters, no blanks at either end."""
+    return (
+        isinstance(value, str)
+        and value != ""
+        and value == value.strip()
+        and UNSAFE_IN_ID.search(value) is None
+    )
+
+
+def identifier(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An id of a record or a reference to one."""
+    if not is_identifier(value):
+        raise InvalidValueError(attribute.name, value, ID)
 
 
 def day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -31,13 +67,26 @@ def day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         raise InvalidValueError(attribute.name, value, "a datetime.date (a day, not a moment)")
 
 
+# A moment's day in any zone (offsets reach ±14 h) must be a day the periods can hold.
+EARLIEST_MOMENT: Final = datetime(1, 1, 2, tzinfo=UTC)
+LATEST_MOMENT: Final = datetime(9998, 12, 30, tzinfo=UTC)
+
+
 def moment(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A time-zone-aware `datetime`."""
+    """A time-zone-aware `datetime` whose day in any zone is a day the periods hold."""
     if not isinstance(value, datetime) or value.utcoffset() is None:
         raise InvalidValueError(
             attribute.name,
             value,
             "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, tzinfo=kz.ALMATY)",
+        )
+    try:
+        supported = EARLIEST_MOMENT <= value <= LATEST_MOMENT
+    except OverflowError:  # its UTC time is before year 1 or after 9999
+        supported = False
+    if not supported:
+        raise InvalidValueError(
+            attribute.name, value, "a moment from 0001-01-02 to 9998-12-30 (UTC)"
         )
 
 
@@ -89,8 +138,8 @@ def ids(_instance: object, attribute: attrs.Attribute[Any], value: object) -> No
     if not isinstance(value, frozenset) or not value:
         raise InvalidValueError(attribute.name, value, "a non-empty frozenset of ids")
     for item in value:
-        if not isinstance(item, str) or not item.strip():
-            raise InvalidValueError(attribute.name, value, "ids that are non-empty strings")
+        if not is_identifier(item):
+            raise InvalidValueError(attribute.name, value, f"ids, each {ID}")
 
 
 def not_before(other: str) -> Validator:

@@ -183,7 +183,12 @@ class InvalidDataError(OhsDomainError, ValueError):
 
 
 def _show(value: object) -> str:
-    text = f"'{value.isoformat()}'" if isinstance(value, date) else repr(value)
+    if isinstance(value, int) and value.bit_length() > 1000:  # repr fails past 4,300 digits
+        text = f"an integer of about {value.bit_length() * 3 // 10:,} digits"
+    elif isinstance(value, date):
+        text = f"'{value.isoformat()}'"
+    else:
+        text = repr(value)
     if len(text) > 80:
         text = text[:77] + "..."
     return f"{text} ({type(value).__name__})"

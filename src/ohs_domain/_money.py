@@ -216,6 +216,7 @@ _ROUNDING_CONTEXT = decimal.Context(prec=60, rounding=ROUNDING, traps=[decimal.I
 _MAX_DIGITS = 40
 _LARGEST = Decimal(10) ** 30
 _SMALLEST = Decimal(10) ** -20
+_BOUNDS: Final = "an amount below 10**30 in size, in steps of at least 10**-20"
 
 
 def _to_amount(value: Decimal | int) -> Decimal:
@@ -226,14 +227,15 @@ def _to_amount(value: Decimal | int) -> Decimal:
             value,
             f"a Decimal or an int{hint}, e.g. Decimal('15000.50')",
         )
+    if isinstance(value, int) and not -(10**30) < value < 10**30:
+        # Before Decimal(): an int of more than 4,300 digits cannot even be converted.
+        raise InvalidValueError("amount", value, _BOUNDS)
     amount = Decimal(value)
     if not amount.is_finite():
         raise InvalidValueError("amount", value, "a finite number")
     # ``copy_abs``, not ``abs``: ``abs`` rounds to the context's 28 digits.
     if amount and not _SMALLEST <= amount.copy_abs() < _LARGEST:
-        raise InvalidValueError(
-            "amount", value, "an amount below 10**30 in size, in steps of at least 10**-20"
-        )
+        raise InvalidValueError("amount", value, _BOUNDS)
     if len(amount.as_tuple().digits) > _MAX_DIGITS:
         raise InvalidValueError("amount", value, f"at most {_MAX_DIGITS} significant digits")
     return amount

@@ -23,7 +23,6 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from ohs_domain import _checks
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, UnknownRecordError
 from ohs_domain._injuries import HoursWorked, WorkInjury
@@ -40,6 +39,7 @@ from ohs_domain._workforce import (
     ReportingAccount,
     TrainerCertification,
 )
+from ohs_domain._zones import check_zone, same_zone
 
 __all__ = ["Records"]
 
@@ -173,7 +173,7 @@ class Records:
         hours_worked: Hours worked per department per month.
     """
 
-    time_zone: ZoneInfo = attrs.field(validator=_checks.instance(ZoneInfo))
+    time_zone: ZoneInfo = attrs.field(converter=same_zone, validator=check_zone)
     departments: tuple[Department, ...] = attrs.field(converter=_departments)
     employees: tuple[Employee, ...] = attrs.field(converter=_employees)
     trainer_certifications: tuple[TrainerCertification, ...] = attrs.field(

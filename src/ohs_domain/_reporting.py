@@ -141,11 +141,11 @@ class SafetyReport:
         history: The transitions since registration, in order.
     """
 
-    id: ReportId = attrs.field(validator=_checks.text)
+    id: ReportId = attrs.field(validator=_checks.identifier)
     kind: ReportKind = attrs.field(validator=_checks.member(ReportKind))
     risk: RiskLevel = attrs.field(validator=_checks.member(RiskLevel))
-    reporter: EmployeeId = attrs.field(validator=_checks.text)
-    department: DepartmentId = attrs.field(validator=_checks.text)
+    reporter: EmployeeId = attrs.field(validator=_checks.identifier)
+    department: DepartmentId = attrs.field(validator=_checks.identifier)
     reported_at: datetime = attrs.field(validator=_checks.moment)
     history: tuple[StatusChange, ...] = ()
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from typing import Final
-from zoneinfo import ZoneInfo
 
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._money import Money
+from ohs_domain._zones import time_zone
 
 __all__ = [
     "ALMATY",
@@ -31,8 +31,10 @@ __all__ = [
     "MONTHLY_CALCULATION_INDEX_FOR_BENEFITS",
 ]
 
-ALMATY: Final = ZoneInfo("Asia/Almaty")
-"""Almaty's time zone: UTC+6 until 2024-03-01 00:00 local time, UTC+5 since (tzdata 2024a)."""
+ALMATY: Final = time_zone("Asia/Almaty")
+"""Almaty's time zone: UTC+6 until 2024-03-01 00:00 local time, UTC+5 since (tzdata 2024a).
+
+Read from the ``tzdata`` package, like every zone of the library, never from the host."""
 
 
 def _budget_law(

@@ -68,6 +68,7 @@ from ohs_domain._workforce import (
     ReportingAccount,
     TrainerCertification,
 )
+from ohs_domain._zones import time_zone
 
 __all__ = [
     "EARLIEST_DAY",
@@ -220,7 +221,7 @@ def time_zones() -> st.SearchStrategy[ZoneInfo]:
     Returns:
         A strategy for `ZoneInfo` zones, shrinking towards Asia/Almaty.
     """
-    return st.sampled_from(ZONE_KEYS).map(ZoneInfo)
+    return st.sampled_from(ZONE_KEYS).map(time_zone)
 
 
 def _fixed_offsets() -> st.SearchStrategy[tzinfo]:
