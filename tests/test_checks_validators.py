@@ -63,6 +63,13 @@ def error_of(cls: type, **fields: object) -> InvalidValueError:
 # --- money_schedule ------------------------------------------------------------------------------
 
 
+TEXT = "a non-empty string without control characters, bidirectional overrides or lone surrogates"
+IDS = (
+    "ids, each an id: a non-empty string of visible characters, without spaces at either end, "
+    "e.g. 'E-0042'"
+)
+
+
 @pytest.mark.parametrize("allow_zero", [True, False], ids=["zero-allowed", "positive-only"])
 def test_money_schedule_accepts_positive_amounts_in_one_currency(allow_zero: bool) -> None:
     value = schedule(Money(1), Money(2))
@@ -184,8 +191,8 @@ MOMENT_EXPECTED = "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, 
 @pytest.mark.parametrize(
     ("validator", "good", "bad", "expected"),
     [
-        pytest.param(text, "Order", "  ", "a non-empty string", id="text-blank"),
-        pytest.param(text, "Order", 7, "a non-empty string", id="text-not-a-string"),
+        pytest.param(text, "Order", "  ", TEXT, id="text-blank"),
+        pytest.param(text, "Order", 7, TEXT, id="text-not-a-string"),
         pytest.param(
             day,
             date(2023, 1, 1),
@@ -228,14 +235,14 @@ MOMENT_EXPECTED = "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, 
             ids,
             frozenset({"E-1"}),
             frozenset({"E-1", " "}),
-            "ids that are non-empty strings",
+            IDS,
             id="ids-a-blank-id",
         ),
         pytest.param(
             ids,
             frozenset({"E-1"}),
             frozenset({1}),
-            "ids that are non-empty strings",
+            IDS,
             id="ids-an-int",
         ),
     ],

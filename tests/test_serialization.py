@@ -55,6 +55,7 @@ from ohs_domain.testing import (
     money,
     months,
     quarters,
+    records,
     schedules,
     sources,
     steps,
@@ -919,3 +920,131 @@ def test_dump_refuses_what_json_cannot_carry(value: object) -> None:
         serialization.dump(value)
     with pytest.raises(InvalidArgumentError):
         serialization.dump_json(value)
+
+
+# --- Every problem in one report ---------------------------------------------------------------
+
+# Plants that make one row unreadable by its own shape, each refused at exactly its path.
+# A reference to an unreadable row is not reported as unknown, so nothing cascades.
+SHAPE_PLANTS: dict[str, tuple[tuple[str, object], ...]] = {
+    "departments": (("name", 7), ("is_production", "yes")),
+    "employees": (("category", "boss"), ("hired_on", "2023-02-30"), ("department", None)),
+    "reporting_accounts": (("registered_on", "today"),),
+    "safety_reports": (("kind", "boss"), ("risk", 3), ("history", "none")),
+    "injuries": (("severity", "grave"), ("days_lost", -1), ("occurred_on", 20230101)),
+    "hours_worked": (("hours", 1.5), ("month", "2023-13")),
+}
+# Collections where a readable row may name a department that does not exist: nothing else
+# depends on the row's department (a submission's violations would, so they are left out).
+UNKNOWN_DEPARTMENT = ("employees", "safety_reports", "injuries", "hours_worked")
+MISSING = object()
+
+
+@st.composite
+def planted(draw: st.DrawFn) -> tuple[dict[str, Any], set[str]]:
+    """A valid bundle's data with up to 20 independent problems planted, and their paths."""
+    data = serialization.dump(draw(records(max_items=8)))
+    rows = [
+        (name, i) for name in data if isinstance(data[name], list) for i in range(len(data[name]))
+    ]
+    chosen = draw(st.lists(st.sampled_from(rows), unique=True, max_size=20)) if rows else []
+    paths: set[str] = set()
+    kept = set(rows) - set(chosen)  # rows left as they were: originals for duplicates
+    for name, index in chosen:
+        row = data[name][index]
+        options = ["shape"] if name in SHAPE_PLANTS else []
+        options += ["department"] if name in UNKNOWN_DEPARTMENT else []
+        originals = [i for n, i in kept if n == name and i < index]
+        options += ["duplicate"] if name in ("injuries",) and originals else []
+        if not options:
+            continue
+        plant = draw(st.sampled_from(options))
+        if plant == "shape":
+            fields = draw(st.lists(st.sampled_from(SHAPE_PLANTS[name]), min_size=1, unique=True))
+            for field, bad in fields:
+                if bad is None:
+                    del row[field]
+                else:
+                    row[field] = bad
+                paths.add(f"$.{name}[{index}].{field}")
+        elif plant == "department":
+            row["department"] = f"D-PLANTED-{name}-{index}"
+            paths.add(f"$.{name}[{index}].department")
+        else:
+            row["id"] = data[name][draw(st.sampled_from(originals))]["id"]
+            paths.add(f"$.{name}[{index}].id")
+    return data, paths
+
+
+@given(planted())
+def test_load_lists_exactly_the_planted_problems(case: tuple[dict[str, Any], set[str]]) -> None:
+    data, paths = case
+    if not paths:
+        assert serialization.load(data, Records) is not None
+        return
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    found = [problem.path for problem in caught.value.problems]
+    assert sorted(found) == sorted(paths)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            lambda d: d["employees"][0].update(id=" ", department=5),
+            ["$.employees[0].department", "$.employees[0].id"],
+            id="a-blank-id-does-not-hide-a-bad-department",
+        ),
+        pytest.param(
+            lambda d: d["employees"][0].update(id="", category="boss"),
+            ["$.employees[0].category", "$.employees[0].id"],
+            id="an-empty-id-does-not-hide-a-bad-category",
+        ),
+    ],
+)
+def test_one_problem_never_hides_another(change: Any, expected: list[str]) -> None:
+    data = serialization.dump(demo.build_records())
+    change(data)
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    # (A changed id also leaves the references to the old one unknown, reported after.)
+    own = [p.path for p in caught.value.problems if p.path.startswith("$.employees[0].")]
+    assert own == expected
+
+
+def test_shape_and_cross_record_problems_come_in_one_report() -> None:
+    data = serialization.dump(demo.build_records())
+    data["employees"][0]["category"] = "boss"
+    data["safety_reports"][0]["reporter"] = "E-NOBODY"
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    assert [p.path for p in caught.value.problems] == [
+        "$.employees[0].category",
+        "$.safety_reports[0].reporter",
+    ]
+
+
+def test_a_duplicate_names_every_row_that_holds_the_id() -> None:
+    data = serialization.dump(demo.build_records())
+    for row in (3, 7):
+        data["safety_reports"][row]["id"] = data["safety_reports"][0]["id"]
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    shown = [str(p) for p in caught.value.problems]
+    rows = "safety_reports[0], safety_reports[3], safety_reports[7]"
+    assert shown == [
+        f"$.safety_reports[{row}].id (R-00000001): 'R-00000001' appears 3 times ({rows}); "
+        "each must be unique in safety_reports"
+        for row in (3, 7)
+    ]
+
+
+def test_a_problem_shows_the_id_of_its_record_beside_its_position() -> None:
+    data = serialization.dump(demo.build_records())
+    data["employees"][3]["hired_on"] = "2020-13-01"
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.record) == ("$.employees[3].hired_on", "E-0000004")
+    assert str(problem).startswith("$.employees[3].hired_on (E-0000004): got '2020-13-01'")

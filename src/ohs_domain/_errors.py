@@ -153,15 +153,20 @@ class Problem:
     """One problem found in data: where it is and what is wrong.
 
     Attributes:
-        path: A JSONPath-like location (``"$.entries[2].since"``).
+        path: A JSONPath-like location (``"$.employees[2].department"``): the
+            position in the data as given, the one style of every problem.
         message: What is wrong there and what would be valid.
+        record: The id of the record at that position, when it has one
+            (``"E-0042"``), shown beside the path.
     """
 
     path: str
     message: str
+    record: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        where = self.path if self.record is None else f"{self.path} ({self.record})"
+        return f"{where}: {self.message}"
 
 
 class InvalidDataError(OhsDomainError, ValueError):

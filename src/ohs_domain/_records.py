@@ -11,6 +11,7 @@ need (by employee, by department, by period), so evaluations never rescan.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -40,6 +41,7 @@ from ohs_domain._workforce import (
     TrainerCertification,
 )
 from ohs_domain._zones import check_zone, same_zone
+from ohs_domain._zones import time_zone as time_zone_named
 
 __all__ = ["Records"]
 
@@ -50,73 +52,82 @@ K = TypeVar("K", bound=Hashable)
 _RANGE_HINT: Final = {"days": "a period's range, e.g. Year(2023).range or as_range(period)"}
 
 
-def _sorted(items: Iterable[R], kind: type[R], name: str, key: Callable[[R], Any]) -> tuple[R, ...]:
-    """Any iterable of ``kind`` as a tuple sorted by ``key``."""
+def _collected(items: Iterable[R], kind: type[R], name: str) -> tuple[R, ...]:
+    """Any iterable of ``kind`` as a tuple, in the order given (sorted once validated)."""
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
         raise InvalidValueError(name, items, f"an iterable of {kind.__name__}")
     result = tuple(items)
     for index, item in enumerate(result):
         if not isinstance(item, kind):
             raise InvalidValueError(f"{name}[{index}]", item, f"a {kind.__name__}")
-    return tuple(sorted(result, key=key))
+    return result
 
 
 # Named converters (the attrs mypy plugin needs named functions).
 def _departments(items: Iterable[Department]) -> tuple[Department, ...]:
-    return _sorted(items, Department, "departments", _by_id)
+    return _collected(items, Department, "departments")
 
 
 def _employees(items: Iterable[Employee]) -> tuple[Employee, ...]:
-    return _sorted(items, Employee, "employees", _by_id)
+    return _collected(items, Employee, "employees")
 
 
 def _certifications(items: Iterable[TrainerCertification]) -> tuple[TrainerCertification, ...]:
-    return _sorted(
-        items,
-        TrainerCertification,
-        "trainer_certifications",
-        lambda c: (c.employee, c.certified_on),
-    )
+    return _collected(items, TrainerCertification, "trainer_certifications")
 
 
 def _appointments(items: Iterable[InspectorAppointment]) -> tuple[InspectorAppointment, ...]:
-    return _sorted(
-        items, InspectorAppointment, "inspector_appointments", lambda a: (a.employee, a.term.start)
-    )
+    return _collected(items, InspectorAppointment, "inspector_appointments")
 
 
 def _accounts(items: Iterable[ReportingAccount]) -> tuple[ReportingAccount, ...]:
-    return _sorted(
-        items, ReportingAccount, "reporting_accounts", lambda a: (a.employee, a.registered_on)
-    )
+    return _collected(items, ReportingAccount, "reporting_accounts")
 
 
 def _sessions(items: Iterable[TrainingSession]) -> tuple[TrainingSession, ...]:
-    return _sorted(items, TrainingSession, "training_sessions", _by_id)
+    return _collected(items, TrainingSession, "training_sessions")
 
 
 def _reports(items: Iterable[SafetyReport]) -> tuple[SafetyReport, ...]:
-    return _sorted(items, SafetyReport, "safety_reports", _by_id)
+    return _collected(items, SafetyReport, "safety_reports")
 
 
 def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
-    return _sorted(items, Violation, "violations", _by_id)
+    return _collected(items, Violation, "violations")
 
 
 def _submissions(items: Iterable[Submission]) -> tuple[Submission, ...]:
-    return _sorted(items, Submission, "submissions", _by_id)
+    return _collected(items, Submission, "submissions")
 
 
 def _injuries(items: Iterable[WorkInjury]) -> tuple[WorkInjury, ...]:
-    return _sorted(items, WorkInjury, "injuries", _by_id)
+    return _collected(items, WorkInjury, "injuries")
 
 
 def _hours(items: Iterable[HoursWorked]) -> tuple[HoursWorked, ...]:
-    return _sorted(items, HoursWorked, "hours_worked", lambda h: (h.department, h.month))
+    return _collected(items, HoursWorked, "hours_worked")
 
 
 def _by_id(item: Any) -> Any:
     return item.id
+
+
+# How each collection is stored: sorted by its key, so that input order does not matter.
+_ORDER: Final[dict[str, Callable[[Any], Any]]] = {
+    "departments": _by_id,
+    "employees": _by_id,
+    "trainer_certifications": lambda c: (c.employee, c.certified_on),
+    "inspector_appointments": lambda a: (a.employee, a.term.start),
+    "reporting_accounts": lambda a: (a.employee, a.registered_on),
+    "training_sessions": _by_id,
+    "safety_reports": _by_id,
+    "violations": _by_id,
+    "submissions": _by_id,
+    "injuries": _by_id,
+    "hours_worked": lambda h: (h.department, h.month),
+}
+COLLECTIONS: Final = tuple(_ORDER)
+"""The names of a bundle's collections, in the order of its fields."""
 
 
 class _Timeline(Generic[R]):
@@ -192,11 +203,39 @@ class Records:
     _index: _Index = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        index = _Index(self)
-        problems = _Validation(self, index).problems()
+        given = {name: tuple(enumerate(getattr(self, name))) for name in COLLECTIONS}
+        index = self._store_sorted(given)
+        problems = _Validation(self, index, given).problems()
         if problems:
             raise InvalidDataError("Records", problems)
         object.__setattr__(self, "_index", index)
+
+    def _store_sorted(self, given: Mapping[str, Sequence[tuple[int, Any]]]) -> _Index:
+        for name, key in _ORDER.items():
+            object.__setattr__(self, name, tuple(sorted((r for _, r in given[name]), key=key)))
+        return _Index(self)
+
+    @classmethod
+    def _problems_of(
+        cls,
+        time_zone: ZoneInfo | None,
+        given: Mapping[str, Sequence[tuple[int, Any]]],
+        unreadable: Mapping[str, frozenset[str]],
+    ) -> list[Problem]:
+        """The cross-record problems of the readable rows of a bundle that is being loaded.
+
+        ``given`` holds each collection's readable rows with their positions in the
+        data; ``unreadable`` the ids of rows whose own shape is invalid: a reference
+        to one of them is not reported as unknown, and no rule that needs the row is
+        checked. Without a valid ``time_zone`` the rules that need a report's day are
+        not checked either.
+        """
+        records = cls.__new__(cls)
+        object.__setattr__(records, "time_zone", time_zone or time_zone_named("UTC"))
+        index = records._store_sorted(given)
+        return _Validation(
+            records, index, given, unreadable, dated=time_zone is not None
+        ).problems()
 
     # -- look-ups -------------------------------------------------------------
 
@@ -460,100 +499,135 @@ class _Index:
         self.injuries = _Timeline((i.occurred_on, i) for i in records.injuries)
 
 
-class _Validation:
-    """Checks every rule of validity across records; collects every problem."""
+def _label(record: Any) -> str:
+    """How a reader finds a record again: its id, or what identifies it."""
+    if isinstance(record, ReportingAccount | TrainerCertification):
+        return str(record.employee)
+    if isinstance(record, InspectorAppointment):
+        return f"{record.employee} {record.term}"
+    if isinstance(record, HoursWorked):
+        return f"{record.department} {record.month}"
+    return str(record.id)
 
-    def __init__(self, records: Records, index: _Index) -> None:
+
+class _Validation:
+    """Checks every rule of validity across records; collects every problem.
+
+    Each problem's path is the record's position in the collections as given,
+    with the record's id beside it.
+    """
+
+    def __init__(
+        self,
+        records: Records,
+        index: _Index,
+        given: Mapping[str, Sequence[tuple[int, Any]]],
+        unreadable: Mapping[str, frozenset[str]] | None = None,
+        *,
+        dated: bool = True,
+    ) -> None:
         self.records = records
         self.index = index
+        self.given = given
+        self.unreadable = unreadable or {}
+        self.dated = dated
         self.found: list[Problem] = []
+        # The first position of each record object: where its problems are reported.
+        self.positions: dict[int, str] = {}
+        for name, rows in given.items():
+            for position, record in rows:
+                self.positions.setdefault(id(record), f"$.{name}[{position}]")
 
-    def problem(self, path: str, message: str) -> None:
-        self.found.append(Problem(f"$.{path}", message))
+    def problem(self, record: Any, field: str, message: str) -> None:
+        path = f"{self.positions[id(record)]}.{field}"
+        self.found.append(Problem(path, message, _label(record)))
 
     def problems(self) -> list[Problem]:
         records = self.records
-        for name in (
-            "departments",
-            "employees",
-            "training_sessions",
-            "safety_reports",
-            "violations",
-            "submissions",
-            "injuries",
-        ):
-            self.unique(name, getattr(records, name), _by_id, "id")
-        self.unique(
-            "reporting_accounts", records.reporting_accounts, lambda a: a.employee, "employee"
-        )
-        self.unique(
-            "hours_worked",
-            records.hours_worked,
-            lambda h: (f"department={h.department}", f"month={h.month}"),
-            "month",
-        )
+        self.uniques()
         for employee in records.employees:
-            self.department(f"employees[id={employee.id}].department", employee.department)
+            self.department(employee, "department", employee.department)
         for certification in records.trainer_certifications:
-            path = f"trainer_certifications[employee={certification.employee}]"
-            self.employee(f"{path}.employee", certification.employee)
+            self.employee(certification, "employee", certification.employee)
         self.appointments()
         for account in records.reporting_accounts:
-            path = f"reporting_accounts[employee={account.employee}].employee"
-            if self.employee(path, account.employee):
-                self.employed(path, account.employee, account.registered_on, "registered")
+            if self.employee(account, "employee", account.employee):
+                self.employed(
+                    account, "employee", account.employee, account.registered_on, "registered"
+                )
         for session in records.training_sessions:
             self.session(session)
         for report in records.safety_reports:
             self.report(report)
         for violation in records.violations:
-            self.department(f"violations[id={violation.id}].department", violation.department)
+            self.department(violation, "department", violation.department)
         listed_by: dict[ViolationId, SubmissionId] = {}
         for submission in records.submissions:
             self.submission(submission, listed_by)
         for injury in records.injuries:
-            path = f"injuries[id={injury.id}]"
-            if self.employee(f"{path}.employee", injury.employee):
-                self.employed(f"{path}.employee", injury.employee, injury.occurred_on, "injured")
-            self.department(f"{path}.department", injury.department)
+            if self.employee(injury, "employee", injury.employee):
+                self.employed(injury, "employee", injury.employee, injury.occurred_on, "injured")
+            self.department(injury, "department", injury.department)
         for hours in records.hours_worked:
-            path = f"hours_worked[department={hours.department}, month={hours.month}].department"
-            self.department(path, hours.department)
-        return self.found
+            self.department(hours, "department", hours.department)
+        return sorted(self.found, key=reading_order)
 
-    def unique(self, name: str, items: Iterable[R], key: Callable[[R], Any], field: str) -> None:
-        seen: set[Any] = set()
-        reported: set[Any] = set()
-        for item in items:
-            value = key(item)
-            if value in seen and value not in reported:
-                reported.add(value)
-                # A compound key names its own parts: "department=D-1, month=2023-01".
-                shown = value if isinstance(value, str) else ", ".join(map(str, value))
-                where = f"{field}={shown}" if isinstance(value, str) else shown
-                self.problem(
-                    f"{name}[{where}].{field}",
-                    f"{shown!r} appears more than once; each must be unique in {name}",
+    def uniques(self) -> None:
+        for name in ("departments", "employees", "training_sessions", "safety_reports"):
+            self.unique(name, _by_id, "id")
+        for name in ("violations", "submissions", "injuries"):
+            self.unique(name, _by_id, "id")
+        self.unique("reporting_accounts", lambda a: a.employee, "employee")
+        self.unique("hours_worked", lambda h: (h.department, h.month), "month")
+
+    def unique(self, name: str, key: Callable[[Any], Any], field: str) -> None:
+        rows: defaultdict[Any, list[int]] = defaultdict(list)
+        for position, record in self.given[name]:
+            rows[key(record)].append(position)
+        for value, positions in rows.items():
+            if len(positions) == 1:
+                continue
+            # A compound key names its own parts: "D-1 2023-01".
+            shown = value if isinstance(value, str) else " ".join(map(str, value))
+            listed = ", ".join(f"{name}[{p}]" for p in positions)
+            for position in positions[1:]:
+                self.found.append(
+                    Problem(
+                        f"$.{name}[{position}].{field}",
+                        f"{shown!r} appears {len(positions)} times ({listed}); "
+                        f"each must be unique in {name}",
+                        shown,
+                    )
                 )
-            seen.add(value)
 
-    def department(self, path: str, department_id: str) -> None:
-        if department_id not in self.index.departments:
-            self.problem(path, f"unknown department {department_id!r}: no such id in departments")
-
-    def employee(self, path: str, employee_id: str) -> bool:
-        if employee_id in self.index.employees:
+    def known(self, kind: str, table: Mapping[Any, Any], key: str) -> bool | None:
+        """Whether ``key`` is a record of ``kind``; ``None`` if its row was unreadable."""
+        if key in table:
             return True
-        self.problem(path, f"unknown employee {employee_id!r}: no such id in employees")
-        return False
+        return None if key in self.unreadable.get(kind, frozenset()) else False
 
-    def employed(self, path: str, employee_id: str, day: date, what: str) -> bool:
+    def department(self, record: Any, field: str, department_id: str) -> None:
+        if self.known("departments", self.index.departments, department_id) is False:
+            self.problem(
+                record, field, f"unknown department {department_id!r}: no such id in departments"
+            )
+
+    def employee(self, record: Any, field: str, employee_id: str) -> bool:
+        known = self.known("employees", self.index.employees, employee_id)
+        if known is False:
+            self.problem(
+                record, field, f"unknown employee {employee_id!r}: no such id in employees"
+            )
+        return bool(known)
+
+    def employed(self, record: Any, field: str, employee_id: str, day: date, what: str) -> bool:
         employee = self.index.employees[EmployeeId(employee_id)]
         if employee.is_employed_on(day):
             return True
         left = f", left on {employee.left_on}" if employee.left_on else ""
         self.problem(
-            path,
+            record,
+            field,
             f"employee {employee_id!r} {what} on {day} but was not on staff then "
             f"(hired on {employee.hired_on}{left})",
         )
@@ -562,27 +636,28 @@ class _Validation:
     def appointments(self) -> None:
         for employee_id, appointments in self.index.appointments.items():
             for number, appointment in enumerate(appointments):
-                path = f"inspector_appointments[employee={employee_id}, term={appointment.term}]"
-                if not self.employee(f"{path}.employee", employee_id):
+                if not self.employee(appointment, "employee", employee_id):
                     continue
-                self.employed(f"{path}.employee", employee_id, appointment.term.start, "appointed")
+                self.employed(
+                    appointment, "employee", employee_id, appointment.term.start, "appointed"
+                )
                 # Every earlier term, not only the one before: a long term can
                 # overlap a later one past a shorter (or empty) term in between.
                 term = appointment.term
                 earlier = [a.term for a in appointments[:number] if a.term.overlaps(term)]
                 if earlier:
                     self.problem(
-                        f"{path}.term",
+                        appointment,
+                        "term",
                         f"overlaps the earlier term {earlier[-1]}; "
                         "an inspector's terms must not overlap",
                     )
 
     def session(self, session: TrainingSession) -> None:
-        path = f"training_sessions[id={session.id}]"
-        self.department(f"{path}.department", session.department)
+        self.department(session, "department", session.department)
         first, last = session.days.start, session.days.end - timedelta(days=1)
         for trainer in sorted(session.trainers):
-            if not self.employee(f"{path}.trainers", trainer):
+            if not self.employee(session, "trainers", trainer):
                 continue
             held = self.index.certifications.get(trainer, ())
             # Every day covered, by one certification or by a renewal that follows it.
@@ -593,30 +668,35 @@ class _Validation:
                     for c in held
                 )
                 self.problem(
-                    f"{path}.trainers",
+                    session,
+                    "trainers",
                     f"trainer {trainer!r} holds no internal-trainer certification valid on every "
                     f"day of the session ({session.days}); held: {shown or 'none'}",
                 )
         for attendee in sorted(session.attendees):
-            if self.employee(f"{path}.attendees", attendee) and self.employed(
-                f"{path}.attendees", attendee, first, "attended"
+            if self.employee(session, "attendees", attendee) and self.employed(
+                session, "attendees", attendee, first, "attended"
             ):
-                self.employed(f"{path}.attendees", attendee, last, "attended")
+                self.employed(session, "attendees", attendee, last, "attended")
 
     def report(self, report: SafetyReport) -> None:
-        path = f"safety_reports[id={report.id}]"
-        self.department(f"{path}.department", report.department)
-        if not self.employee(f"{path}.reporter", report.reporter):
+        self.department(report, "department", report.department)
+        if not self.employee(report, "reporter", report.reporter) or not self.dated:
             return
         day = self.index.report_days[report.id]
-        self.employed(f"{path}.reporter", report.reporter, day, "reported")
+        self.employed(report, "reporter", report.reporter, day, "reported")
         account = self.index.accounts.get(report.reporter)
         if account is None or account.registered_on > day:
+            if account is None and report.reporter in self.unreadable.get(
+                "reporting_accounts", frozenset()
+            ):
+                return
             since = (
                 "is not registered" if account is None else f"registered on {account.registered_on}"
             )
             self.problem(
-                f"{path}.reporter",
+                report,
+                "reporter",
                 f"employee {report.reporter!r} reported on {day} but {since} in the reporting "
                 "system; only registered employees can report",
             )
@@ -624,41 +704,62 @@ class _Validation:
     def submission(
         self, submission: Submission, listed_by: dict[ViolationId, SubmissionId]
     ) -> None:
-        path = f"submissions[id={submission.id}]"
-        self.department(f"{path}.department", submission.department)
-        if self.employee(f"{path}.inspector", submission.inspector):
+        self.department(submission, "department", submission.department)
+        if self.employee(submission, "inspector", submission.inspector):
             terms = self.index.appointments.get(submission.inspector, ())
             if not any(a.is_appointed_on(submission.issued_on) for a in terms):
                 shown = ", ".join(str(a.term) for a in terms) or "none"
                 self.problem(
-                    f"{path}.inspector",
+                    submission,
+                    "inspector",
                     f"employee {submission.inspector!r} issued it on {submission.issued_on} "
                     f"but was not an appointed technical inspector then (terms: {shown})",
                 )
         for violation_id in sorted(submission.violations):
-            violation = self.index.violations.get(violation_id)
-            if violation is None:
-                self.problem(
-                    f"{path}.violations",
-                    f"unknown violation {violation_id!r}: no such id in violations",
-                )
+            known = self.known("violations", self.index.violations, violation_id)
+            if not known:
+                if known is False:
+                    self.problem(
+                        submission,
+                        "violations",
+                        f"unknown violation {violation_id!r}: no such id in violations",
+                    )
                 continue
+            violation = self.index.violations[violation_id]
             if violation_id in listed_by:
                 self.problem(
-                    f"{path}.violations",
+                    submission,
+                    "violations",
                     f"violation {violation_id!r} is already listed by submission "
                     f"{listed_by[violation_id]!r}; a violation belongs to one submission",
                 )
             listed_by.setdefault(violation_id, submission.id)
             if violation.department != submission.department:
                 self.problem(
-                    f"{path}.violations",
+                    submission,
+                    "violations",
                     f"violation {violation_id!r} was found in department {violation.department!r}, "
                     f"not in {submission.department!r} to which the submission was issued",
                 )
             if violation.found_on > submission.issued_on:
                 self.problem(
-                    f"{path}.violations",
+                    submission,
+                    "violations",
                     f"violation {violation_id!r} was found on {violation.found_on}, after the "
                     f"submission was issued ({submission.issued_on})",
                 )
+
+
+_POSITION = re.compile(r"\$\.(\w+)\[(\d+)\]")
+
+
+def reading_order(problem: Problem) -> tuple[int, int, str]:
+    """The order of a bundle's problems: collections as its fields, rows as given."""
+    match = _POSITION.match(problem.path)
+    if match is None:
+        return (-1, 0, problem.path)
+    return (
+        COLLECTIONS.index(match[1]) if match[1] in COLLECTIONS else -1,
+        int(match[2]),
+        problem.path,
+    )

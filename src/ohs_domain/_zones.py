@@ -11,21 +11,21 @@ the ``posix/`` and ``right/`` copies are refused.
 
 from __future__ import annotations
 
-import importlib.resources
+from pathlib import Path
 from typing import Any, Final, Self
 from zoneinfo import ZoneInfo
 
 import attrs
+import tzdata  # type: ignore[import-untyped]  # data only, no annotations
 
 from ohs_domain._errors import InvalidValueError
 
 _NOT_A_PLACE: Final = frozenset({"Factory"})  # tzdata's placeholder for "no zone set"
 
+_TZDATA: Final = Path(tzdata.__file__).parent
+
 ZONE_KEYS: Final[frozenset[str]] = (
-    frozenset(
-        importlib.resources.files("tzdata").joinpath("zones").read_text(encoding="ascii").split()
-    )
-    - _NOT_A_PLACE
+    frozenset((_TZDATA / "zones").read_text(encoding="ascii").split()) - _NOT_A_PLACE
 )
 """Every IANA zone name the library accepts: those of the ``tzdata`` package."""
 
@@ -40,8 +40,7 @@ class _TzdataZone(ZoneInfo):
     def __new__(cls, key: str) -> Self:
         zone = cls._loaded.get(key)
         if zone is None:
-            path = importlib.resources.files("tzdata").joinpath("zoneinfo", *key.split("/"))
-            with path.open("rb") as data:
+            with _TZDATA.joinpath("zoneinfo", *key.split("/")).open("rb") as data:
                 zone = cls.from_file(data, key=key)
             cls._loaded[key] = zone
         return zone  # type: ignore[return-value]

@@ -39,6 +39,8 @@ import functools
 import json
 import re
 import tomllib
+import types
+import typing
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -63,11 +65,13 @@ from ohs_domain._errors import (
     InvalidArgumentError,
     InvalidDataError,
     InvalidValueError,
+    OhsDomainError,
     Problem,
     _show,
 )
 from ohs_domain._money import _to_amount
 from ohs_domain._periods import Month, Quarter, Year
+from ohs_domain._records import COLLECTIONS, Records, reading_order
 from ohs_domain._rewards import RankBands, ScoreThresholds
 from ohs_domain._zones import time_zone
 
@@ -365,14 +369,134 @@ def _schedule_hook(
 
 
 def _object_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object, type], Any]:
-    """Structure an attrs class from an object, saying so when given anything else."""
+    """Structure an attrs class from an object, saying so when given anything else.
+
+    When the detailed converter finds a problem, every field is structured and
+    validated on its own, so that one bad field never hides another.
+    """
     table = make_dict_structure_fn(kind, converter)  # strict and detailed as the converter
     names = ", ".join(field.name for field in attrs.fields(kind))
+    # A generic alias (Schedule[Money]) has its fields' types in cattrs' mapping only.
+    one_by_one = converter.detailed_validation and get_origin(kind) is None
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
             raise _bad(value, f"an object with the fields {names}")
-        return table(value, kind)
+        if not one_by_one:
+            return table(value, kind)
+        try:
+            return table(value, kind)
+        except (BaseValidationError, OhsDomainError):
+            return _field_by_field(converter, kind, value)
+
+    return structure
+
+
+def _field_by_field(converter: cattrs.Converter, kind: Any, value: dict[str, Any]) -> Any:
+    """Build ``kind`` from ``value`` field by field, reporting every field's problem."""
+    fields = [field for field in attrs.fields(kind) if field.init]
+    types = typing.get_type_hints(kind)
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    for field in fields:
+        if field.name not in value:
+            if field.default is attrs.NOTHING:
+                problems.append(Problem(f"$.{field.name}", "required field is missing"))
+            continue
+        try:
+            values[field.name] = converter.structure(value[field.name], types[field.name])
+        except Exception as error:
+            problems.extend(_problems(error, f"$.{field.name}"))
+    valid = ", ".join(field.name for field in fields)
+    problems.extend(
+        Problem(f"$.{key}", f"unknown field; valid fields are: {valid}")
+        for key in sorted(set(value) - {field.name for field in fields})
+    )
+    # Each field's own validator, given the others as far as they could be read.
+    others = _read_so_far(fields, values)
+    for field in fields:
+        if field.name in values and field.validator is not None:
+            try:
+                field.validator(others, field, values[field.name])
+            except InvalidValueError as error:
+                problems.extend(_problems(error, "$"))
+            except (AttributeError, TypeError):  # it compares with a field that is unreadable
+                continue
+    if problems:
+        raise InvalidDataError(_name(kind), problems)
+    return kind(**values)  # a rule across fields (__attrs_post_init__) may still refuse it
+
+
+def _read_so_far(fields: list[attrs.Attribute[Any]], values: dict[str, Any]) -> Any:
+    """The values read so far, as attributes, for validators that look at other fields."""
+    namespace = types.SimpleNamespace()
+    for field in fields:
+        if field.name in values:
+            setattr(namespace, field.name, values[field.name])
+        elif field.default is not attrs.NOTHING and not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            setattr(namespace, field.name, field.default)
+    return namespace
+
+
+def _raw_label(row: object) -> str | None:
+    """The id of a row that could not be read, if it has a readable one."""
+    for key in ("id", "employee"):
+        if isinstance(row, dict) and isinstance(row.get(key), str) and row[key].strip():
+            return str(row[key])
+    return None
+
+
+def _records_hook(converter: cattrs.Converter) -> Callable[[object, type], Records]:
+    """Structure a bundle reporting every problem at once: each row's own, and across rows.
+
+    Rows whose own shape is valid are checked against each other (duplicates,
+    references, dated rules) in the same report as the shape problems of the others.
+    """
+    table = _object_hook(converter, Records)
+    fields = {field.name: field for field in attrs.fields(Records) if field.init}
+    elements = {name: get_args(typing.get_type_hints(Records)[name])[0] for name in COLLECTIONS}
+
+    def structure(value: object, _: type) -> Records:
+        if not converter.detailed_validation or not isinstance(value, dict):
+            return cast(Records, table(value, Records))
+        problems: list[Problem] = [
+            Problem(f"$.{key}", f"unknown field; valid fields are: {', '.join(fields)}")
+            for key in sorted(set(value) - set(fields))
+        ]
+        zone: ZoneInfo | None = None
+        if "time_zone" not in value:
+            problems.append(Problem("$.time_zone", "required field is missing"))
+        else:
+            try:
+                zone = _structure_zone(value["time_zone"], ZoneInfo)
+            except InvalidValueError as error:
+                problems.extend(_problems(error, "$.time_zone"))
+        given: dict[str, list[tuple[int, Any]]] = {name: [] for name in COLLECTIONS}
+        unreadable: dict[str, frozenset[str]] = {}
+        for name in COLLECTIONS:
+            rows = value.get(name, [])
+            if name not in value and fields[name].default is attrs.NOTHING:
+                problems.append(Problem(f"$.{name}", "required field is missing"))
+            if not isinstance(rows, list | tuple):
+                problems.extend(_problems(_bad(rows, "a list"), f"$.{name}"))
+                continue
+            lost: set[str] = set()
+            for position, row in enumerate(rows):
+                try:
+                    given[name].append((position, converter.structure(row, elements[name])))
+                except Exception as error:  # each becomes a problem with its path
+                    label = _raw_label(row)
+                    problems.extend(
+                        attrs.evolve(problem, record=label)
+                        for problem in _problems(error, f"$.{name}[{position}]")
+                    )
+                    if label is not None:
+                        lost.add(label)
+            unreadable[name] = frozenset(lost)
+        if not problems:
+            return cast(Records, table(value, Records))
+        problems.extend(Records._problems_of(zone, given, unreadable))
+        raise InvalidDataError("Records", sorted(problems, key=reading_order))
 
     return structure
 
@@ -417,6 +541,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         _is_schedule,
         lambda kind: _schedule_hook(converter, kind),
     )
+    converter.register_structure_hook_func(lambda kind: kind is Records, _records_hook(converter))
     # A reward policy's tiers are one of two tables, told apart by "basis".
     union = ScoreThresholds | RankBands
     converter.register_structure_hook_func(
@@ -461,7 +586,7 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
         )
     elif isinstance(error, InvalidDataError):
         for problem in error.problems:
-            yield Problem(path + problem.path.removeprefix("$"), problem.message)
+            yield attrs.evolve(problem, path=path + problem.path.removeprefix("$"))
     elif isinstance(error, RecursionError):
         yield Problem(path, "data nested too deeply")
     else:
