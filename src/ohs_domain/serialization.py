@@ -386,32 +386,45 @@ def _object_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object, ty
             return table(value, kind)
         try:
             return table(value, kind)
-        except (BaseValidationError, OhsDomainError):
-            return _field_by_field(converter, kind, value)
+        except BaseValidationError as error:  # fields that could not be read, each with why
+            # (cattrs also wraps what the class itself refused: that is found again below.)
+            read_errors = [
+                inner
+                for inner in error.exceptions
+                if _step(inner) or isinstance(inner, ForbiddenExtraKeysError)
+            ]
+            unread = {_step(inner).removeprefix(".") for inner in read_errors}
+            problems = [p for inner in read_errors for p in _problems(inner, "$" + _step(inner))]
+            return _field_by_field(converter, kind, value, unread, problems)
+        except OhsDomainError:  # every field was read; a validator refused one of them
+            return _field_by_field(converter, kind, value, set(), [])
 
     return structure
 
 
-def _field_by_field(converter: cattrs.Converter, kind: Any, value: dict[str, Any]) -> Any:
-    """Build ``kind`` from ``value`` field by field, reporting every field's problem."""
+def _field_by_field(
+    converter: cattrs.Converter,
+    kind: Any,
+    value: dict[str, Any],
+    unread: set[str],
+    problems: list[Problem],
+) -> Any:
+    """Build ``kind`` from ``value`` field by field, reporting every field's problem.
+
+    ``unread`` are the fields already known to be unreadable, with their
+    ``problems``: they are not read again (a nested one would be read again at
+    every level above it).
+    """
     fields = [field for field in attrs.fields(kind) if field.init]
     types = typing.get_type_hints(kind)
-    problems: list[Problem] = []
     values: dict[str, Any] = {}
     for field in fields:
-        if field.name not in value:
-            if field.default is attrs.NOTHING:
-                problems.append(Problem(f"$.{field.name}", "required field is missing"))
-            continue
+        if field.name in unread or field.name not in value:
+            continue  # a missing required field is among the problems already
         try:
             values[field.name] = converter.structure(value[field.name], types[field.name])
         except Exception as error:
             problems.extend(_problems(error, f"$.{field.name}"))
-    valid = ", ".join(field.name for field in fields)
-    problems.extend(
-        Problem(f"$.{key}", f"unknown field; valid fields are: {valid}")
-        for key in sorted(set(value) - {field.name for field in fields})
-    )
     # Each field's own validator, given the others as far as they could be read.
     others = _read_so_far(fields, values)
     for field in fields:
