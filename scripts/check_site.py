@@ -34,7 +34,7 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PAGES = ["", "tutorial/", "reference/rewards/"]
+PAGES = ["index.html", "tutorial/index.html", "reference/rewards.html"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
