@@ -211,8 +211,35 @@ class OhsDocs(griffe.Extension):
         for obj in _objects(pkg):
             if isinstance(obj, griffe.Class):
                 _document_class(obj)
+            if isinstance(obj, griffe.Function):
+                _show_private_defaults(obj)
             if obj.docstring is not None:
                 obj.docstring.value = fence_doctests(obj.docstring.value)
+
+
+_PRIVATE = re.compile(r"(?<![\w.])_[A-Za-z]\w*")
+
+
+def _show_private_defaults(function: griffe.Function) -> None:
+    """A default that names a private constant shows its value: readers cannot look it up."""
+    private = [
+        parameter
+        for parameter in function.parameters
+        if parameter.default is not None and _PRIVATE.search(str(parameter.default))
+    ]
+    if not private:
+        return
+    owner = function.parent
+    runtime = _runtime(owner) if isinstance(owner, griffe.Class) else None
+    if isinstance(owner, griffe.Module):
+        runtime = importlib.import_module(owner.path)
+    target = getattr(runtime, function.name, None)
+    if target is None:
+        return
+    signature = inspect.signature(target)
+    for parameter in private:
+        if parameter.name in signature.parameters:
+            parameter.default = _show(signature.parameters[parameter.name].default)
 
 
 def _document_class(obj: griffe.Class) -> None:
