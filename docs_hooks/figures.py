@@ -249,15 +249,18 @@ def _steps(
     axes.set_xticks(range(starts[0].year, end.year + 1))
     if not labelled:
         return
-    previous = None
+    previous: float | None = None
+    labelled_at = -1.0
     for start, value in zip(days, values, strict=False):  # days has one more: the end
         if value == previous:
             continue  # the same value re-enacted by the next budget law
         previous = value
+        close = start - labelled_at < 0.6  # a change within months: label it below the line
+        labelled_at = start
         axes.annotate(
             _tenge(value),
             (start, value),
-            xytext=(0, 5),
+            xytext=(4, -10) if close else (0, 5),
             textcoords="offset points",
             fontsize=7.5,
             ha="left",
