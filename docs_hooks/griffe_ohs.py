@@ -256,7 +256,8 @@ def _document_class(obj: griffe.Class) -> None:
         if obj.docstring is None:
             obj.docstring = griffe.Docstring("", parent=obj)
         descriptions = _attribute_descriptions(obj.docstring)
-        table = _fields_table(runtime, descriptions)
-        obj.docstring.value = _replace_attributes_section(obj.docstring.value, table)
+        if descriptions or any(field.init for field in attrs.fields(runtime)):
+            table = _fields_table(runtime, descriptions)
+            obj.docstring.value = _replace_attributes_section(obj.docstring.value, table)
         if "__init__" not in obj.members:
             obj.set_member("__init__", _init_signature(runtime, obj))
