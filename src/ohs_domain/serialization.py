@@ -15,6 +15,9 @@ Values travel as JSON can carry them exactly:
 | `Schedule` | its table; on input also the name of a public one, ``"kz.MINIMUM_WAGE"`` |
 | reward tiers | a table tagged by ``"basis"``: ``"score_thresholds"`` or ``"rank_bands"`` |
 | `Quarter`, `Month`, `Year` | ``"2023-Q4"``, ``"2023-11"``, ``2023`` |
+| `DateRange` | its two dates, ``{"start": "2024-03-01", "end": "2024-04-01"}`` (``end`` excluded) |
+| `Money` | ``{"amount": "15000.50", "currency": "KZT"}`` |
+| other records and results (`Employee`, `Share`, ...) | an object of their fields |
 | enums | their value, ``"near_miss"`` |
 | tuples, frozensets | lists (frozensets sorted, so output is stable) |
 
