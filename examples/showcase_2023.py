@@ -42,7 +42,7 @@ for quarter in pay.quarters:
     paid = f"{len(quarter.paid):>2} of {len(quarter.payments)} paid"
     print(f"  {quarter.quarter}: {paid}, {quarter.total}")
     for line in quarter.unpaid:
-        print(f"    not paid: {line.inspector}: {'; '.join(line.reasons)}")
+        print(f"    not paid: {line.inspector}: {'; '.join(map(str, line.reasons))}")
 ceiling = INSPECTOR_PAY_POLICY.amount.at(year.last_day) * len(pay.quarters[0].payments) * 4
 print(f"  {year}: {pay.total} (ceiling {ceiling})")
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 
-from ohs_domain import Entry, Explanation, Fact, Money, Source, Step, kz
+from ohs_domain import Entry, Explanation, Fact, Money, Source, Step, kz, show
 from ohs_domain.testing import entries, explanations, money, steps
 
 LAW_2023 = Source(
@@ -47,7 +47,7 @@ def test_a_parameter_fact_carries_its_start_and_source() -> None:
     entry = kz.MINIMUM_WAGE.entry_at(date(2023, 6, 1))
     fact = Fact.parameter("minimum wage", entry)
     assert fact.name == "minimum wage"
-    assert fact.value == "70,000 KZT"
+    assert show(fact.value) == "70,000 KZT"
     assert fact.since == date(2023, 1, 1)
     assert fact.source is entry.source
     assert fact.source.number == "163-VII"
@@ -57,7 +57,11 @@ def test_a_parameter_fact_carries_its_start_and_source() -> None:
 @given(entries(money(min_value=0)))
 def test_any_parameter_fact_shows_the_entry(entry: Entry[Money]) -> None:
     fact = Fact.parameter("amount", entry)
-    assert (fact.value, fact.since, fact.source) == (str(entry.value), entry.since, entry.source)
+    assert (show(fact.value), fact.since, fact.source) == (
+        str(entry.value),
+        entry.since,
+        entry.source,
+    )
     assert f"since {entry.since.isoformat()}; {entry.source}" in str(fact)
 
 
@@ -115,7 +119,7 @@ def test_then_appends_one_step_at_the_end(explanation: Explanation, step: Step) 
     longer = explanation.then(step)
     assert longer.steps == (*explanation.steps, step)
     assert str(longer).split("\n")[-1 - len(step.facts)] == (
-        f"{len(longer.steps)}. {step.description}: {step.result}"
+        f"{len(longer.steps)}. {step.description}: {show(step.result)}"
     )
 
 
