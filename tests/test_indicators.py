@@ -705,8 +705,10 @@ def test_elimination_explanation() -> None:
         ("medium risk", "eliminate within 7 d 0 h"),
         ("high risk", "eliminate within 1 d 0 h"),
     ]
-    assert show(steps[1].result) == str(result.violations)
-    assert show(steps[2].result) == "0 of 1 (0.0 %); 1 overdue"
+    # No report was accepted in the period: the explanation says so rather than show zeros.
+    assert str(steps[1]) == "no accepted reports registered in [2023-01-01, 2024-01-01)"
+    assert show(steps[2].result) == str(result.violations)
+    assert show(steps[3].result) == "0 of 1 (0.0 %); 1 overdue"
     assert (result.period, result.as_of) == (YEAR.range, END_OF_2023)
 
 
