@@ -433,9 +433,10 @@ def _configure_results(converter: cattrs.Converter) -> None:
         configure_tagged_union(
             reasons,
             converter,
-            tag_generator=lambda kind: str(kind.__dict__["code"]),
+            tag_generator=lambda kind: str(kind.__dict__["code"]),  # the stable, documented name
             tag_name="reason",
         )
+        _name_the_unknown_reason(converter, reasons)
     reason_tags = _outcomes.REASONS
     value_tags: dict[str, Any] = {
         "flag": bool,
@@ -468,8 +469,10 @@ def _configure_results(converter: cattrs.Converter) -> None:
         return {"type": tag, "value": converter.unstructure(value, type(value))}
 
     def structure(value: object, _: type) -> Any:
-        if value is None or isinstance(value, str):
+        if value is None:
             return value
+        if isinstance(value, str):
+            return _structure_str(value, str)
         if not isinstance(value, dict) or set(value) != {"type", "value"}:
             raise _bad(value, 'a string, null, or an object {"type": ..., "value": ...}')
         tag, inner = value["type"], value["value"]
@@ -477,7 +480,7 @@ def _configure_results(converter: cattrs.Converter) -> None:
             if not isinstance(inner, list):
                 raise _bad(inner, "a list")
             return tuple(structure(item, _) for item in inner)
-        if tag not in value_tags:
+        if not isinstance(tag, str) or tag not in value_tags:
             raise InvalidValueError(
                 "type", tag, "one of 'list', " + ", ".join(map(repr, value_tags))
             )
@@ -485,6 +488,20 @@ def _configure_results(converter: cattrs.Converter) -> None:
 
     converter.register_structure_hook_func(is_value, structure)
     converter.register_unstructure_hook_func(is_value, unstructure)
+
+
+def _name_the_unknown_reason(converter: cattrs.Converter, reasons: Any) -> None:
+    """Say which codes are valid when a reason's code is unknown or missing."""
+    tagged = converter.get_structure_hook(reasons)
+    codes = [str(kind.__dict__["code"]) for kind in get_args(reasons)]
+
+    def structure(value: object, kind: type) -> Any:
+        if not isinstance(value, dict) or value.get("reason") not in codes:
+            got = value.get("reason") if isinstance(value, dict) else value
+            raise InvalidValueError("reason", got, "one of " + ", ".join(map(repr, codes)))
+        return tagged(value, kind)
+
+    converter.register_structure_hook(reasons, structure)
 
 
 _FAST: Final = _make_converter(detailed=False)
