@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -18,8 +19,14 @@ from hypothesis import strategies as st
 
 from ohs_domain import (
     Award,
+    BelowLowestTier,
+    BeyondLastBand,
+    CutByBudget,
+    CutByRecipientCap,
     Employee,
+    EmployeeId,
     Exclusion,
+    ExclusionReason,
     InvalidDataError,
     InvalidValueError,
     KindCount,
@@ -29,6 +36,8 @@ from ohs_domain import (
     Quarter,
     RankBand,
     RankBands,
+    RankedBelowBudget,
+    RankedBelowRecipientCap,
     Records,
     ReportId,
     ReportKind,
@@ -646,6 +655,66 @@ def test_caps(
         assert result.total <= budget
 
 
+# The same cuts as typed values: an application reads the figures, not the English.
+TYPED_CUTS = [
+    pytest.param(
+        THREE_TIERS,
+        {"budget": Money(1_000_000)},
+        {
+            "E-02": CutByBudget(
+                budget=Money(1_000_000), committed=Money(700_000), would_reach=Money(1_050_000)
+            ),
+            "E-03": RankedBelowBudget(budget=Money(1_000_000), first_cut=EmployeeId("E-02")),
+        },
+        id="budget-cut-carries-budget-committed-and-would-reach",
+    ),
+    pytest.param(
+        TIED_SECOND,
+        {"max_recipients": 2},
+        dict.fromkeys(["E-02", "E-03"], CutByRecipientCap(cap=2, admitted=1, tied=True)),
+        id="recipient-cap-cut-carries-cap-admitted-and-tie",
+    ),
+    pytest.param(
+        THREE_TIERS,
+        {"max_recipients": 0},
+        {
+            "E-01": CutByRecipientCap(cap=0, admitted=0),
+            "E-02": RankedBelowRecipientCap(cap=0, first_cut=EmployeeId("E-01")),
+            "E-03": RankedBelowRecipientCap(cap=0, first_cut=EmployeeId("E-01")),
+        },
+        id="everyone-below-the-first-cut-names-it",
+    ),
+    pytest.param(
+        {"E-01": 12, "E-02": 2},
+        {"tiers": thresholds((5, 9, 5), (10, None, 10))},
+        {"E-02": BelowLowestTier(score=2, lowest=5)},
+        id="below-the-lowest-tier-carries-score-and-tier",
+    ),
+    pytest.param(
+        {"E-01": 9, "E-02": 8, "E-03": 7, "E-04": 6},
+        {"tiers": TOP_BAND_OF_ONE},
+        {"E-04": BeyondLastBand(rank=4, last_rank=3)},
+        id="beyond-the-last-band-carries-rank-and-band",
+    ),
+]
+
+
+@pytest.mark.parametrize(("counts", "changes", "cut"), TYPED_CUTS)
+def test_cuts_are_typed_values(
+    counts: dict[str, int], changes: dict[str, Any], cut: dict[str, ExclusionReason]
+) -> None:
+    result = evaluate(reporters(counts), **changes)
+
+    assert {e.employee: e.reason for e in result.excluded} == cut
+    for employee_id, reason in cut.items():
+        row = next(r for r in result.rows() if r["employee"] == employee_id)
+        assert (row["awarded"], row["reason"], row["reason_text"]) == (
+            False,
+            reason.code,
+            str(reason),
+        )
+
+
 # -- explanation -----------------------------------------------------------------------------
 
 
@@ -1195,3 +1264,23 @@ def test_results_do_not_depend_on_input_order(
     assert serialization.dump_json(_awards(bundle, policy)) == serialization.dump_json(
         _awards(shuffled, policy)
     )
+
+
+@settings(max_examples=50)
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
+def test_everyone_considered_is_one_row_and_the_rows_add_up_to_the_total(
+    bundle: Records, policy: RewardPolicy
+) -> None:
+    result = _awards(bundle, policy)
+    rows = result.rows()
+
+    people = [row["employee"] for row in rows]
+    assert len(people) == len(set(people)) == len(result.awards) + len(result.excluded)
+    assert sum(row["awarded"] is True for row in rows) == len(result.awards)
+    paid = sum((Money(Decimal(str(r["amount"])), str(r["currency"])) for r in rows), Money(0))
+    assert paid == result.total
+    for row in rows:
+        line = result.of(str(row["employee"]))
+        assert isinstance(line, Award) is row["awarded"]
+        assert (row["reason"] is None) is row["awarded"]
+    assert serialization.load(serialization.dump(result), RewardAwards) == result
