@@ -243,12 +243,6 @@ PayReason: TypeAlias = (
 )
 """Why an inspector's quarterly amount is what it is."""
 
-UNPAID_REASONS: tuple[type, ...] = (
-    TooFewSubmissions,
-    TooFewViolations,
-    TrainingMissing,
-    NotAppointed,
-)
 
 
 # -- reward awards ------------------------------------------------------------
@@ -434,9 +428,6 @@ ExclusionReason: TypeAlias = (
     | RankedBelowBudget
 )
 """Why someone considered for an award gets none."""
-
-INELIGIBLE: tuple[type, ...] = (NotProductionPersonnel, NotOnStaff, BelowMinimumScore)
-"""Reasons decided before ranking: the employee was not eligible."""
 
 REASONS: dict[str, type] = {
     kind.__dict__["code"]: kind for kind in get_args(PayReason | ExclusionReason)

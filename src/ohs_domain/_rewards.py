@@ -14,6 +14,7 @@ injury counts discourages reporting (OSHA, 2016 and 2018).
 from __future__ import annotations
 
 import enum
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -609,8 +610,14 @@ def _ineligibility(
         # report of the period, or on staff on it), so only leaving explains this.
         return NotOnStaff(reference_date, employee.left_on)
     if candidate.score < policy.min_score:
-        return BelowMinimumScore(candidate.score, policy.min_score)
+        return _below_minimum(candidate.score, policy.min_score)
     return None
+
+
+# Thousands of employees share a few scores: one frozen reason per (score, limit) is shared
+# by all of them rather than built for each.
+_below_minimum = functools.lru_cache(maxsize=1024)(BelowMinimumScore)
+_below_lowest = functools.lru_cache(maxsize=1024)(BelowLowestTier)
 
 
 def _ranked(eligible: list[_Candidate], rule: TieRule) -> list[tuple[int, _Candidate]]:
@@ -747,7 +754,7 @@ def _no_tier(
 ) -> BelowLowestTier | BeyondLastBand:
     """Why a score or rank earns no multiplier."""
     if isinstance(tiers, ScoreThresholds):
-        return BelowLowestTier(score, tiers.tiers[0].min_score)
+        return _below_lowest(score, tiers.tiers[0].min_score)
     return BeyondLastBand(rank, tiers.bands[-1].last_rank)
 
 
