@@ -1105,3 +1105,22 @@ def test_injury_rates_refuse_an_as_of_the_calendar_cannot_follow() -> None:
         injury_rates(bundle, period=YEAR, as_of=date.max)
 
     assert raised.value.field == "as_of"
+
+
+def test_elimination_rows_leave_undefined_times_empty() -> None:
+    # Nothing registered: no time to eliminate, so the duration cells are None, not "P0D".
+    result = elimination(_one_reporter(), period=YEAR, as_of=END_OF_2023, deadlines=DEADLINES)
+
+    reports, violations, submissions = result.rows()
+    assert (reports["subject"], reports["items"], reports["median_time"]) == ("reports", 0, None)
+    assert violations["p90_time"] is None
+    assert (submissions["on_time"], submissions["due"]) == (0, 0)
+
+
+def test_elimination_rows_give_times_as_iso_durations() -> None:
+    data = _inspected(date(2023, 11, 1), date(2023, 11, 3), date(2023, 11, 20))
+
+    result = elimination(data, period=YEAR, as_of=END_OF_2023, deadlines=DEADLINES)
+
+    violations = result.rows()[1]
+    assert (violations["median_time"], violations["p90_time"]) == ("P2D", "P2D")

@@ -244,7 +244,6 @@ PayReason: TypeAlias = (
 """Why an inspector's quarterly amount is what it is."""
 
 
-
 # -- reward awards ------------------------------------------------------------
 
 

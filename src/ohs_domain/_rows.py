@@ -8,7 +8,7 @@ days are ISO strings; reasons are a stable ``reason`` code and their English
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TypeAlias
 
 from ohs_domain._money import Money
@@ -21,14 +21,9 @@ Row: TypeAlias = dict[str, Cell]
 """One flat row: column name to cell."""
 
 
-def money(value: Money, prefix: str = "") -> Row:
+def money(value: Money) -> Row:
     """``value`` as an ``amount`` string and a ``currency`` cell."""
-    return {f"{prefix}amount": str(value.amount), f"{prefix}currency": value.currency}
-
-
-def day(value: date | None) -> str | None:
-    """``value`` as an ISO string."""
-    return None if value is None else value.isoformat()
+    return {"amount": str(value.amount), "currency": value.currency}
 
 
 def duration(value: timedelta | None) -> str | None:
