@@ -228,11 +228,12 @@ def _render(points: KeyPoints) -> list[str]:
         f"  submissions answered on time: {points.elimination.submissions_answered}",
         f"  pay: {pay.total} for the year at {pay.quarters[0].rate.value} a quarter",
     ]
-    lines.extend(
-        f"    {q.quarter}: {len(q.paid):,} paid, {q.total}"
-        + (f"; not paid: {', '.join(p.inspector for p in q.unpaid)}" if q.unpaid else "")
-        for q in pay.quarters
-    )
+    for q in pay.quarters:
+        # Those not appointed in the quarter have a line (and a reason) in the result,
+        # but the report names only those who could have been paid.
+        unpaid = [p.inspector for p in q.unpaid if p.is_appointed]
+        not_paid = f"; not paid: {', '.join(unpaid)}" if unpaid else ""
+        lines.append(f"    {q.quarter}: {len(q.paid):,} paid, {q.total}{not_paid}")
     lines += [
         "",
         "Rewards for reporting (golden rule 7)",
