@@ -39,11 +39,12 @@ print()
 print("Technical inspectors' pay")
 pay = points.inspector_pay
 for quarter in pay.quarters:
-    paid = f"{len(quarter.paid):>2} of {len(quarter.payments)} paid"
+    paid = f"{len(quarter.paid):>2} of {len(quarter.appointed)} paid"
     print(f"  {quarter.quarter}: {paid}, {quarter.total}")
     for line in quarter.unpaid:
-        print(f"    not paid: {line.inspector}: {'; '.join(line.reasons)}")
-ceiling = INSPECTOR_PAY_POLICY.amount.at(year.last_day) * len(pay.quarters[0].payments) * 4
+        print(f"    not paid: {line.inspector}: {'; '.join(map(str, line.reasons))}")
+appointed = sum(len(quarter.appointed) for quarter in pay.quarters)
+ceiling = INSPECTOR_PAY_POLICY.amount.at(year.last_day) * appointed
 print(f"  {year}: {pay.total} (ceiling {ceiling})")
 
 print()

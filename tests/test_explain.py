@@ -2,12 +2,28 @@
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
 
-from ohs_domain import Entry, Explanation, Fact, Money, Source, Step, kz
-from ohs_domain.testing import entries, explanations, money, steps
+from ohs_domain import (
+    BelowMinimumScore,
+    Entry,
+    Explanation,
+    Fact,
+    Money,
+    Quarter,
+    ReportKind,
+    Share,
+    Source,
+    Step,
+    TrainingMissing,
+    Value,
+    kz,
+    show,
+)
+from ohs_domain.testing import entries, explanations, money, steps, values
 
 LAW_2023 = Source(
     title="Law on the republican budget for 2023-2025",
@@ -47,7 +63,7 @@ def test_a_parameter_fact_carries_its_start_and_source() -> None:
     entry = kz.MINIMUM_WAGE.entry_at(date(2023, 6, 1))
     fact = Fact.parameter("minimum wage", entry)
     assert fact.name == "minimum wage"
-    assert fact.value == "70,000 KZT"
+    assert show(fact.value) == "70,000 KZT"
     assert fact.since == date(2023, 1, 1)
     assert fact.source is entry.source
     assert fact.source.number == "163-VII"
@@ -57,7 +73,11 @@ def test_a_parameter_fact_carries_its_start_and_source() -> None:
 @given(entries(money(min_value=0)))
 def test_any_parameter_fact_shows_the_entry(entry: Entry[Money]) -> None:
     fact = Fact.parameter("amount", entry)
-    assert (fact.value, fact.since, fact.source) == (str(entry.value), entry.since, entry.source)
+    assert (show(fact.value), fact.since, fact.source) == (
+        str(entry.value),
+        entry.since,
+        entry.source,
+    )
     assert f"since {entry.since.isoformat()}; {entry.source}" in str(fact)
 
 
@@ -103,7 +123,7 @@ def test_a_step_uses_no_fact_by_default() -> None:
 
 def test_then_appends_without_changing_the_original() -> None:
     first = Explanation()
-    step = Step(description="minimum wage on 2023-12-31", result=str(Money(Decimal(70_000))))
+    step = Step(description="minimum wage on 2023-12-31", result=Money(Decimal(70_000)))
     second = first.then(step)
     assert first.steps == ()
     assert second.steps == (step,)
@@ -114,9 +134,7 @@ def test_then_appends_without_changing_the_original() -> None:
 def test_then_appends_one_step_at_the_end(explanation: Explanation, step: Step) -> None:
     longer = explanation.then(step)
     assert longer.steps == (*explanation.steps, step)
-    assert str(longer).split("\n")[-1 - len(step.facts)] == (
-        f"{len(longer.steps)}. {step.description}: {step.result}"
-    )
+    assert str(longer).split("\n")[-1 - len(step.facts)] == (f"{len(longer.steps)}. {step}")
 
 
 @given(explanations())
@@ -129,3 +147,63 @@ def test_every_step_and_fact_gets_its_own_line(explanation: Explanation) -> None
     fact_lines = [line for line in lines if line.startswith("     ")]
     assert len(fact_lines) == len(lines) - len(step_lines)
     assert all(" = " in line for line in fact_lines)
+
+
+# -- values are kept, and shown in one place ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        pytest.param(None, "", id="nothing-shows-empty"),
+        pytest.param(True, "true", id="flag-in-lower-case"),
+        pytest.param(2_699, "2,699", id="count-with-thousands"),
+        pytest.param(Decimal("1234.5"), "1,234.5", id="decimal-with-thousands"),
+        pytest.param(Fraction(2699, 2), "1,349.50", id="fraction-rounded-to-cents"),
+        pytest.param(Fraction(12), "12", id="whole-fraction-as-integer"),
+        pytest.param(date(2023, 12, 31), "2023-12-31", id="day-iso"),
+        pytest.param(Money(Decimal(70_000)), "70,000 KZT", id="money-with-currency"),
+        pytest.param(Share(1_890, 2_699), "1,890 of 2,699 (70.0 %)", id="share-with-per-cent"),
+        pytest.param(Quarter(2023, 3), "2023-Q3", id="quarter"),
+        pytest.param(
+            BelowMinimumScore(score=0, minimum=1),
+            "score 0 is below the policy's minimum of 1",
+            id="reason-in-english",
+        ),
+        pytest.param(
+            (Money(0), TrainingMissing(date(2023, 3, 31))),
+            "0 KZT; no OHS training recorded by 2023-03-31; the policy requires it",
+            id="several-values-joined",
+        ),
+        pytest.param(ReportKind.NEAR_MISS, "near_miss", id="enum-by-its-value"),
+    ],
+)
+def test_show_formats_each_kind_of_value(value: Value, text: str) -> None:
+    assert show(value) == text
+
+
+def test_a_fact_keeps_the_value_and_shows_it_only_when_rendered() -> None:
+    fact = Fact(name="minimum wage", value=Money(70_000))
+
+    assert fact.value == Money(70_000)
+    assert str(fact) == "minimum wage = 70,000 KZT"
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        pytest.param(Step(description="awards", result=3), "awards: 3", id="with-a-figure"),
+        pytest.param(
+            Step(description="no reports registered in 2024", result=None),
+            "no reports registered in 2024",
+            id="a-finding-without-a-figure",
+        ),
+    ],
+)
+def test_a_step_reads_as_description_and_result(step: Step, text: str) -> None:
+    assert str(step) == text
+
+
+@given(values())
+def test_every_value_shows_as_one_line(value: Value) -> None:
+    assert "\n" not in show(value)

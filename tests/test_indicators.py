@@ -40,6 +40,7 @@ from ohs_domain import (
     engagement,
     injury_rates,
     inspection_activity,
+    show,
     testing,
     training_coverage,
 )
@@ -136,7 +137,7 @@ def test_training_coverage_of_a_quarter(trained: Records) -> None:
 def test_training_coverage_explanation(trained: Records) -> None:
     steps = training_coverage(trained, period=YEAR, as_of=END_OF_2023).explanation.steps
 
-    assert [(s.description, s.result) for s in steps] == [
+    assert [(s.description, show(s.result)) for s in steps] == [
         ("production personnel on staff on 2023-12-31", "6"),
         (
             "training sessions that started in [2023-01-01, 2024-01-01)",
@@ -144,7 +145,7 @@ def test_training_coverage_explanation(trained: Records) -> None:
         ),
         ("coverage = distinct people trained ÷ headcount", "4 of 6 (66.7 %)"),
     ]
-    assert [(f.name, f.value) for f in steps[1].facts] == [
+    assert [(f.name, show(f.value)) for f in steps[1].facts] == [
         ("training_centre", "3 people in 2 groups (6 participations)"),
         ("field_visit", "1 people in 2 groups (2 participations)"),
         ("workplace", "1 people in 1 groups (1 participations)"),
@@ -239,13 +240,13 @@ def test_engagement_counts_every_report_of_the_period(reporting: Records) -> Non
     # R-1..R-7: defects, the rest events; rejected.
     assert (result.reports, result.events, result.defects, result.rejected) == (7, 5, 2, 2)
     steps = result.explanation.steps
-    assert [(s.description, s.result) for s in steps] == [
+    assert [(s.description, show(s.result)) for s in steps] == [
         ("production personnel on staff on 2023-12-31", "4"),
         ("events and defects registered in [2023-01-01, 2024-01-01)", "7"),
         ("registered in the reporting system by 2023-12-31", "3 of 4 (75.0 %)"),
         ("active: at least 1 non-rejected report(s) in the period", "2 of 4 (50.0 %)"),
     ]
-    assert [(f.name, f.value) for f in steps[1].facts] == [
+    assert [(f.name, show(f.value)) for f in steps[1].facts] == [
         ("events", "5"),
         ("defects", "2"),
         ("rejected by 2023-12-31", "2"),
@@ -699,13 +700,15 @@ def test_elimination_explanation() -> None:
     assert steps[0].description == (
         "accepted reports registered in [2023-01-01, 2024-01-01), as of the end of 2023-12-31"
     )
-    assert [(f.name, f.value) for f in steps[0].facts] == [
+    assert [(f.name, show(f.value)) for f in steps[0].facts] == [
         ("low risk", "eliminate within 30 d 0 h"),
         ("medium risk", "eliminate within 7 d 0 h"),
         ("high risk", "eliminate within 1 d 0 h"),
     ]
-    assert steps[1].result == str(result.violations)
-    assert steps[2].result == "0 of 1 (0.0 %); 1 overdue"
+    # No report was accepted in the period: the explanation says so rather than show zeros.
+    assert str(steps[1]) == "no accepted reports registered in [2023-01-01, 2024-01-01)"
+    assert show(steps[2].result) == str(result.violations)
+    assert show(steps[3].result) == "0 of 1 (0.0 %); 1 overdue"
     assert (result.period, result.as_of) == (YEAR.range, END_OF_2023)
 
 
@@ -1102,3 +1105,22 @@ def test_injury_rates_refuse_an_as_of_the_calendar_cannot_follow() -> None:
         injury_rates(bundle, period=YEAR, as_of=date.max)
 
     assert raised.value.field == "as_of"
+
+
+def test_elimination_rows_leave_undefined_times_empty() -> None:
+    # Nothing registered: no time to eliminate, so the duration cells are None, not "P0D".
+    result = elimination(_one_reporter(), period=YEAR, as_of=END_OF_2023, deadlines=DEADLINES)
+
+    reports, violations, submissions = result.rows()
+    assert (reports["subject"], reports["items"], reports["median_time"]) == ("reports", 0, None)
+    assert violations["p90_time"] is None
+    assert (submissions["on_time"], submissions["due"]) == (0, 0)
+
+
+def test_elimination_rows_give_times_as_iso_durations() -> None:
+    data = _inspected(date(2023, 11, 1), date(2023, 11, 3), date(2023, 11, 20))
+
+    result = elimination(data, period=YEAR, as_of=END_OF_2023, deadlines=DEADLINES)
+
+    violations = result.rows()[1]
+    assert (violations["median_time"], violations["p90_time"]) == ("P2D", "P2D")

@@ -20,6 +20,7 @@ from ohs_domain import (
     engagement,
     injury_rates,
     kz,
+    show,
     training_coverage,
 )
 from ohs_domain._indicators import _duration
@@ -205,9 +206,9 @@ def test_the_explanation_shows_each_figure_with_its_period() -> None:
     )
     result = elimination(data, period=YEAR, as_of=date(2023, 12, 31), deadlines=DEADLINES)
     reports_step, violations_step, submissions_step = result.explanation.steps
-    assert reports_step.result == str(result.reports)
+    assert show(reports_step.result) == str(result.reports)
     assert violations_step.description == "violations found in [2023-01-01, 2024-01-01)"
-    assert violations_step.result == str(result.violations)
+    assert show(violations_step.result) == str(result.violations)
     assert submissions_step.description == (
         "submissions issued in [2023-01-01, 2024-01-01) answered by their deadline"
     )

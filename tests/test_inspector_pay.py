@@ -15,16 +15,21 @@ from ohs_domain import (
     InspectorPayPolicy,
     InvalidValueError,
     Money,
+    NotAppointed,
     NoValueInForceError,
     PartialQuarter,
     Quarter,
     Records,
     Submission,
+    TooFewSubmissions,
+    TooFewViolations,
+    UnknownRecordError,
     Violation,
     Year,
     inspector_pay,
     inspector_pay_for_year,
     serialization,
+    show,
     testing,
 )
 from tests.rule_builders import (
@@ -45,6 +50,7 @@ Q4_2023 = Quarter(2023, 4)
 WHOLE_2023 = appointment("I-1", date(2023, 1, 1), date(2024, 1, 1))
 # Appointed on 15 February: 14 days of February and 31 of March, 45 of Q1's 90.
 FROM_15_FEBRUARY = appointment("I-1", date(2023, 2, 15), date(2024, 1, 1))
+FROM_15_FEBRUARY_I2 = appointment("I-2", date(2023, 2, 15), date(2024, 1, 1), trained_on=None)
 
 Issue = tuple[str, date, int]  # submission id, issued on, violations listed
 
@@ -347,7 +353,7 @@ def test_quarter_pay(
     line = result.of("I-1")
     assert line is not None
     assert str(line.amount) == amount
-    assert list(line.reasons) == reasons
+    assert [str(reason) for reason in line.reasons] == reasons  # the English is the contract
     assert line.is_paid is (amount != "0 KZT")
     assert result.total == line.amount
     assert (result.paid, result.unpaid) == (((line,), ()) if line.is_paid else ((), (line,)))
@@ -459,22 +465,22 @@ def test_the_explanation_names_the_amount_rule_and_each_line_not_paid_in_full() 
 
     steps = inspector_pay(data, quarter=Q1, policy=policy).explanation.steps
 
-    assert (steps[0].description, steps[0].result) == (
+    assert (steps[0].description, show(steps[0].result)) == (
         "quarterly amount in force on 2023-03-31",
         "15,000 KZT",
     )
     assert steps[0].facts[0].source == COUNCIL
-    assert steps[0].facts[1].value == str(COUNCIL)
-    assert steps[1].result == "3"
-    assert {f.name: f.value for f in steps[1].facts} == {
+    assert show(steps[0].facts[1].value) == str(COUNCIL)
+    assert show(steps[1].result) == "3"
+    assert {f.name: show(f.value) for f in steps[1].facts} == {
         "active means": "at least 1 submission(s) issued in the quarter "
         "listing at least 1 violation(s)",
         "partial quarter": "pro_rata",
         "training required": "false",
     }
-    assert steps[2].result == "2 inspector(s), 22,500.00 KZT"
+    assert show(steps[2].result) == "2 inspector(s), 22,500.00 KZT"
     # I-1 got the full rate; I-2 (nothing) and I-3 (pro rata) are explained.
-    assert [(f.name, f.value.split(":")[0]) for f in steps[2].facts] == [
+    assert [(f.name, show(f.value).split(";")[0]) for f in steps[2].facts] == [
         ("I-2", "0 KZT"),
         ("I-3", "7,500.00 KZT"),
     ]
@@ -483,7 +489,7 @@ def test_the_explanation_names_the_amount_rule_and_each_line_not_paid_in_full() 
 def test_the_default_activity_is_one_submission() -> None:
     steps = inspector_pay(inspection_records([]), quarter=Q1, policy=pay_policy()).explanation.steps
 
-    assert steps[1].facts[0].value == "at least 1 submission(s) issued in the quarter"
+    assert show(steps[1].facts[0].value) == "at least 1 submission(s) issued in the quarter"
 
 
 # -- a year ---------------------------------------------------------------------------
@@ -524,6 +530,143 @@ def test_a_year_is_the_sum_of_its_quarters() -> None:
         ("I-1", "30,000 KZT"),
         ("I-2", "22,582.42 KZT"),
     ]
+
+
+# -- everyone left out, always ---------------------------------------------------------------
+
+# I-2's term ended on 1 July; I-3 was appointed on 1 October: both are in the year's pay.
+ENDED_IN_JUNE = appointment("I-2", date(2022, 1, 1), date(2023, 7, 1))
+FROM_OCTOBER = appointment("I-3", date(2023, 10, 1), date(2025, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("term", "appointed_in"),
+    [
+        pytest.param(ENDED_IN_JUNE, [Q1, Q2], id="term-ended-in-june-unpaid-from-q3-with-reason"),
+        pytest.param(FROM_OCTOBER, [Q4_2023], id="appointed-in-october-unpaid-before-q4"),
+    ],
+)
+def test_an_inspector_appointed_part_of_the_year_has_a_line_in_every_quarter(
+    term: InspectorAppointment, appointed_in: list[Quarter]
+) -> None:
+    data = inspection_records([WHOLE_2023, term])
+
+    year = inspector_pay_for_year(data, year=Year(2023), policy=pay_policy())
+    lines = year.of(term.employee)
+
+    assert lines is not None
+    assert [line.quarter for line in lines] == list(Year(2023).quarters())
+    for line in lines:
+        if line.quarter in appointed_in:
+            assert line.is_appointed
+        else:
+            assert not line.is_paid
+            assert line.reasons == (NotAppointed(quarter=line.quarter, terms=(term.term,)),)
+            assert line not in year.quarters[line.quarter.number - 1].appointed
+
+
+def test_a_single_quarter_lists_only_the_inspectors_appointed_in_it() -> None:
+    data = inspection_records([WHOLE_2023, ENDED_IN_JUNE])
+
+    q3 = inspector_pay(data, quarter=Q3, policy=pay_policy())
+
+    assert [line.inspector for line in q3.payments] == ["I-1"]
+
+
+@pytest.mark.parametrize(
+    ("data", "finding"),
+    [
+        pytest.param(
+            inspection_records([]),
+            "no technical inspectors appointed during 2023-Q1",
+            id="no-inspector-in-office-says-so",
+        ),
+        pytest.param(
+            inspection_records([WHOLE_2023]),
+            "no submissions issued in 2023-Q1",
+            id="no-submission-in-the-quarter-says-so",
+        ),
+    ],
+)
+def test_a_quarter_without_data_says_so_in_its_explanation(data: Records, finding: str) -> None:
+    result = inspector_pay(data, quarter=Q1, policy=pay_policy())
+
+    assert finding in [str(step) for step in result.explanation.steps]
+    assert result.total == Money(0)
+
+
+def test_a_quarter_with_submissions_has_no_finding_of_absence() -> None:
+    data = inspection_records([WHOLE_2023], [("S-1", date(2023, 2, 10), 1)])
+
+    result = inspector_pay(data, quarter=Q1, policy=pay_policy())
+
+    assert all(step.result is not None for step in result.explanation.steps)
+
+
+# -- explaining one inspector ---------------------------------------------------------------
+
+
+def test_explain_an_inspector_not_paid_names_each_typed_reason() -> None:
+    data = inspection_records([WHOLE_2023])
+    policy = pay_policy(min_violations=1)
+
+    result = inspector_pay(data, quarter=Q1, policy=policy)
+    explanation = result.explain("I-1")
+
+    submitted, appointed, paid = explanation.steps
+    assert (submitted.result, appointed.result, paid.result) == (0, 90, Money(0))
+    assert [fact.value for fact in paid.facts if fact.name == "because"] == [
+        TooFewSubmissions(count=0, required=1, quarter=Q1),
+        TooFewViolations(count=0, required=1, quarter=Q1),
+    ]
+    assert paid.facts[0].value == Money(15_000)  # the amount in force, with its source
+    assert paid.facts[0].source == COUNCIL
+
+
+def test_explain_an_inspector_for_a_year_is_the_sum_of_the_quarters() -> None:
+    data = inspection_records(
+        [WHOLE_2023], [("S-1", date(2023, 2, 10), 1), ("S-2", date(2023, 8, 10), 1)]
+    )
+
+    year = inspector_pay_for_year(data, year=Year(2023), policy=pay_policy())
+    *quarters, total = year.explain("I-1").steps
+
+    assert [step.result for step in quarters] == [Money(15_000), Money(0), Money(15_000), Money(0)]
+    assert total.result == Money(30_000) == year.total
+    assert [step.result for step in year.explanation.steps] == [
+        *(q.total for q in year.quarters),
+        year.total,
+    ]
+
+
+@pytest.mark.parametrize("who", ["I-9", "nobody"])
+def test_explaining_someone_not_considered_is_an_error(who: str) -> None:
+    data = inspection_records([WHOLE_2023])
+    quarter = inspector_pay(data, quarter=Q1, policy=pay_policy())
+    year = inspector_pay_for_year(data, year=Year(2023), policy=pay_policy())
+
+    for result in (quarter, year):
+        assert result.of(who) is None
+        with pytest.raises(UnknownRecordError):
+            result.explain(who)
+
+
+# -- rows ------------------------------------------------------------------------------------
+
+
+def test_rows_give_each_line_with_its_reason_codes_and_text() -> None:
+    data = inspection_records([WHOLE_2023, FROM_15_FEBRUARY_I2])
+    policy = pay_policy(partial_quarter=PartialQuarter.PRO_RATA, require_training=True)
+
+    rows = inspector_pay(data, quarter=Q1, policy=policy).rows()
+
+    assert [(r["inspector"], r["paid"], r["amount"], r["currency"], r["reason"]) for r in rows] == [
+        ("I-1", False, "0", "KZT", "too_few_submissions"),
+        ("I-2", False, "0", "KZT", "too_few_submissions; training_missing"),
+    ]
+    assert rows[1]["reason_text"] == "; ".join(
+        map(str, inspector_pay(data, quarter=Q1, policy=policy).payments[1].reasons)
+    )
 
 
 # -- the policy -------------------------------------------------------------------------
@@ -692,3 +835,18 @@ def test_a_schedule_mixing_currencies_is_refused() -> None:
 
     assert raised.value.field == "amount"
     assert raised.value.value == ["KZT", "USD"]
+
+
+@settings(max_examples=50)
+@given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
+def test_every_quarter_of_a_year_lists_the_same_inspectors_and_rows_add_up(
+    data: Records, policy: InspectorPayPolicy
+) -> None:
+    year = inspector_pay_for_year(data, year=Year(2023), policy=policy)
+
+    rosters = {tuple(line.inspector for line in q.payments) for q in year.quarters}
+    assert len(rosters) == 1
+    rows = year.rows()
+    assert len(rows) == 4 * len(year.quarters[0].payments)
+    assert sum((Money(Decimal(str(r["amount"]))) for r in rows), Money(0)) == year.total
+    assert serialization.load(serialization.dump(year), type(year)) == year

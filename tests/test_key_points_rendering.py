@@ -68,7 +68,7 @@ EXPECTED = [
 ]
 
 
-def year_of_three_reporters() -> KeyPoints:
+def year_of_three_reporters(p2_until: date = date(2025, 1, 1)) -> KeyPoints:
     """P-1 12 reports (x10), P-2 6 (x5), P-3 2 (x3); inspectors P-1 and P-2, one submission."""
     data = records(
         employees=[employee(f"P-{n}") for n in range(1, 5)],
@@ -79,7 +79,7 @@ def year_of_three_reporters() -> KeyPoints:
         ],
         inspector_appointments=[
             appointment("P-1", date(2022, 1, 1), date(2025, 1, 1)),
-            appointment("P-2", date(2022, 1, 1), date(2025, 1, 1)),
+            appointment("P-2", date(2022, 1, 1), p2_until),
         ],
         violations=[violation("V-1", date(2023, 2, 1))],
         submissions=[submission("S-1", "P-1", date(2023, 2, 1), ["V-1"])],
@@ -111,3 +111,15 @@ def test_the_pay_line_quotes_the_first_quarters_rate() -> None:
 def test_awards_span_the_lowest_to_the_highest_of_three_amounts() -> None:
     # 2 reports: 3 x 70,000; 6: 5 x 70,000 = 350,000 (the middle one); 12: 10 x 70,000.
     assert "  each between 210,000 and 700,000 KZT" in EXPECTED
+
+
+def test_an_inspector_whose_term_ended_is_not_named_as_unpaid_after_it() -> None:
+    # P-2's term ended on 1 July: the result keeps P-2's Q3 and Q4 lines (NotAppointed),
+    # the report names only the inspectors who could have been paid.
+    points = year_of_three_reporters(p2_until=date(2023, 7, 1))
+    lines = str(points).split("\n")
+
+    assert "    2023-Q2: 0 paid, 0 KZT; not paid: P-1, P-2" in lines
+    assert "    2023-Q3: 0 paid, 0 KZT; not paid: P-1" in lines
+    q3 = points.inspector_pay.quarters[2]
+    assert [line.inspector for line in q3.unpaid] == ["P-1", "P-2"]

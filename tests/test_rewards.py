@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -17,7 +18,15 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ohs_domain import (
+    Award,
+    BelowLowestTier,
+    BeyondLastBand,
+    CutByBudget,
+    CutByRecipientCap,
     Employee,
+    EmployeeId,
+    Exclusion,
+    ExclusionReason,
     InvalidDataError,
     InvalidValueError,
     KindCount,
@@ -27,6 +36,8 @@ from ohs_domain import (
     Quarter,
     RankBand,
     RankBands,
+    RankedBelowBudget,
+    RankedBelowRecipientCap,
     Records,
     ReportId,
     ReportKind,
@@ -45,6 +56,7 @@ from ohs_domain import (
     kz,
     reward_awards,
     serialization,
+    show,
     testing,
 )
 from tests.rule_builders import (
@@ -96,7 +108,8 @@ def ranked(result: RewardAwards) -> list[tuple[str, int, int]]:
 
 
 def reasons(result: RewardAwards) -> dict[str, str]:
-    return {e.employee: e.reason for e in result.excluded}
+    """Each exclusion's English text: the wording is part of the contract (the showcase)."""
+    return {e.employee: str(e.reason) for e in result.excluded}
 
 
 # -- scoring and tiers ------------------------------------------------------------------
@@ -112,9 +125,9 @@ def test_each_tier_pays_its_multiple_of_the_wage() -> None:
     ]
     assert result.total == Money(1_260_000)
     assert reasons(result) == {"E-04": "score 0 is below the policy's minimum of 1"}
-    assert result.award_of("E-01") is not None
-    assert result.award_of("E-04") is None
-    assert result.exclusion_of("E-01") is None
+    assert isinstance(result.of("E-01"), Award)
+    assert isinstance(result.of("E-04"), Exclusion)
+    assert result.of("E-99") is None
 
 
 def test_a_score_below_the_lowest_tier_gets_nothing() -> None:
@@ -143,8 +156,8 @@ def test_weights_per_kind() -> None:
 
     result = evaluate(reporters({"E-01": 0}, reports=made), weights=weights)
 
-    award = result.award_of("E-01")
-    assert award is not None
+    award = result.of("E-01")
+    assert isinstance(award, Award)
     assert (award.score, award.multiplier) == (7, 5)
     assert award.breakdown == (
         KindCount(ReportKind.EQUIPMENT_DEFECT, 2),
@@ -172,8 +185,8 @@ def test_each_kind_has_its_own_weight(kind: ReportKind, points: int) -> None:
     result = evaluate(
         reporters({"E-01": 0}, reports=reports_of("E-01", 1, kind=kind)), weights=weights
     )
-    award = result.award_of("E-01")
-    assert award is not None
+    award = result.of("E-01")
+    assert isinstance(award, Award)
     assert award.score == points
 
 
@@ -263,7 +276,7 @@ SCORING_CASES = [
 def test_which_reports_score(made: list[SafetyReport], changes: dict[str, Any], score: int) -> None:
     result = evaluate(reporters({"E-01": 0}, reports=made), **changes)
 
-    scored = result.award_of("E-01") or result.exclusion_of("E-01")
+    scored = result.of("E-01")
     assert scored is not None
     assert scored.score == score
 
@@ -315,8 +328,8 @@ def test_eligibility(person: Employee, changes: dict[str, Any], reason: str | No
     result = evaluate(reporters({"E-05": 12}, staff=[person]), **changes)
 
     if reason is None:
-        award = result.award_of("E-05")
-        assert award is not None
+        award = result.of("E-05")
+        assert isinstance(award, Award)
         assert award.multiplier == 10
     else:
         assert reasons(result) == {"E-05": reason}
@@ -337,7 +350,7 @@ def test_everyone_considered_is_awarded_or_excluded_once() -> None:
     assert [a.employee for a in result.awards] == ["E-01"]
     assert [e.employee for e in result.excluded] == ["E-02", "E-04"]
     step = result.explanation.steps[0]
-    assert step.result == "3 employees considered"
+    assert show(step.result) == "3 employees considered"
 
 
 # -- wage date -------------------------------------------------------------------------------
@@ -382,7 +395,7 @@ def test_repriced_pays_the_same_recipients_at_another_wage() -> None:
     assert last.description == (
         "repriced at the wage in force on 2024-01-20 (same recipients and multipliers)"
     )
-    assert last.result == "1 awards, 850,000 KZT"
+    assert show(last.result) == "1 awards, 850,000 KZT"
     assert repriced.explanation.steps[:-1] == result.explanation.steps
 
 
@@ -642,6 +655,66 @@ def test_caps(
         assert result.total <= budget
 
 
+# The same cuts as typed values: an application reads the figures, not the English.
+TYPED_CUTS = [
+    pytest.param(
+        THREE_TIERS,
+        {"budget": Money(1_000_000)},
+        {
+            "E-02": CutByBudget(
+                budget=Money(1_000_000), committed=Money(700_000), would_reach=Money(1_050_000)
+            ),
+            "E-03": RankedBelowBudget(budget=Money(1_000_000), first_cut=EmployeeId("E-02")),
+        },
+        id="budget-cut-carries-budget-committed-and-would-reach",
+    ),
+    pytest.param(
+        TIED_SECOND,
+        {"max_recipients": 2},
+        dict.fromkeys(["E-02", "E-03"], CutByRecipientCap(cap=2, admitted=1, tied=True)),
+        id="recipient-cap-cut-carries-cap-admitted-and-tie",
+    ),
+    pytest.param(
+        THREE_TIERS,
+        {"max_recipients": 0},
+        {
+            "E-01": CutByRecipientCap(cap=0, admitted=0),
+            "E-02": RankedBelowRecipientCap(cap=0, first_cut=EmployeeId("E-01")),
+            "E-03": RankedBelowRecipientCap(cap=0, first_cut=EmployeeId("E-01")),
+        },
+        id="everyone-below-the-first-cut-names-it",
+    ),
+    pytest.param(
+        {"E-01": 12, "E-02": 2},
+        {"tiers": thresholds((5, 9, 5), (10, None, 10))},
+        {"E-02": BelowLowestTier(score=2, lowest=5)},
+        id="below-the-lowest-tier-carries-score-and-tier",
+    ),
+    pytest.param(
+        {"E-01": 9, "E-02": 8, "E-03": 7, "E-04": 6},
+        {"tiers": TOP_BAND_OF_ONE},
+        {"E-04": BeyondLastBand(rank=4, last_rank=3)},
+        id="beyond-the-last-band-carries-rank-and-band",
+    ),
+]
+
+
+@pytest.mark.parametrize(("counts", "changes", "cut"), TYPED_CUTS)
+def test_cuts_are_typed_values(
+    counts: dict[str, int], changes: dict[str, Any], cut: dict[str, ExclusionReason]
+) -> None:
+    result = evaluate(reporters(counts), **changes)
+
+    assert {e.employee: e.reason for e in result.excluded} == cut
+    for employee_id, reason in cut.items():
+        row = next(r for r in result.rows() if r["employee"] == employee_id)
+        assert (row["awarded"], row["reason"], row["reason_text"]) == (
+            False,
+            reason.code,
+            str(reason),
+        )
+
+
 # -- explanation -----------------------------------------------------------------------------
 
 
@@ -654,16 +727,16 @@ def test_the_explanation_names_the_policy_and_its_choices() -> None:
 
     steps = result.explanation.steps
     assert steps[0].description == "reports registered in [2023-01-01, 2024-01-01) scored"
-    assert steps[0].facts[0].value == str(STANDARD)
-    assert {f.name: f.value for f in steps[0].facts[1:]} == {
+    assert show(steps[0].facts[0].value) == str(STANDARD)
+    assert {f.name: show(f.value) for f in steps[0].facts[1:]} == {
         "scored reports": "accepted",
         "weights": "hazardous_condition 1, unsafe_act 1, near_miss 1, equipment_defect 1, "
         "facility_defect 1",
     }
     assert steps[1].description == "eligible on the reference date 2023-12-31"
-    assert steps[1].result == "3 employees"
-    assert steps[2].result == "×5: 2, ×10: 1"
-    assert [(f.name, f.value) for f in steps[2].facts] == [
+    assert show(steps[1].result) == "3 employees"
+    assert show(steps[2].result) == "×5: 2, ×10: 1"
+    assert [(f.name, show(f.value)) for f in steps[2].facts] == [
         ("multiplier bounds", "3..10"),
         ("tie rule", "share_rank"),
         ("tier", "score 1-4: ×3"),
@@ -672,21 +745,23 @@ def test_the_explanation_names_the_policy_and_its_choices() -> None:
         ("recipient cap", "5"),
         ("budget cap", "2,000,000 KZT"),
     ]
-    assert steps[3].result == "3 awards, 1,400,000 KZT"
-    assert steps[3].facts[0].value == "70,000 KZT"
+    assert show(steps[3].result) == "3 awards, 1,400,000 KZT"
+    assert show(steps[3].facts[0].value) == "70,000 KZT"
     assert steps[3].facts[0].since == date(2023, 1, 1)
 
 
 def test_the_explanation_of_rank_bands_and_no_award() -> None:
     result = evaluate(reporters({"E-01": 0}), tiers=TOP_BAND_OF_ONE)
 
-    steps = result.explanation.steps
-    assert steps[2].result == "none"
-    assert [f.value for f in steps[2].facts if f.name == "tier"] == [
+    # No report at all in the period: the explanation says so first.
+    nothing, *steps = result.explanation.steps
+    assert str(nothing) == "no reports registered in [2023-01-01, 2024-01-01)"
+    assert show(steps[2].result) == "none"
+    assert [show(f.value) for f in steps[2].facts if f.name == "tier"] == [
         "ranks 1-1: ×10",
         "ranks 2-3: ×5",
     ]
-    assert steps[3].result == "0 awards, 0 KZT"
+    assert show(steps[3].result) == "0 awards, 0 KZT"
 
 
 def test_explain_an_award() -> None:
@@ -698,16 +773,16 @@ def test_explain_an_award() -> None:
 
     steps = result.explain("E-01").steps
 
-    assert [(s.description, s.result) for s in steps] == [
+    assert [(s.description, show(s.result)) for s in steps] == [
         ("score from reports registered in [2023-01-01, 2024-01-01)", "5"),
         ("rank among eligible employees", "1"),
         ("amount = multiplier × minimum wage", "5 × 70,000 KZT = 350,000 KZT"),
     ]
-    assert [(f.name, f.value) for f in steps[0].facts] == [
+    assert [(f.name, show(f.value)) for f in steps[0].facts] == [
         ("equipment_defect", "2 report(s)"),
         ("near_miss", "3 report(s)"),
     ]
-    assert steps[2].facts[0].value == "2023-12-31"
+    assert show(steps[2].facts[0].value) == "2023-12-31"
 
 
 def test_explain_an_exclusion() -> None:
@@ -715,7 +790,7 @@ def test_explain_an_exclusion() -> None:
 
     steps = result.explain("E-01").steps
 
-    assert [(s.description, s.result) for s in steps] == [
+    assert [(s.description, show(s.result)) for s in steps] == [
         ("score from reports registered in [2023-01-01, 2024-01-01)", "0"),
         ("no award", "score 0 is below the policy's minimum of 1"),
     ]
@@ -1140,10 +1215,13 @@ def test_one_more_accepted_report_never_lowers_the_tier(
     ).accept(moment + timedelta(hours=1))
     grown = attrs.evolve(bundle, safety_reports=(*bundle.safety_reports, extra))
 
-    before = _awards(bundle, policy).award_of(person.id)
-    after = _awards(grown, policy).award_of(person.id)
+    before = _awards(bundle, policy).of(person.id)
+    after = _awards(grown, policy).of(person.id)
 
-    assert (after.multiplier if after else 0) >= (before.multiplier if before else 0)
+    def multiplier(line: Award | Exclusion | None) -> int:
+        return line.multiplier if isinstance(line, Award) else 0
+
+    assert multiplier(after) >= multiplier(before)
 
 
 @settings(max_examples=50)
@@ -1186,3 +1264,23 @@ def test_results_do_not_depend_on_input_order(
     assert serialization.dump_json(_awards(bundle, policy)) == serialization.dump_json(
         _awards(shuffled, policy)
     )
+
+
+@settings(max_examples=50)
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
+def test_everyone_considered_is_one_row_and_the_rows_add_up_to_the_total(
+    bundle: Records, policy: RewardPolicy
+) -> None:
+    result = _awards(bundle, policy)
+    rows = result.rows()
+
+    people = [row["employee"] for row in rows]
+    assert len(people) == len(set(people)) == len(result.awards) + len(result.excluded)
+    assert sum(row["awarded"] is True for row in rows) == len(result.awards)
+    paid = sum((Money(Decimal(str(r["amount"])), str(r["currency"])) for r in rows), Money(0))
+    assert paid == result.total
+    for row in rows:
+        line = result.of(str(row["employee"]))
+        assert isinstance(line, Award) is row["awarded"]
+        assert (row["reason"] is None) is row["awarded"]
+    assert serialization.load(serialization.dump(result), RewardAwards) == result

@@ -8,6 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from ohs_domain import (
+    Award,
+    BeyondLastBand,
+    Exclusion,
     Money,
     RewardAwards,
     SafetyReport,
@@ -15,6 +18,7 @@ from ohs_domain import (
     Year,
     kz,
     reward_awards,
+    show,
 )
 from tests.rule_builders import (
     STANDARD,
@@ -41,7 +45,7 @@ def _awards(**policy: object) -> RewardAwards:
 
 
 def _facts(result: RewardAwards) -> dict[str, str]:
-    return {fact.name: fact.value for step in result.explanation.steps for fact in step.facts}
+    return {fact.name: show(fact.value) for step in result.explanation.steps for fact in step.facts}
 
 
 def test_the_explanation_names_the_policy_and_every_setting_it_applied() -> None:
@@ -63,7 +67,7 @@ def test_the_explanation_names_the_policy_and_every_setting_it_applied() -> None
 def test_the_explanation_reads_as_four_steps_from_reports_to_payment() -> None:
     steps = _awards().explanation.steps
 
-    assert [(step.description, step.result) for step in steps] == [
+    assert [(step.description, show(step.result)) for step in steps] == [
         ("reports registered in [2023-01-01, 2024-01-01) scored", "3 employees considered"),
         ("eligible on the reference date 2023-12-31", "2 employees"),
         ("tiers assigned", "×3: 1, ×5: 1"),
@@ -90,10 +94,14 @@ def test_an_award_is_explained_with_its_reference_date_and_wage() -> None:
         "rank among eligible employees",
         "amount = multiplier × minimum wage",
     ]
-    assert steps[2].result == "5 × 70,000 KZT = 350,000 KZT"
+    assert show(steps[2].result) == "5 × 70,000 KZT = 350,000 KZT"
     reference, wage = steps[2].facts
-    assert (reference.name, reference.value) == ("reference date", "2023-12-31")
-    assert (wage.name, wage.value, wage.since) == ("minimum wage", "70,000 KZT", date(2023, 1, 1))
+    assert (reference.name, show(reference.value)) == ("reference date", "2023-12-31")
+    assert (wage.name, show(wage.value), wage.since) == (
+        "minimum wage",
+        "70,000 KZT",
+        date(2023, 1, 1),
+    )
     assert wage.source == kz.MINIMUM_WAGE.entry_at(date(2023, 12, 31)).source
 
 
@@ -109,7 +117,7 @@ def test_repricing_names_the_schedule_it_took_the_wage_from() -> None:
 
     last = repriced.explanation.steps[-1]
     (fact,) = last.facts
-    assert (fact.name, fact.value) == ("kz.MINIMUM_WAGE", "85,000 KZT")
+    assert (fact.name, show(fact.value)) == ("kz.MINIMUM_WAGE", "85,000 KZT")
     assert repriced.total == Money(5 * 85_000 + 3 * 85_000)
 
 
@@ -142,16 +150,16 @@ def test_reports_after_one_that_does_not_score_still_score(first: SafetyReport) 
 
     result = reward_awards(bundle, period=YEAR, paid_on=PAID_ON, policy=reward_policy())
 
-    award = result.award_of("E-01")
-    assert award is not None
+    award = result.of("E-01")
+    assert isinstance(award, Award)
     assert award.score == 3
 
 
 def test_a_score_equal_to_the_minimum_is_eligible() -> None:
     result = _awards(min_score=2)
 
-    award = result.award_of("E-02")
-    assert award is not None
+    award = result.of("E-02")
+    assert isinstance(award, Award)
     assert (award.score, award.multiplier) == (2, 3)
 
 
@@ -163,6 +171,7 @@ def test_someone_ranked_beyond_the_last_band_is_told_which_rank_ends_it() -> Non
 
     result = reward_awards(bundle, period=YEAR, paid_on=PAID_ON, policy=policy)
 
-    exclusion = result.exclusion_of("E-05")
-    assert exclusion is not None
-    assert exclusion.reason == "rank 5 is beyond the last band (rank 4)"
+    exclusion = result.of("E-05")
+    assert isinstance(exclusion, Exclusion)
+    assert exclusion.reason == BeyondLastBand(rank=5, last_rank=4)
+    assert str(exclusion.reason) == "rank 5 is beyond the last band (rank 4)"

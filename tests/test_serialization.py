@@ -16,17 +16,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ohs_domain import (
+    BelowMinimumScore,
     DateRange,
     Employee,
+    EmployeeId,
     Entry,
+    Exclusion,
     Explanation,
     Fact,
     HoursWorked,
+    InspectorQuarterPay,
     InvalidArgumentError,
     InvalidDataError,
     InvalidValueError,
     Money,
     Month,
+    NotOnStaff,
     Problem,
     Quarter,
     RankBand,
@@ -50,10 +55,12 @@ from ohs_domain.testing import (
     date_ranges,
     dates,
     entries,
+    exclusion_reasons,
     explanations,
     facts,
     money,
     months,
+    pay_reasons,
     quarters,
     records,
     schedules,
@@ -261,7 +268,73 @@ DUMPED: list[Any] = [
     pytest.param(Fraction(-2699, 2), "-2699/2", id="negative-fraction"),
     pytest.param(frozenset({"b", "a", "c"}), ["a", "b", "c"], id="frozenset-sorted"),
     pytest.param((Quarter(2023, 1), Quarter(2023, 2)), ["2023-Q1", "2023-Q2"], id="tuple-as-list"),
+    pytest.param(
+        Fact(name="minimum score", value=3),
+        {
+            "name": "minimum score",
+            "value": {"type": "count", "value": 3},
+            "since": None,
+            "source": None,
+        },
+        id="explanation-value-tagged-by-its-type",
+    ),
+    pytest.param(
+        Fact(name="inspector", value="E-1"),
+        {"name": "inspector", "value": "E-1", "since": None, "source": None},
+        id="explanation-text-as-itself",
+    ),
+    pytest.param(
+        Step(description="no award", result=BelowMinimumScore(score=0, minimum=1)),
+        {
+            "description": "no award",
+            "result": {"type": "below_minimum_score", "value": {"score": 0, "minimum": 1}},
+            "facts": [],
+        },
+        id="explanation-reason-tagged-by-its-code",
+    ),
+    pytest.param(
+        Exclusion(
+            employee=EmployeeId("E-1"),
+            score=0,
+            reason=NotOnStaff(date(2023, 12, 31), None),
+            breakdown=(),
+        ),
+        {
+            "employee": "E-1",
+            "score": 0,
+            "reason": {"reason": "not_on_staff", "reference_date": "2023-12-31", "left_on": None},
+            "breakdown": [],
+        },
+        id="exclusion-reason-tagged-by-its-code",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        pytest.param(pay_reasons(), InspectorQuarterPay, id="pay-line"),
+        pytest.param(exclusion_reasons(), Exclusion, id="exclusion"),
+    ],
+)
+@given(data=st.data())
+def test_every_reason_round_trips_in_the_result_that_holds_it(
+    value: st.SearchStrategy[Any], kind: Any, data: st.DataObject
+) -> None:
+    reason = data.draw(value)
+    if kind is Exclusion:
+        holder: Any = Exclusion(employee=EmployeeId("E-1"), score=0, reason=reason, breakdown=())
+    else:
+        holder = InspectorQuarterPay(
+            inspector=EmployeeId("E-1"),
+            quarter=Quarter(2023, 1),
+            amount=Money(0),
+            submissions=0,
+            violations=0,
+            days_appointed=0,
+            reasons=(reason,),
+        )
+    assert serialization.load(serialization.dump(holder), kind) == holder
 
 
 @pytest.mark.parametrize(("value", "data"), DUMPED)
@@ -564,6 +637,34 @@ PROBLEMS: list[Any] = [
         "$.steps[1].facts[0].value",
         "a string",
         id="fact-value-as-number",
+    ),
+    pytest.param(
+        {"name": "n", "value": {"type": "euro", "value": 1}},
+        Fact,
+        "$.value.type",
+        "one of 'list', 'flag'",
+        id="fact-value-of-an-unknown-type",
+    ),
+    pytest.param(
+        {"name": "n", "value": {"type": ["count"], "value": 1}},
+        Fact,
+        "$.value.type",
+        "one of 'list'",
+        id="fact-value-type-not-text",
+    ),
+    pytest.param(
+        {"name": "n", "value": {"type": "list", "value": "a"}},
+        Fact,
+        "$.value",
+        "a list",
+        id="fact-value-list-not-a-list",
+    ),
+    pytest.param(
+        {"employee": "E-1", "score": 0, "reason": {"reason": "too_lazy"}, "breakdown": []},
+        Exclusion,
+        "$.reason.reason",
+        "got 'too_lazy' (str); expected one of 'not_production_personnel'",
+        id="exclusion-reason-of-an-unknown-code",
     ),
 ]
 

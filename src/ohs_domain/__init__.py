@@ -15,7 +15,7 @@ from ohs_domain._errors import (
     Problem,
     UnknownRecordError,
 )
-from ohs_domain._explain import Explanation, Fact, Step
+from ohs_domain._explain import Explanation, Fact, Step, Value, show
 from ohs_domain._indicators import (
     ActivityLine,
     Elimination,
@@ -57,6 +57,27 @@ from ohs_domain._measures import (
     Share,
 )
 from ohs_domain._money import ROUNDING, Money
+from ohs_domain._outcomes import (
+    Active,
+    BelowLowestTier,
+    BelowMinimumScore,
+    BeyondLastBand,
+    CutByBudget,
+    CutByRecipientCap,
+    ExclusionReason,
+    NotAppointed,
+    NotOnStaff,
+    NotProductionPersonnel,
+    PaidInFullForPart,
+    PaidProRata,
+    PartialQuarterUnpaid,
+    PayReason,
+    RankedBelowBudget,
+    RankedBelowRecipientCap,
+    TooFewSubmissions,
+    TooFewViolations,
+    TrainingMissing,
+)
 from ohs_domain._periods import DateRange, Month, Period, Quarter, Year, as_range, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
@@ -100,9 +121,15 @@ from ohs_domain._workforce import (
 
 __all__ = [
     "ROUNDING",
+    "Active",
     "ActivityLine",
     "Award",
+    "BelowLowestTier",
+    "BelowMinimumScore",
+    "BeyondLastBand",
     "CurrencyMismatchError",
+    "CutByBudget",
+    "CutByRecipientCap",
     "DateRange",
     "Department",
     "DepartmentId",
@@ -115,6 +142,7 @@ __all__ = [
     "Engagement",
     "Entry",
     "Exclusion",
+    "ExclusionReason",
     "Explanation",
     "Fact",
     "FormatCoverage",
@@ -138,13 +166,22 @@ __all__ = [
     "Month",
     "MultiplierBounds",
     "NoValueInForceError",
+    "NotAppointed",
+    "NotOnStaff",
+    "NotProductionPersonnel",
     "OhsDomainError",
+    "PaidInFullForPart",
+    "PaidProRata",
     "PartialQuarter",
+    "PartialQuarterUnpaid",
+    "PayReason",
     "Period",
     "Problem",
     "Quarter",
     "RankBand",
     "RankBands",
+    "RankedBelowBudget",
+    "RankedBelowRecipientCap",
     "Rate",
     "Records",
     "ReportGroup",
@@ -170,11 +207,15 @@ __all__ = [
     "SubmissionId",
     "SubmissionStatus",
     "TieRule",
+    "TooFewSubmissions",
+    "TooFewViolations",
     "TrainerCertification",
     "TrainingCoverage",
     "TrainingFormat",
+    "TrainingMissing",
     "TrainingSession",
     "UnknownRecordError",
+    "Value",
     "Violation",
     "ViolationId",
     "WageDate",
@@ -190,5 +231,6 @@ __all__ = [
     "key_points",
     "local_date",
     "reward_awards",
+    "show",
     "training_coverage",
 ]

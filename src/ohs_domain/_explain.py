@@ -8,15 +8,74 @@ parameter values with the date they took effect and the law or policy that set t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, TypeAlias
 
 import attrs
 
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Source
+from ohs_domain._measures import Rate, Share, _grouped
+from ohs_domain._money import Money
+from ohs_domain._outcomes import ExclusionReason, PayReason
+from ohs_domain._periods import DateRange, Month, Quarter, Year
 
-__all__ = ["Explanation", "Fact", "Step"]
+__all__ = ["Explanation", "Fact", "Step", "Value", "show"]
+
+Value: TypeAlias = (
+    str
+    | bool
+    | int
+    | Decimal
+    | Fraction
+    | date
+    | Money
+    | Share
+    | Rate
+    | Quarter
+    | Month
+    | Year
+    | DateRange
+    | Source
+    | PayReason
+    | ExclusionReason
+    | tuple["Value", ...]
+    | None
+)
+"""What a fact or a step holds: the value itself, formatted only when shown."""
+
+
+@checked
+def show(value: Value) -> str:
+    """The English text of ``value`` as an explanation shows it.
+
+    The one place explanations format values, so that another renderer (in
+    Russian or Kazakh) can show the same explanation from the same values.
+
+    >>> from datetime import date
+    >>> from fractions import Fraction
+    >>> from ohs_domain import Money, show
+    >>> show(2_699), show(Money(70_000)), show(date(2023, 12, 31)), show(True)
+    ('2,699', '70,000 KZT', '2023-12-31', 'true')
+    >>> show(Fraction(2699, 2)), show(None), show((Money(0), "no submission"))
+    ('1,349.50', '', '0 KZT; no submission')
+    """
+    for kind, render in _SHOWN:
+        if isinstance(value, kind):
+            return render(value)
+    return str(value)  # a date, a str, or a value whose str() is its English text
+
+
+_SHOWN: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
+    (type(None), lambda _: ""),
+    (bool, lambda value: str(value).lower()),
+    ((int, Decimal), lambda value: f"{value:,}"),
+    (Fraction, _grouped),
+    (tuple, lambda value: "; ".join(show(item) for item in value)),
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -25,13 +84,13 @@ class Fact:
 
     Attributes:
         name: What the value is (``"minimum wage"``, ``"reference date"``).
-        value: The value as shown to a reader (``"70,000 KZT"``).
+        value: The value itself (``Money(70_000)``); `show` formats it.
         since: For a parameter, the day its value took effect.
         source: For a parameter, the law or policy that set it.
     """
 
     name: str
-    value: str
+    value: Value
     since: date | None = None
     source: Source | None = None
 
@@ -39,10 +98,10 @@ class Fact:
     @checked
     def parameter(cls, name: str, entry: Entry[Any]) -> Fact:
         """Describe the schedule entry a step used, with its start date and source."""
-        return cls(name=name, value=str(entry.value), since=entry.since, source=entry.source)
+        return cls(name=name, value=entry.value, since=entry.since, source=entry.source)
 
     def __str__(self) -> str:
-        text = f"{self.name} = {self.value}"
+        text = f"{self.name} = {show(self.value)}"
         origin = [f"since {self.since}"] if self.since is not None else []
         if self.source is not None:
             origin.append(str(self.source))
@@ -55,13 +114,19 @@ class Step:
 
     Attributes:
         description: What was computed.
-        result: What it came to, as shown to a reader.
+        result: What it came to, the value itself (``None`` when the step is a finding
+            without a figure, such as "no reports registered in 2024").
         facts: The inputs and parameter values used.
     """
 
     description: str
-    result: str
+    result: Value
     facts: tuple[Fact, ...] = ()
+
+    def __str__(self) -> str:
+        if self.result is None:
+            return self.description
+        return f"{self.description}: {show(self.result)}"
 
 
 @attrs.frozen
@@ -70,7 +135,7 @@ class Explanation:
 
     >>> from ohs_domain import Explanation, Fact, Step
     >>> print(Explanation((
-    ...     Step(description="submissions issued in 2023-Q1", result="3",
+    ...     Step(description="submissions issued in 2023-Q1", result=3,
     ...          facts=(Fact(name="inspector", value="E-0042"),)),
     ... )))
     1. submissions issued in 2023-Q1: 3
@@ -90,6 +155,6 @@ class Explanation:
     def __str__(self) -> str:
         lines: list[str] = []
         for number, step in enumerate(self.steps, start=1):
-            lines.append(f"{number}. {step.description}: {step.result}")
+            lines.append(f"{number}. {step}")
             lines.extend(f"     {fact}" for fact in step.facts)
         return "\n".join(lines)

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import ClassVar
 
 import attrs
 
+from ohs_domain import _rows
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -43,6 +45,18 @@ __all__ = [
     "inspection_activity",
     "training_coverage",
 ]
+
+
+def _nothing(found: Sequence[object], description: str) -> tuple[Step, ...]:
+    """A step saying nothing was found, when nothing was: never only zeros to read."""
+    return () if found else (Step(description=description, result=None),)
+
+
+def _share_rows(shares: dict[str, Share]) -> tuple[_rows.Row, ...]:
+    return tuple(
+        {"measure": name, "part": share.part, "whole": share.whole}
+        for name, share in shares.items()
+    )
 
 
 def _staff(records: Records, as_of: date) -> list[Employee]:
@@ -113,10 +127,38 @@ class TrainingCoverage:
     untrained: tuple[EmployeeId, ...]
     explanation: Explanation
 
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "format",
+        "people",
+        "headcount",
+        "participations",
+        "sessions",
+        "groups",
+    )
+
     @checked
     def of(self, format: TrainingFormat) -> FormatCoverage:  # noqa: A002 - the domain's word
         """The coverage of ``format``."""
         return next(line for line in self.by_format if line.format is format)
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """One row per training format, in the order of `TrainingFormat`.
+
+        Columns: ``format`` (``"training_centre"``); ``people`` (distinct production
+        employees trained in it); ``headcount`` (production personnel on staff on
+        ``as_of``); ``participations``; ``sessions``; ``groups``.
+        """
+        return tuple(
+            {
+                "format": line.format.value,
+                "people": line.people.part,
+                "headcount": line.people.whole,
+                "participations": line.participations,
+                "sessions": line.sessions,
+                "groups": line.groups,
+            }
+            for line in self.by_format
+        )
 
 
 @checked
@@ -152,10 +194,8 @@ def training_coverage(records: Records, *, period: Period, as_of: date) -> Train
     } & production_departments
     share = Share(len(trained), len(population))
     result_steps = (
-        Step(
-            description=f"production personnel on staff on {as_of}",
-            result=f"{len(population):,}",
-        ),
+        Step(description=f"production personnel on staff on {as_of}", result=len(population)),
+        *_nothing(sessions, f"no training sessions started in {days}"),
         Step(
             description=f"training sessions that started in {days}",
             result=f"{len(sessions):,} sessions, {sum(line.participations for line in lines):,} "
@@ -169,7 +209,7 @@ def training_coverage(records: Records, *, period: Period, as_of: date) -> Train
                 for line in lines
             ),
         ),
-        Step(description="coverage = distinct people trained ÷ headcount", result=str(share)),
+        Step(description="coverage = distinct people trained ÷ headcount", result=share),
     )
     return TrainingCoverage(
         period=days,
@@ -212,6 +252,8 @@ class Engagement:
         explanation: How the result was reached.
     """
 
+    COLUMNS: ClassVar[tuple[str, ...]] = ("measure", "part", "whole")
+
     period: DateRange
     as_of: date
     min_reports: int
@@ -224,6 +266,24 @@ class Engagement:
     not_registered: tuple[EmployeeId, ...]
     inactive: tuple[EmployeeId, ...]
     explanation: Explanation
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """One row per measure, each a part of a whole.
+
+        ``registered`` and ``active`` are of production headcount; ``events``,
+        ``defects`` and ``rejected`` of the reports registered.
+
+        Columns: ``measure``; ``part``; ``whole``.
+        """
+        return _share_rows(
+            {
+                "registered": self.registered,
+                "active": self.active,
+                "events": Share(self.events, self.reports),
+                "defects": Share(self.defects, self.reports),
+                "rejected": Share(self.rejected, self.reports),
+            }
+        )
 
 
 @checked
@@ -259,23 +319,24 @@ def engagement(
     active_share = Share(len(active), len(staff))
     explanation = Explanation(
         (
-            Step(description=f"production personnel on staff on {as_of}", result=f"{len(staff):,}"),
+            Step(description=f"production personnel on staff on {as_of}", result=len(staff)),
+            *_nothing(reports, f"no reports registered in {known}"),
             Step(
                 description=f"events and defects registered in {known}",
-                result=f"{len(reports):,}",
+                result=len(reports),
                 facts=(
-                    Fact(name="events", value=f"{groups[ReportGroup.EVENT]:,}"),
-                    Fact(name="defects", value=f"{groups[ReportGroup.DEFECT]:,}"),
-                    Fact(name=f"rejected by {as_of}", value=f"{rejected:,}"),
+                    Fact(name="events", value=groups[ReportGroup.EVENT]),
+                    Fact(name="defects", value=groups[ReportGroup.DEFECT]),
+                    Fact(name=f"rejected by {as_of}", value=rejected),
                 ),
             ),
             Step(
                 description=f"registered in the reporting system by {as_of}",
-                result=str(registered_share),
+                result=registered_share,
             ),
             Step(
                 description=f"active: at least {min_reports} non-rejected report(s) in the period",
-                result=str(active_share),
+                result=active_share,
             ),
         )
     )
@@ -354,6 +415,17 @@ class Elimination:
         explanation: How the result was reached.
     """
 
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "subject",
+        "items",
+        "eliminated",
+        "on_time",
+        "due",
+        "median_time",
+        "p90_time",
+        "overdue",
+    )
+
     period: DateRange
     as_of: date
     reports: EliminationStats
@@ -361,6 +433,41 @@ class Elimination:
     submissions_answered: Share
     overdue_submissions: tuple[str, ...]
     explanation: Explanation
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """One row each for ``reports``, ``violations`` and ``submissions``.
+
+        Columns: ``subject``; ``items``; ``eliminated`` (answered, for submissions;
+        ``None`` there); ``on_time`` (eliminated or answered by the deadline) of
+        ``due``; ``median_time`` and ``p90_time`` (ISO 8601 durations, ``None``
+        when undefined or for submissions); ``overdue`` (how many).
+        """
+        stats = (("reports", self.reports), ("violations", self.violations))
+        return (
+            *(
+                {
+                    "subject": name,
+                    "items": s.items,
+                    "eliminated": s.eliminated,
+                    "on_time": s.on_time.part,
+                    "due": s.on_time.whole,
+                    "median_time": _rows.duration(s.median_time),
+                    "p90_time": _rows.duration(s.p90_time),
+                    "overdue": len(s.overdue),
+                }
+                for name, s in stats
+            ),
+            {
+                "subject": "submissions",
+                "items": None,
+                "eliminated": None,
+                "on_time": self.submissions_answered.part,
+                "due": self.submissions_answered.whole,
+                "median_time": None,
+                "p90_time": None,
+                "overdue": len(self.overdue_submissions),
+            },
+        )
 
 
 @checked
@@ -426,6 +533,7 @@ def elimination(
                     for risk in RiskLevel
                 ),
             ),
+            *_nothing(accepted, f"no accepted reports registered in {days}"),
             Step(description=f"violations found in {days}", result=str(violation_stats)),
             Step(
                 description=f"submissions issued in {days} answered by their deadline",
@@ -514,7 +622,10 @@ class InspectionActivity:
         total: Submissions and violations in all.
         by_department: One line per department issued to, by id.
         by_quarter: One line per quarter of the period, in order.
+        explanation: How the result was reached.
     """
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ("by", "label", "submissions", "violations")
 
     period: DateRange
     inspectors: int
@@ -522,6 +633,28 @@ class InspectionActivity:
     total: ActivityLine
     by_department: tuple[ActivityLine, ...]
     by_quarter: tuple[ActivityLine, ...]
+    explanation: Explanation
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """The total, then one row per department, then one per quarter.
+
+        Columns: ``by`` (``"all"``, ``"department"`` or ``"quarter"``); ``label``
+        (``"all"``, a department id, ``"2023-Q1"``); ``submissions``; ``violations``.
+        """
+        lines = (
+            ("all", self.total),
+            *(("department", line) for line in self.by_department),
+            *(("quarter", line) for line in self.by_quarter),
+        )
+        return tuple(
+            {
+                "by": by,
+                "label": line.label,
+                "submissions": line.submissions,
+                "violations": line.violations,
+            }
+            for by, line in lines
+        )
 
 
 @checked
@@ -545,17 +678,35 @@ def inspection_activity(records: Records, *, period: Period) -> InspectionActivi
             quarters.append(quarter)
             quarter = quarter.next()
     inspectors = {a.employee for a in records.inspector_appointments if a.term.overlaps(days)}
+    issuing = len({s.inspector for s in submissions})
+    total = line("all", submissions)
+    by_department = tuple(
+        line(d, [s for s in submissions if s.department == d]) for d in departments
+    )
+    explanation = Explanation(
+        (
+            Step(
+                description=f"technical inspectors appointed during {days}", result=len(inspectors)
+            ),
+            *_nothing(submissions, f"no submissions issued in {days}"),
+            Step(description="of whom issuing submissions", result=issuing),
+            Step(
+                description=f"submissions issued in {days}",
+                result=str(total),
+                facts=tuple(Fact(name=d.label, value=str(d)) for d in by_department),
+            ),
+        )
+    )
     return InspectionActivity(
         period=days,
         inspectors=len(inspectors),
-        issuing=len({s.inspector for s in submissions}),
-        total=line("all", submissions),
-        by_department=tuple(
-            line(d, [s for s in submissions if s.department == d]) for d in departments
-        ),
+        issuing=issuing,
+        total=total,
+        by_department=by_department,
         by_quarter=tuple(
             line(str(q), [s for s in submissions if s.issued_on in q]) for q in quarters
         ),
+        explanation=explanation,
     )
 
 
@@ -580,7 +731,18 @@ class InjuryRates:
         kt: Кт, the CIS severity coefficient: days of incapacity ÷ non-fatal lost-time accidents.
         last_recordable_injury: The day of the last recordable injury on or before ``as_of``.
         days_without_injury: Days from it to ``as_of``; ``None`` with none on record.
+        explanation: How the result was reached.
     """
+
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "rate",
+        "cases",
+        "case_unit",
+        "exposure",
+        "exposure_unit",
+        "base",
+        "value",
+    )
 
     period: DateRange
     as_of: date
@@ -595,11 +757,32 @@ class InjuryRates:
     kt: Rate
     last_recordable_injury: date | None
     days_without_injury: int | None
+    explanation: Explanation
 
     @property
     def rates(self) -> tuple[Rate, ...]:
         """Every rate, in the order above."""
         return (self.ltifr, self.trifr, self.trir, self.dart, self.incidence, self.kch, self.kt)
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """One row per rate, in the order of `rates`.
+
+        Columns: ``rate`` (its name); ``cases``; ``case_unit``; ``exposure`` (an
+        exact fraction as a string, ``"2699/2"``); ``exposure_unit``; ``base``;
+        ``value`` (rounded to 2 places, a decimal string; ``None`` when undefined).
+        """
+        return tuple(
+            {
+                "rate": rate.name,
+                "cases": rate.cases,
+                "case_unit": rate.case_unit,
+                "exposure": str(rate.exposure),
+                "exposure_unit": rate.exposure_unit,
+                "base": rate.base,
+                "value": None if (value := rate.rounded()) is None else str(value),
+            }
+            for rate in self.rates
+        )
 
 
 def _months(days: DateRange) -> list[Month]:
@@ -651,18 +834,14 @@ def injury_rates(records: Records, *, period: Period, as_of: date) -> InjuryRate
 
     history = records.injuries_during(DateRange(date.min, as_of + timedelta(days=1)))
     last = max((i.occurred_on for i in history if i.severity.is_recordable), default=None)
-    return InjuryRates(
-        period=days,
-        as_of=as_of,
-        hours=hours,
-        average_headcount=headcount,
-        ltifr=per_hours("LTIFR", len(lost), 1_000_000),
-        trifr=per_hours("TRIFR", recordable, 1_000_000),
-        trir=per_hours("TRIR", recordable, 200_000),
-        dart=per_hours("DART", dart, 200_000),
-        incidence=per_people("ILO incidence rate"),
-        kch=per_people("Кч"),
-        kt=Rate(
+    rates = (
+        per_hours("LTIFR", len(lost), 1_000_000),
+        per_hours("TRIFR", recordable, 1_000_000),
+        per_hours("TRIR", recordable, 200_000),
+        per_hours("DART", dart, 200_000),
+        per_people("ILO incidence rate"),
+        per_people("Кч"),
+        Rate(
             name="Кт",
             cases=sum(i.days_lost for i in non_fatal),
             exposure=Fraction(len(non_fatal)),
@@ -670,6 +849,33 @@ def injury_rates(records: Records, *, period: Period, as_of: date) -> InjuryRate
             base=1,
             case_unit="days lost",
         ),
+    )
+    explanation = Explanation(
+        (
+            Step(description=f"hours worked in {days}", result=hours),
+            *_nothing([hours] if hours else [], f"no hours worked recorded in {days}"),
+            Step(description=f"average headcount over {days}", result=headcount),
+            Step(description=f"injuries in {days}", result=len(injuries)),
+            *(Step(description="rate", result=rate) for rate in rates),
+            Step(
+                description=f"last recordable injury on or before {as_of}",
+                result=last if last is not None else "none on record",
+            ),
+        )
+    )
+    return InjuryRates(
+        period=days,
+        as_of=as_of,
+        hours=hours,
+        average_headcount=headcount,
+        ltifr=rates[0],
+        trifr=rates[1],
+        trir=rates[2],
+        dart=rates[3],
+        incidence=rates[4],
+        kch=rates[5],
+        kt=rates[6],
         last_recordable_injury=last,
         days_without_injury=None if last is None else (as_of - last).days,
+        explanation=explanation,
     )

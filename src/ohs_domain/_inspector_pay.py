@@ -11,15 +11,28 @@ sum of the year's four quarters, by construction.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 
-from ohs_domain import _checks
+from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
-from ohs_domain._errors import InvalidValueError
+from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._money import Money
+from ohs_domain._outcomes import (
+    Active,
+    NotAppointed,
+    PaidInFullForPart,
+    PaidProRata,
+    PartialQuarterUnpaid,
+    PayReason,
+    TooFewSubmissions,
+    TooFewViolations,
+    TrainingMissing,
+)
 from ohs_domain._periods import DateRange, Quarter, Year
 from ohs_domain._records import Records
 from ohs_domain._workforce import EmployeeId
@@ -93,7 +106,8 @@ class InspectorQuarterPay:
         submissions: Submissions issued in the quarter.
         violations: Violations those submissions list.
         days_appointed: Days of the quarter the inspector was in office.
-        reasons: Why the amount is what it is, in the order checked.
+        reasons: Why the amount is what it is, in the order checked, each a typed
+            value whose ``str()`` is its English text.
     """
 
     inspector: EmployeeId
@@ -102,12 +116,30 @@ class InspectorQuarterPay:
     submissions: int
     violations: int
     days_appointed: int
-    reasons: tuple[str, ...]
+    reasons: tuple[PayReason, ...]
 
     @property
     def is_paid(self) -> bool:
         """Whether anything is paid."""
         return self.amount.amount > 0
+
+    @property
+    def is_appointed(self) -> bool:
+        """Whether the inspector was appointed on at least one day of the quarter."""
+        return not any(isinstance(reason, NotAppointed) for reason in self.reasons)
+
+    def row(self) -> _rows.Row:
+        """This line as a flat row (see [`InspectorPay.rows`][ohs_domain.InspectorPay.rows])."""
+        return {
+            "inspector": self.inspector,
+            "quarter": str(self.quarter),
+            "paid": self.is_paid,
+            **_rows.money(self.amount),
+            "submissions": self.submissions,
+            "violations": self.violations,
+            "days_appointed": self.days_appointed,
+            **_rows.reasons(self.reasons),
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -117,10 +149,24 @@ class InspectorPay:
     Attributes:
         quarter: The quarter.
         rate: The quarterly amount in force and its source.
-        payments: One line per inspector appointed during the quarter, by id.
+        payments: One line per inspector appointed during the quarter, by id (in a
+            year's pay, per inspector appointed during the year).
         total: The sum paid.
         explanation: How the result was reached.
     """
+
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "inspector",
+        "quarter",
+        "paid",
+        "amount",
+        "currency",
+        "submissions",
+        "violations",
+        "days_appointed",
+        "reason",
+        "reason_text",
+    )
 
     quarter: Quarter
     rate: Entry[Money]
@@ -138,28 +184,120 @@ class InspectorPay:
         """The inspectors left out, each with the reasons."""
         return tuple(p for p in self.payments if not p.is_paid)
 
+    @property
+    def appointed(self) -> tuple[InspectorQuarterPay, ...]:
+        """The lines of inspectors appointed on at least one day of the quarter."""
+        return tuple(p for p in self.payments if p.is_appointed)
+
     @checked
     def of(self, inspector: str) -> InspectorQuarterPay | None:
-        """The line of ``inspector``, if appointed during the quarter."""
+        """The line of ``inspector``; ``None`` if not considered."""
         for payment in self.payments:
             if payment.inspector == inspector:
                 return payment
         return None
+
+    @checked
+    def explain(self, inspector: str) -> Explanation:
+        """How ``inspector``'s amount for the quarter was reached.
+
+        Raises:
+            UnknownRecordError: If ``inspector`` was not considered.
+        """
+        line = self.of(inspector)
+        if line is None:
+            raise UnknownRecordError("inspector considered for pay", inspector)
+        return Explanation(
+            (
+                Step(
+                    description=f"submissions issued in {self.quarter}",
+                    result=line.submissions,
+                    facts=(Fact(name="violations listed", value=line.violations),),
+                ),
+                Step(
+                    description=f"days of {self.quarter} appointed",
+                    result=line.days_appointed,
+                    facts=(Fact(name="days in the quarter", value=self.quarter.range.days),),
+                ),
+                Step(
+                    description=f"paid for {self.quarter}",
+                    result=line.amount,
+                    facts=(
+                        Fact.parameter("quarterly amount", self.rate),
+                        *(Fact(name="because", value=reason) for reason in line.reasons),
+                    ),
+                ),
+            )
+        )
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """One row per line, by inspector id.
+
+        Columns: ``inspector``; ``quarter`` (``"2023-Q3"``); ``paid`` (bool);
+        ``amount`` (decimal string) and ``currency``; ``submissions``;
+        ``violations``; ``days_appointed``; ``reason`` (the reasons' stable
+        codes, such as ``"too_few_submissions"``, joined by ``"; "``) and
+        ``reason_text`` (their English text, joined the same way).
+        """
+        return tuple(p.row() for p in self.payments)
 
 
 @attrs.frozen(kw_only=True)
 class InspectorPayYear:
     """A year of inspector pay: the four quarters and their sum.
 
+    Every inspector appointed on any day of the year has a line in each
+    quarter; the quarters outside the appointment are unpaid,
+    [`NotAppointed`][ohs_domain.NotAppointed].
+
     Attributes:
         year: The year.
         quarters: The four quarterly results, in order.
         total: The sum of the quarters' totals.
+        explanation: The year as the sum of its quarters.
     """
+
+    COLUMNS: ClassVar[tuple[str, ...]] = InspectorPay.COLUMNS
 
     year: Year
     quarters: tuple[InspectorPay, ...]
     total: Money
+    explanation: Explanation
+
+    @checked
+    def of(self, inspector: str) -> tuple[InspectorQuarterPay, ...] | None:
+        """The four quarterly lines of ``inspector``; ``None`` if not considered."""
+        lines = tuple(line for q in self.quarters if (line := q.of(inspector)) is not None)
+        return lines or None
+
+    @checked
+    def explain(self, inspector: str) -> Explanation:
+        """How ``inspector``'s pay for the year was reached: one step per quarter, then the sum.
+
+        Raises:
+            UnknownRecordError: If ``inspector`` was not considered.
+        """
+        lines = self.of(inspector)
+        if lines is None:
+            raise UnknownRecordError("inspector considered for pay", inspector)
+        total = sum((line.amount for line in lines[1:]), lines[0].amount)
+        return Explanation(
+            (
+                *(
+                    Step(
+                        description=f"paid for {line.quarter}",
+                        result=line.amount,
+                        facts=tuple(Fact(name="because", value=r) for r in line.reasons),
+                    )
+                    for line in lines
+                ),
+                Step(description=f"paid for {self.year} = sum of the quarters", result=total),
+            )
+        )
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """The quarters' rows, quarter by quarter; the columns of `InspectorPay.rows`."""
+        return tuple(row for q in self.quarters for row in q.rows())
 
     def by_inspector(self) -> tuple[tuple[EmployeeId, Money], ...]:
         """Each inspector's total for the year, by id."""
@@ -189,52 +327,63 @@ def inspector_pay(
     Raises:
         NoValueInForceError: If the policy's amount has no value on the quarter's last day.
     """
+    return _quarter_pay(records, quarter, policy, _roster(records, quarter.range))
+
+
+def _roster(records: Records, days: DateRange) -> list[EmployeeId]:
+    """Inspectors appointed on at least one of ``days``, by id."""
+    return sorted({a.employee for a in records.inspector_appointments if a.term.overlaps(days)})
+
+
+def _quarter_pay(
+    records: Records, quarter: Quarter, policy: InspectorPayPolicy, roster: Iterable[EmployeeId]
+) -> InspectorPay:
     days = quarter.range
     rate = policy.amount.entry_at(quarter.last_day)
     zero = Money.zero(rate.value.currency)
     payments = []
-    for inspector in sorted({a.employee for a in records.inspector_appointments}):
+    for inspector in roster:
         appointments = [a for a in records.appointments_of(inspector) if a.term.overlaps(days)]
         if not appointments:
+            terms = tuple(a.term for a in records.appointments_of(inspector))
+            payments.append(
+                InspectorQuarterPay(
+                    inspector=inspector,
+                    quarter=quarter,
+                    amount=zero,
+                    submissions=0,
+                    violations=0,
+                    days_appointed=0,
+                    reasons=(NotAppointed(quarter=quarter, terms=terms),),
+                )
+            )
             continue
         issued = [s for s in records.submissions_by(inspector) if s.issued_on in days]
         violations = sum(len(s.violations) for s in issued)
         on_staff = records.employee(inspector).employment_within(days)
         appointed = _days_appointed(tuple(a.term for a in appointments), on_staff)
-        amount, reasons = rate.value, []
+        amount, reasons = rate.value, list[PayReason]()
         if len(issued) < policy.min_submissions:
             reasons.append(
-                f"{len(issued)} submission(s) issued in {quarter}; the policy requires "
-                f"at least {policy.min_submissions}"
+                TooFewSubmissions(
+                    count=len(issued), required=policy.min_submissions, quarter=quarter
+                )
             )
         if violations < policy.min_violations:
             reasons.append(
-                f"{violations} violation(s) listed in {quarter}; the policy requires "
-                f"at least {policy.min_violations}"
+                TooFewViolations(count=violations, required=policy.min_violations, quarter=quarter)
             )
         if policy.require_training and not any(
             a.trained_on is not None and a.trained_on <= quarter.last_day for a in appointments
         ):
-            reasons.append(
-                f"no OHS training recorded by {quarter.last_day}; the policy requires it"
-            )
+            reasons.append(TrainingMissing(quarter.last_day))
         if reasons:
             amount = zero
         elif appointed < days.days:
-            part = f"appointed for {appointed} of {days.days} days of {quarter}"
-            if policy.partial_quarter is PartialQuarter.NONE:
-                amount = zero
-                reasons.append(f"{part}; the policy pays no partial quarter")
-            elif policy.partial_quarter is PartialQuarter.PRO_RATA:
-                amount = rate.value.prorated(appointed, days.days)
-                reasons.append(f"{part}; paid pro rata: {rate.value} × {appointed} ÷ {days.days}")
-            else:
-                reasons.append(f"{part}; the policy pays a partial quarter in full")
+            amount, part = _part(policy, quarter, appointed, rate.value)
+            reasons.append(part)
         if not reasons:
-            reasons.append(
-                f"active: {len(issued)} submission(s) listing {violations} violation(s) "
-                f"in {quarter}"
-            )
+            reasons.append(Active(submissions=len(issued), violations=violations, quarter=quarter))
         payments.append(
             InspectorQuarterPay(
                 inspector=inspector,
@@ -248,30 +397,40 @@ def inspector_pay(
         )
     total = sum((p.amount for p in payments), zero)
     paid = sum(1 for p in payments if p.is_paid)
+    appointed_count = sum(1 for p in payments if p.is_appointed)
+    # A quarter without inspectors or submissions says so, rather than leaving only zeros.
+    nothing = []
+    if not appointed_count:
+        nothing.append(
+            Step(description=f"no technical inspectors appointed during {quarter}", result=None)
+        )
+    elif not records.submissions_during(days):
+        nothing.append(Step(description=f"no submissions issued in {quarter}", result=None))
     explanation = Explanation(
         (
             Step(
                 description=f"quarterly amount in force on {quarter.last_day}",
-                result=str(rate.value),
+                result=rate.value,
                 facts=(
                     Fact.parameter(policy.amount.name, rate),
-                    Fact(name="policy", value=str(policy.approved_by)),
+                    Fact(name="policy", value=policy.approved_by),
                 ),
             ),
             Step(
                 description=f"inspectors appointed during {quarter}",
-                result=str(len(payments)),
+                result=appointed_count,
                 facts=(
                     Fact(name="active means", value=_activity(policy)),
-                    Fact(name="partial quarter", value=str(policy.partial_quarter)),
-                    Fact(name="training required", value=str(policy.require_training).lower()),
+                    Fact(name="partial quarter", value=policy.partial_quarter),
+                    Fact(name="training required", value=policy.require_training),
                 ),
             ),
+            *nothing,
             Step(
                 description=f"paid for {quarter}",
                 result=f"{paid} inspector(s), {total}",
                 facts=tuple(
-                    Fact(name=p.inspector, value=f"{p.amount}: {'; '.join(p.reasons)}")
+                    Fact(name=p.inspector, value=(p.amount, *p.reasons))
                     for p in payments
                     if not p.is_paid or p.amount != rate.value
                 ),
@@ -281,6 +440,20 @@ def inspector_pay(
     return InspectorPay(
         quarter=quarter, rate=rate, payments=tuple(payments), total=total, explanation=explanation
     )
+
+
+def _part(
+    policy: InspectorPayPolicy, quarter: Quarter, appointed: int, full: Money
+) -> tuple[Money, PayReason]:
+    """What a partial quarter of ``appointed`` days pays under ``policy``, and why."""
+    of_days = quarter.range.days
+    if policy.partial_quarter is PartialQuarter.NONE:
+        unpaid = PartialQuarterUnpaid(days=appointed, of_days=of_days, quarter=quarter)
+        return Money.zero(full.currency), unpaid
+    if policy.partial_quarter is PartialQuarter.PRO_RATA:
+        prorated = full.prorated(appointed, of_days)
+        return prorated, PaidProRata(days=appointed, of_days=of_days, quarter=quarter, amount=full)
+    return full, PaidInFullForPart(days=appointed, of_days=of_days, quarter=quarter)
 
 
 def _activity(policy: InspectorPayPolicy) -> str:
@@ -294,7 +467,25 @@ def _activity(policy: InspectorPayPolicy) -> str:
 def inspector_pay_for_year(
     records: Records, *, year: Year, policy: InspectorPayPolicy
 ) -> InspectorPayYear:
-    """Evaluate the four quarters of ``year``; the year's total is their sum."""
-    quarters = tuple(inspector_pay(records, quarter=q, policy=policy) for q in year.quarters())
+    """Evaluate the four quarters of ``year``; the year's total is their sum.
+
+    Every inspector appointed on any day of the year has a line in each quarter,
+    unpaid with [`NotAppointed`][ohs_domain.NotAppointed] outside the appointment.
+    """
+    roster = _roster(records, year.range)
+    quarters = tuple(_quarter_pay(records, q, policy, roster) for q in year.quarters())
     total = sum((q.total for q in quarters[1:]), quarters[0].total)
-    return InspectorPayYear(year=year, quarters=quarters, total=total)
+    explanation = Explanation(
+        (
+            *(
+                Step(
+                    description=f"paid for {q.quarter}",
+                    result=q.total,
+                    facts=(Fact(name="inspectors paid", value=len(q.paid)),),
+                )
+                for q in quarters
+            ),
+            Step(description=f"paid for {year} = sum of the quarters", result=total),
+        )
+    )
+    return InspectorPayYear(year=year, quarters=quarters, total=total, explanation=explanation)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from typing import ClassVar
 
 import attrs
 
+from ohs_domain import _rows
 from ohs_domain._arguments import checked
+from ohs_domain._explain import Explanation, Step
 from ohs_domain._indicators import (
     Elimination,
     Engagement,
@@ -27,6 +30,7 @@ from ohs_domain._indicators import (
     training_coverage,
 )
 from ohs_domain._inspector_pay import InspectorPayPolicy, InspectorPayYear, inspector_pay_for_year
+from ohs_domain._money import Money
 from ohs_domain._periods import Year
 from ohs_domain._records import Records
 from ohs_domain._reporting import EliminationDeadlines
@@ -50,7 +54,18 @@ class KeyPoints:
         inspector_pay: The inspectors' pay, quarter by quarter.
         rewards: The reward awards (rule 7).
         injuries: Injury rates, the lagging side.
+        explanation: The headline figure of each part; each part explains itself in full.
     """
+
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "section",
+        "measure",
+        "part",
+        "whole",
+        "amount",
+        "currency",
+        "value",
+    )
 
     year: Year
     as_of: date
@@ -61,9 +76,75 @@ class KeyPoints:
     inspector_pay: InspectorPayYear
     rewards: RewardAwards
     injuries: InjuryRates
+    explanation: Explanation
 
     def __str__(self) -> str:
         return "\n".join(_render(self))
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """The headline figures in long form, one row each.
+
+        Columns: ``section`` (``"training"``, ``"engagement"``, ``"elimination"``,
+        ``"inspection"``, ``"inspector_pay"``, ``"rewards"``, ``"injuries"``);
+        ``measure``; ``part`` and ``whole`` for counts and shares (``whole`` is
+        ``None`` for a plain count); ``amount`` (decimal string) and ``currency``
+        for money; ``value`` (a rate rounded to 2 places, a decimal string).
+        Each part's own ``rows()`` gives its detail.
+        """
+        empty: _rows.Row = dict.fromkeys(self.COLUMNS)
+
+        def share(section: str, measure: str, part: int, whole: int | None) -> _rows.Row:
+            return {**empty, "section": section, "measure": measure, "part": part, "whole": whole}
+
+        def money(section: str, measure: str, amount: Money) -> _rows.Row:
+            return {**empty, "section": section, "measure": measure, **_rows.money(amount)}
+
+        elimination = self.elimination
+        return (
+            share("training", "trained", self.training.trained.part, self.training.trained.whole),
+            share(
+                "engagement",
+                "registered",
+                self.engagement.registered.part,
+                self.engagement.registered.whole,
+            ),
+            share(
+                "engagement", "active", self.engagement.active.part, self.engagement.active.whole
+            ),
+            share("engagement", "reports", self.engagement.reports, None),
+            share(
+                "elimination",
+                "reports_on_time",
+                elimination.reports.on_time.part,
+                elimination.reports.on_time.whole,
+            ),
+            share(
+                "elimination",
+                "violations_on_time",
+                elimination.violations.on_time.part,
+                elimination.violations.on_time.whole,
+            ),
+            share(
+                "elimination",
+                "submissions_answered",
+                elimination.submissions_answered.part,
+                elimination.submissions_answered.whole,
+            ),
+            share("inspection", "submissions", self.inspection.total.submissions, None),
+            share("inspection", "violations", self.inspection.total.violations, None),
+            money("inspector_pay", "total", self.inspector_pay.total),
+            share("rewards", "awards", len(self.rewards.awards), None),
+            money("rewards", "total", self.rewards.total),
+            *(
+                {
+                    **empty,
+                    "section": "injuries",
+                    "measure": rate.name,
+                    "value": None if (value := rate.rounded()) is None else str(value),
+                }
+                for rate in self.injuries.rates
+            ),
+        )
 
 
 @checked
@@ -82,16 +163,37 @@ def key_points(
     ``as_of`` is the day headcounts and states are taken (usually the year's
     last day); ``paid_on`` the day the rewards are paid.
     """
+    training = training_coverage(records, period=year, as_of=as_of)
+    engaged = engagement(records, period=year, as_of=as_of)
+    eliminated = elimination(records, period=year, as_of=as_of, deadlines=deadlines)
+    inspection = inspection_activity(records, period=year)
+    pay = inspector_pay_for_year(records, year=year, policy=inspector_pay_policy)
+    rewards = reward_awards(records, period=year, paid_on=paid_on, policy=reward_policy)
+    injuries = injury_rates(records, period=year, as_of=as_of)
+    explanation = Explanation(
+        (
+            Step(description="production personnel trained", result=training.trained),
+            Step(description="active users of the reporting system", result=engaged.active),
+            Step(
+                description="accepted reports eliminated on time", result=eliminated.reports.on_time
+            ),
+            Step(description="submissions issued", result=inspection.total.submissions),
+            Step(description=f"technical inspectors' pay for {year}", result=pay.total),
+            Step(description="reward awards", result=rewards.total),
+            Step(description="lost-time injury frequency", result=injuries.ltifr),
+        )
+    )
     return KeyPoints(
         year=year,
         as_of=as_of,
-        training=training_coverage(records, period=year, as_of=as_of),
-        engagement=engagement(records, period=year, as_of=as_of),
-        elimination=elimination(records, period=year, as_of=as_of, deadlines=deadlines),
-        inspection=inspection_activity(records, period=year),
-        inspector_pay=inspector_pay_for_year(records, year=year, policy=inspector_pay_policy),
-        rewards=reward_awards(records, period=year, paid_on=paid_on, policy=reward_policy),
-        injuries=injury_rates(records, period=year, as_of=as_of),
+        training=training,
+        engagement=engaged,
+        elimination=eliminated,
+        inspection=inspection,
+        inspector_pay=pay,
+        rewards=rewards,
+        injuries=injuries,
+        explanation=explanation,
     )
 
 
@@ -128,11 +230,12 @@ def _render(points: KeyPoints) -> list[str]:
         f"  submissions answered on time: {points.elimination.submissions_answered}",
         f"  pay: {pay.total} for the year at {pay.quarters[0].rate.value} a quarter",
     ]
-    lines.extend(
-        f"    {q.quarter}: {len(q.paid):,} paid, {q.total}"
-        + (f"; not paid: {', '.join(p.inspector for p in q.unpaid)}" if q.unpaid else "")
-        for q in pay.quarters
-    )
+    for q in pay.quarters:
+        # Those not appointed in the quarter have a line (and a reason) in the result,
+        # but the report names only those who could have been paid.
+        unpaid = [p.inspector for p in q.unpaid if p.is_appointed]
+        not_paid = f"; not paid: {', '.join(unpaid)}" if unpaid else ""
+        lines.append(f"    {q.quarter}: {len(q.paid):,} paid, {q.total}{not_paid}")
     lines += [
         "",
         "Rewards for reporting (golden rule 7)",

@@ -14,19 +14,32 @@ injury counts discourages reporting (OSHA, 2016 and 2018).
 from __future__ import annotations
 
 import enum
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
-from ohs_domain import _checks
+from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._money import Money
+from ohs_domain._outcomes import (
+    BelowLowestTier,
+    BelowMinimumScore,
+    BeyondLastBand,
+    CutByBudget,
+    CutByRecipientCap,
+    ExclusionReason,
+    NotOnStaff,
+    NotProductionPersonnel,
+    RankedBelowBudget,
+    RankedBelowRecipientCap,
+)
 from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
 from ohs_domain._reporting import ReportKind
@@ -394,13 +407,13 @@ class Exclusion:
     Attributes:
         employee: The employee.
         score: Points scored in the period.
-        reason: Why there is no award.
+        reason: Why there is no award, with its data; ``str(reason)`` is its English text.
         breakdown: Scoring reports by kind.
     """
 
     employee: EmployeeId
     score: int
-    reason: str
+    reason: ExclusionReason
     breakdown: tuple[KindCount, ...]
 
 
@@ -451,16 +464,11 @@ class RewardAwards:
         )
 
     @checked
-    def award_of(self, employee: str) -> Award | None:
-        """The award of ``employee``, if any."""
+    def of(self, employee: str) -> Award | Exclusion | None:
+        """The award of ``employee``, or why there is none; ``None`` if not considered."""
         for award in self.awards:
             if award.employee == employee:
                 return award
-        return None
-
-    @checked
-    def exclusion_of(self, employee: str) -> Exclusion | None:
-        """Why ``employee`` gets no award, if considered and left out."""
         for exclusion in self.excluded:
             if exclusion.employee == employee:
                 return exclusion
@@ -473,13 +481,13 @@ class RewardAwards:
         Raises:
             UnknownRecordError: If ``employee`` was not considered.
         """
-        subject: Award | Exclusion | None = self.award_of(employee) or self.exclusion_of(employee)
+        subject = self.of(employee)
         if subject is None:
             raise UnknownRecordError("employee considered for an award", employee)
         steps = [
             Step(
                 description=f"score from reports registered in {self.period}",
-                result=str(subject.score),
+                result=subject.score,
                 facts=tuple(
                     Fact(name=str(c.kind), value=f"{c.reports} report(s)")
                     for c in subject.breakdown
@@ -489,20 +497,70 @@ class RewardAwards:
         if isinstance(subject, Exclusion):
             steps.append(Step(description="no award", result=subject.reason))
         else:
-            steps.append(
-                Step(description="rank among eligible employees", result=str(subject.rank))
-            )
+            steps.append(Step(description="rank among eligible employees", result=subject.rank))
             steps.append(
                 Step(
                     description="amount = multiplier × minimum wage",
                     result=f"{subject.multiplier} × {self.wage.value} = {subject.amount}",
                     facts=(
-                        Fact(name="reference date", value=str(self.reference_date)),
+                        Fact(name="reference date", value=self.reference_date),
                         Fact.parameter("minimum wage", self.wage),
                     ),
                 )
             )
         return Explanation(tuple(steps))
+
+    def rows(self) -> tuple[_rows.Row, ...]:
+        """One row per employee considered: the awards by rank, then those left out by id.
+
+        Columns: ``employee``; ``awarded`` (bool); ``score``; ``rank`` and
+        ``multiplier`` (``None`` when left out); ``amount`` (decimal string,
+        ``"0"`` when left out) and ``currency``; ``reason`` (a stable code such
+        as ``"below_minimum_score"``, ``None`` for an award) and ``reason_text``
+        (its English text).
+
+        >>> from ohs_domain import RewardAwards
+        >>> list(RewardAwards.COLUMNS)[:4]
+        ['employee', 'awarded', 'score', 'rank']
+        """
+        zero = _rows.money(Money.zero(self.wage.value.currency))
+        awarded = tuple(
+            {
+                "employee": a.employee,
+                "awarded": True,
+                "score": a.score,
+                "rank": a.rank,
+                "multiplier": a.multiplier,
+                **_rows.money(a.amount),
+                **_rows.reasons(()),
+            }
+            for a in self.awards
+        )
+        left_out = tuple(
+            {
+                "employee": e.employee,
+                "awarded": False,
+                "score": e.score,
+                "rank": None,
+                "multiplier": None,
+                **zero,
+                **_rows.reasons((e.reason,)),
+            }
+            for e in self.excluded
+        )
+        return awarded + left_out
+
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "employee",
+        "awarded",
+        "score",
+        "rank",
+        "multiplier",
+        "amount",
+        "currency",
+        "reason",
+        "reason_text",
+    )
 
 
 @attrs.frozen
@@ -551,17 +609,23 @@ _NONE: Counter[ReportKind] = Counter()
 
 def _ineligibility(
     records: Records, candidate: _Candidate, reference_date: date, policy: RewardPolicy
-) -> str | None:
+) -> ExclusionReason | None:
     employee = candidate.employee
     if policy.production_only and not records.is_production(employee):
-        return f"not production personnel (department {employee.department})"
+        return NotProductionPersonnel(employee.department)
     if policy.require_employed and not employee.is_employed_on(reference_date):
         # Everyone considered was on staff on some day up to the reference date (a
         # report of the period, or on staff on it), so only leaving explains this.
-        return f"not on staff on the reference date {reference_date} (left on {employee.left_on})"
+        return NotOnStaff(reference_date, employee.left_on)
     if candidate.score < policy.min_score:
-        return f"score {candidate.score} is below the policy's minimum of {policy.min_score}"
+        return _below_minimum(candidate.score, policy.min_score)
     return None
+
+
+# Thousands of employees share a few scores: one frozen reason per (score, limit) is shared
+# by all of them rather than built for each.
+_below_minimum = functools.lru_cache(maxsize=1024)(BelowMinimumScore)
+_below_lowest = functools.lru_cache(maxsize=1024)(BelowLowestTier)
 
 
 def _ranked(eligible: list[_Candidate], rule: TieRule) -> list[tuple[int, _Candidate]]:
@@ -620,14 +684,15 @@ def reward_awards(
     tiered: list[tuple[int, _Candidate, int]] = []
     for rank, candidate in _ranked(eligible, policy.tie_rule):
         multiplier = _multiplier(policy.tiers, candidate.score, rank)
-        if isinstance(multiplier, str):
-            excluded.append(_excluded(candidate, multiplier))
+        if multiplier is None:
+            excluded.append(_excluded(candidate, _no_tier(policy.tiers, candidate.score, rank)))
         else:
             tiered.append((rank, candidate, multiplier))
 
     awards: list[Award] = []
     spent = Money.zero(wage.value.currency)
-    cut_below: str | None = None  # once a group is cut, everyone ranked below it is too
+    # Once a group is cut, everyone ranked below it is too.
+    cut_below: RankedBelowRecipientCap | RankedBelowBudget | None = None
     for group in _groups(tiered, policy.tie_rule):
         cost = wage.value * sum(multiplier for _, _, multiplier in group)
         if cut_below is not None:
@@ -637,12 +702,11 @@ def reward_awards(
         if reason is not None:
             excluded.extend(_excluded(candidate, reason) for _, candidate, _ in group)
             first = group[0][1].employee.id
-            cap = (
-                f"the cap of {policy.max_recipients} recipients"
-                if reason.startswith("cut by the cap")
-                else f"the budget of {policy.budget}"
+            cut_below = (
+                RankedBelowRecipientCap(cap=reason.cap, first_cut=first)
+                if isinstance(reason, CutByRecipientCap)
+                else RankedBelowBudget(budget=reason.budget, first_cut=first)
             )
-            cut_below = f"cut by {cap}: ranked below {first}, the first employee it cut"
             continue
         spent += cost
         awards.extend(
@@ -662,6 +726,7 @@ def reward_awards(
         days=days,
         reference_date=reference_date,
         wage=wage,
+        reports=len(records._decisions_during(days)),
         considered=len(candidates),
         eligible=len(eligible),
         awards=awards,
@@ -678,7 +743,7 @@ def reward_awards(
     )
 
 
-def _excluded(candidate: _Candidate, reason: str) -> Exclusion:
+def _excluded(candidate: _Candidate, reason: ExclusionReason) -> Exclusion:
     return Exclusion(
         employee=candidate.employee.id,
         score=candidate.score,
@@ -687,17 +752,19 @@ def _excluded(candidate: _Candidate, reason: str) -> Exclusion:
     )
 
 
-def _multiplier(tiers: ScoreThresholds | RankBands, score: int, rank: int) -> int | str:
-    """The multiplier a score or rank earns, or the reason it earns none."""
+def _multiplier(tiers: ScoreThresholds | RankBands, score: int, rank: int) -> int | None:
+    """The multiplier a score or rank earns; ``None`` when it earns none."""
+    row = tiers.tier_for(score) if isinstance(tiers, ScoreThresholds) else tiers.band_for(rank)
+    return None if row is None else row.multiplier
+
+
+def _no_tier(
+    tiers: ScoreThresholds | RankBands, score: int, rank: int
+) -> BelowLowestTier | BeyondLastBand:
+    """Why a score or rank earns no multiplier."""
     if isinstance(tiers, ScoreThresholds):
-        tier = tiers.tier_for(score)
-        if tier is None:
-            return f"score {score} is below the lowest tier ({tiers.tiers[0].min_score})"
-        return tier.multiplier
-    band = tiers.band_for(rank)
-    if band is None:
-        return f"rank {rank} is beyond the last band (rank {tiers.bands[-1].last_rank})"
-    return band.multiplier
+        return _below_lowest(score, tiers.tiers[0].min_score)
+    return BeyondLastBand(rank, tiers.bands[-1].last_rank)
 
 
 def _groups(
@@ -716,18 +783,11 @@ def _groups(
 
 def _cap_reason(
     policy: RewardPolicy, awarded: int, joining: int, spent: Money, cost: Money
-) -> str | None:
+) -> CutByRecipientCap | CutByBudget | None:
     if policy.max_recipients is not None and awarded + joining > policy.max_recipients:
-        tied = " (tied employees are admitted or cut together)" if joining > 1 else ""
-        return (
-            f"cut by the cap of {policy.max_recipients} recipients: "
-            f"{awarded} better-ranked employees were admitted first{tied}"
-        )
+        return CutByRecipientCap(cap=policy.max_recipients, admitted=awarded, tied=joining > 1)
     if policy.budget is not None and spent + cost > policy.budget:
-        return (
-            f"cut by the budget of {policy.budget}: {spent} was committed to better-ranked "
-            f"employees and this award would bring it to {spent + cost}"
-        )
+        return CutByBudget(budget=policy.budget, committed=spent, would_reach=spent + cost)
     return None
 
 
@@ -737,6 +797,7 @@ def _explanation(
     days: DateRange,
     reference_date: date,
     wage: Entry[Money],
+    reports: int,
     considered: int,
     eligible: int,
     awards: list[Award],
@@ -746,17 +807,22 @@ def _explanation(
     by_multiplier = Counter(a.multiplier for a in awards)
     caps = []
     if policy.max_recipients is not None:
-        caps.append(Fact(name="recipient cap", value=str(policy.max_recipients)))
+        caps.append(Fact(name="recipient cap", value=policy.max_recipients))
     if policy.budget is not None:
-        caps.append(Fact(name="budget cap", value=str(policy.budget)))
+        caps.append(Fact(name="budget cap", value=policy.budget))
+    # A period without reports says so, rather than leaving only zeros to read.
+    nothing = (
+        () if reports else (Step(description=f"no reports registered in {days}", result=None),)
+    )
     return Explanation(
         (
+            *nothing,
             Step(
                 description=f"reports registered in {days} scored",
                 result=f"{considered} employees considered",
                 facts=(
-                    Fact(name="policy", value=str(policy.approved_by)),
-                    Fact(name="scored reports", value=str(policy.scored)),
+                    Fact(name="policy", value=policy.approved_by),
+                    Fact(name="scored reports", value=policy.scored),
                     Fact(name="weights", value=_weights(policy.weights)),
                 ),
             ),
@@ -764,12 +830,10 @@ def _explanation(
                 description=f"eligible on the reference date {reference_date}",
                 result=f"{eligible} employees",
                 facts=(
-                    Fact(name="reference date is", value=str(policy.wage_date)),
-                    Fact(
-                        name="production personnel only", value=str(policy.production_only).lower()
-                    ),
-                    Fact(name="on staff required", value=str(policy.require_employed).lower()),
-                    Fact(name="minimum score", value=str(policy.min_score)),
+                    Fact(name="reference date is", value=policy.wage_date),
+                    Fact(name="production personnel only", value=policy.production_only),
+                    Fact(name="on staff required", value=policy.require_employed),
+                    Fact(name="minimum score", value=policy.min_score),
                 ),
             ),
             Step(
@@ -777,7 +841,7 @@ def _explanation(
                 result=", ".join(f"×{m}: {n}" for m, n in sorted(by_multiplier.items())) or "none",
                 facts=(
                     Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
-                    Fact(name="tie rule", value=str(policy.tie_rule)),
+                    Fact(name="tie rule", value=policy.tie_rule),
                     *(Fact(name="tier", value=str(row)) for row in table),
                     *caps,
                 ),

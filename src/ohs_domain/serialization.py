@@ -566,7 +566,99 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook_func(
         lambda kind: kind == union, lambda value: _unstructure_tiers(converter, value)
     )
+    _configure_results(converter)
     return converter
+
+
+# -- results: typed reasons and the values explanations keep -------------------------------------
+#
+# A reason travels as its fields tagged by its code, ``{"reason": "not_on_staff", ...}``.
+# An explanation's value travels as itself when it is text, else tagged by its type,
+# ``{"type": "money", "value": {"amount": "70000", "currency": "KZT"}}``.
+
+
+def _configure_results(converter: cattrs.Converter) -> None:
+    from cattrs.strategies import configure_tagged_union  # noqa: PLC0415 - only used here
+
+    from ohs_domain import _outcomes  # noqa: PLC0415 - results sit above this edge
+    from ohs_domain._effective import Source  # noqa: PLC0415
+    from ohs_domain._measures import Rate, Share  # noqa: PLC0415
+    from ohs_domain._money import Money  # noqa: PLC0415
+    from ohs_domain._periods import DateRange  # noqa: PLC0415
+
+    for reasons in (_outcomes.PayReason, _outcomes.ExclusionReason):
+        configure_tagged_union(
+            reasons,
+            converter,
+            tag_generator=lambda kind: str(kind.__dict__["code"]),  # the stable, documented name
+            tag_name="reason",
+        )
+        _name_the_unknown_reason(converter, reasons)
+    reason_tags = _outcomes.REASONS
+    value_tags: dict[str, Any] = {
+        "flag": bool,
+        "count": int,
+        "decimal": Decimal,
+        "fraction": Fraction,
+        "date": date,
+        "money": Money,
+        "share": Share,
+        "rate": Rate,
+        "quarter": Quarter,
+        "month": Month,
+        "year": Year,
+        "period": DateRange,
+        "source": Source,
+        **reason_tags,
+    }
+    kinds = {kind: tag for tag, kind in value_tags.items()}
+
+    def is_value(kind: Any) -> bool:
+        members = get_args(kind)
+        return Share in members and Source in members
+
+    def unstructure(value: Any) -> Any:
+        if value is None or isinstance(value, str):
+            return value if not isinstance(value, enum.Enum) else value.value
+        if isinstance(value, tuple):
+            return {"type": "list", "value": [unstructure(item) for item in value]}
+        tag = kinds[type(value)]
+        return {"type": tag, "value": converter.unstructure(value, type(value))}
+
+    def structure(value: object, _: type) -> Any:
+        if value is None:
+            return value
+        if isinstance(value, str):
+            return _structure_str(value, str)
+        if not isinstance(value, dict) or set(value) != {"type", "value"}:
+            raise _bad(value, 'a string, null, or an object {"type": ..., "value": ...}')
+        tag, inner = value["type"], value["value"]
+        if tag == "list":
+            if not isinstance(inner, list):
+                raise _bad(inner, "a list")
+            return tuple(structure(item, _) for item in inner)
+        if not isinstance(tag, str) or tag not in value_tags:
+            raise InvalidValueError(
+                "type", tag, "one of 'list', " + ", ".join(map(repr, value_tags))
+            )
+        return converter.structure(inner, value_tags[tag])
+
+    converter.register_structure_hook_func(is_value, structure)
+    converter.register_unstructure_hook_func(is_value, unstructure)
+
+
+def _name_the_unknown_reason(converter: cattrs.Converter, reasons: Any) -> None:
+    """Say which codes are valid when a reason's code is unknown or missing."""
+    tagged = converter.get_structure_hook(reasons)
+    codes = [str(kind.__dict__["code"]) for kind in get_args(reasons)]
+
+    def structure(value: object, kind: type) -> Any:
+        if not isinstance(value, dict) or value.get("reason") not in codes:
+            got = value.get("reason") if isinstance(value, dict) else value
+            raise InvalidValueError("reason", got, "one of " + ", ".join(map(repr, codes)))
+        return tagged(value, kind)
+
+    converter.register_structure_hook(reasons, structure)
 
 
 _FAST: Final = _make_converter(detailed=False)

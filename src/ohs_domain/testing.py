@@ -31,11 +31,33 @@ from hypothesis import strategies as st
 
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
-from ohs_domain._explain import Explanation, Fact, Step
+from ohs_domain._explain import Explanation, Fact, Step, Value
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
 from ohs_domain._inspector_pay import InspectorPayPolicy, PartialQuarter
+from ohs_domain._measures import Share
 from ohs_domain._money import MINOR_UNITS, Money
+from ohs_domain._outcomes import (
+    Active,
+    BelowLowestTier,
+    BelowMinimumScore,
+    BeyondLastBand,
+    CutByBudget,
+    CutByRecipientCap,
+    ExclusionReason,
+    NotAppointed,
+    NotOnStaff,
+    NotProductionPersonnel,
+    PaidInFullForPart,
+    PaidProRata,
+    PartialQuarterUnpaid,
+    PayReason,
+    RankedBelowBudget,
+    RankedBelowRecipientCap,
+    TooFewSubmissions,
+    TooFewViolations,
+    TrainingMissing,
+)
 from ohs_domain._periods import DateRange, Month, Quarter, Year
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
@@ -82,6 +104,7 @@ __all__ = [
     "elimination_deadlines",
     "employees",
     "entries",
+    "exclusion_reasons",
     "explanations",
     "facts",
     "hours_worked",
@@ -89,6 +112,7 @@ __all__ = [
     "inspector_pay_policies",
     "money",
     "months",
+    "pay_reasons",
     "quarters",
     "records",
     "reporting_accounts",
@@ -102,6 +126,7 @@ __all__ = [
     "time_zones",
     "trainer_certifications",
     "training_sessions",
+    "values",
     "violations",
     "work_injuries",
     "years",
@@ -421,7 +446,84 @@ def schedules(
     return st.builds(build, names, rows)
 
 
+# --- Outcomes -----------------------------------------------------------------------------------
+
+
+def pay_reasons() -> st.SearchStrategy[PayReason]:
+    """Every kind of reason an inspector's quarterly amount is what it is, with its data.
+
+    Returns:
+        A strategy for [`PayReason`][ohs_domain.PayReason]s.
+    """
+    counts = st.integers(min_value=0, max_value=1_000)
+    days = {"days": counts, "of_days": counts, "quarter": quarters()}
+    return st.one_of(
+        st.builds(TooFewSubmissions, count=counts, required=counts, quarter=quarters()),
+        st.builds(TooFewViolations, count=counts, required=counts, quarter=quarters()),
+        st.builds(TrainingMissing, dates()),
+        st.builds(
+            NotAppointed,
+            quarter=quarters(),
+            terms=st.lists(date_ranges(), max_size=2).map(tuple),
+        ),
+        st.builds(PartialQuarterUnpaid, **days),
+        st.builds(PaidProRata, **days, amount=money(min_value=0)),
+        st.builds(PaidInFullForPart, **days),
+        st.builds(Active, submissions=counts, violations=counts, quarter=quarters()),
+    )
+
+
+def exclusion_reasons() -> st.SearchStrategy[ExclusionReason]:
+    """Every kind of reason someone considered for an award gets none, with its data.
+
+    Returns:
+        A strategy for [`ExclusionReason`][ohs_domain.ExclusionReason]s.
+    """
+    counts = st.integers(min_value=0, max_value=1_000)
+    amounts = money(min_value=0)
+    ids = texts(max_size=10).filter(str.strip)
+    return st.one_of(
+        st.builds(NotProductionPersonnel, ids),
+        st.builds(NotOnStaff, dates(), st.none() | dates()),
+        st.builds(BelowMinimumScore, counts, counts),
+        st.builds(BelowLowestTier, counts, counts),
+        st.builds(BeyondLastBand, counts, counts),
+        st.builds(CutByRecipientCap, cap=counts, admitted=counts, tied=st.booleans()),
+        st.builds(CutByBudget, budget=amounts, committed=amounts, would_reach=amounts),
+        st.builds(RankedBelowRecipientCap, cap=counts, first_cut=ids),
+        st.builds(RankedBelowBudget, budget=amounts, first_cut=ids),
+    )
+
+
 # --- Explanations -------------------------------------------------------------------------------
+
+
+def values() -> st.SearchStrategy[Value]:
+    """What an explanation keeps: text, counts, flags, money, days, periods, shares, reasons.
+
+    Returns:
+        A strategy for [`Value`][ohs_domain.Value]s, a few of them tuples of values.
+    """
+    counts = st.integers(min_value=0, max_value=10**6)
+    single: st.SearchStrategy[Value] = st.one_of(
+        st.none(),
+        texts(),
+        st.booleans(),
+        st.integers(),
+        st.decimals(allow_nan=False, allow_infinity=False, places=2),
+        st.fractions(max_denominator=10**6),
+        dates(),
+        money(),
+        counts.flatmap(lambda whole: st.builds(Share, st.integers(0, whole), st.just(whole))),
+        quarters(),
+        months(),
+        years(),
+        date_ranges(),
+        sources(),
+        pay_reasons(),
+        exclusion_reasons(),
+    )
+    return single | st.lists(single, max_size=3).map(tuple)
 
 
 def facts() -> st.SearchStrategy[Fact]:
@@ -433,7 +535,7 @@ def facts() -> st.SearchStrategy[Fact]:
     return st.builds(
         Fact,
         name=texts(),
-        value=texts(),
+        value=values(),
         since=st.none() | dates(),
         source=st.none() | sources(),
     )
@@ -448,7 +550,7 @@ def steps() -> st.SearchStrategy[Step]:
     return st.builds(
         Step,
         description=texts(max_size=60),
-        result=texts(),
+        result=values(),
         facts=st.lists(facts(), max_size=3).map(tuple),
     )
 

@@ -1,0 +1,434 @@
+"""Typed outcomes: why a person is paid, not paid, awarded or left out.
+
+Every reason a rule gives for a person is a small frozen value that carries
+its data, so an application can show it in its own screens and language
+without parsing English. ``str(reason)`` renders the library's English text;
+``reason.code`` is a stable, lower-case name for tables and translations.
+
+>>> from ohs_domain import BelowMinimumScore
+>>> reason = BelowMinimumScore(score=0, minimum=1)
+>>> reason.code, reason.score, str(reason)
+('below_minimum_score', 0, "score 0 is below the policy's minimum of 1")
+
+Inspector pay gives [`PayReason`][ohs_domain.PayReason]s, in the order they
+were checked; reward awards give one
+[`ExclusionReason`][ohs_domain.ExclusionReason] for each person left out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, TypeAlias, get_args
+
+import attrs
+
+from ohs_domain import _checks
+from ohs_domain._money import Money
+from ohs_domain._periods import DateRange, Quarter
+from ohs_domain._workforce import DepartmentId, EmployeeId
+
+__all__ = [
+    "Active",
+    "BelowLowestTier",
+    "BelowMinimumScore",
+    "BeyondLastBand",
+    "CutByBudget",
+    "CutByRecipientCap",
+    "ExclusionReason",
+    "NotAppointed",
+    "NotOnStaff",
+    "NotProductionPersonnel",
+    "PaidInFullForPart",
+    "PaidProRata",
+    "PartialQuarterUnpaid",
+    "PayReason",
+    "RankedBelowBudget",
+    "RankedBelowRecipientCap",
+    "TooFewSubmissions",
+    "TooFewViolations",
+    "TrainingMissing",
+]
+
+_money = _checks.instance(Money)
+_quarter = _checks.instance(Quarter)
+
+
+# -- inspector pay ------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class TooFewSubmissions:
+    """Fewer submissions issued in the quarter than the policy requires: not paid.
+
+    >>> from ohs_domain import Quarter
+    >>> str(TooFewSubmissions(count=0, required=1, quarter=Quarter(2023, 3)))
+    '0 submission(s) issued in 2023-Q3; the policy requires at least 1'
+
+    Attributes:
+        count: Submissions issued in the quarter.
+        required: Submissions the policy requires.
+        quarter: The quarter.
+    """
+
+    code: ClassVar[str] = "too_few_submissions"
+    count: int = attrs.field(validator=_checks.count)
+    required: int = attrs.field(validator=_checks.count)
+    quarter: Quarter = attrs.field(validator=_quarter)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.count} submission(s) issued in {self.quarter}; the policy requires "
+            f"at least {self.required}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class TooFewViolations:
+    """Fewer violations listed in the quarter's submissions than the policy requires: not paid.
+
+    Attributes:
+        count: Violations listed in the quarter's submissions.
+        required: Violations the policy requires.
+        quarter: The quarter.
+    """
+
+    code: ClassVar[str] = "too_few_violations"
+    count: int = attrs.field(validator=_checks.count)
+    required: int = attrs.field(validator=_checks.count)
+    quarter: Quarter = attrs.field(validator=_quarter)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.count} violation(s) listed in {self.quarter}; the policy requires "
+            f"at least {self.required}"
+        )
+
+
+@attrs.frozen
+class TrainingMissing:
+    """No OHS training recorded by the quarter's last day, which the policy requires: not paid.
+
+    Attributes:
+        by: The day by which training had to be recorded.
+    """
+
+    code: ClassVar[str] = "training_missing"
+    by: date = attrs.field(validator=_checks.day)
+
+    def __str__(self) -> str:
+        return f"no OHS training recorded by {self.by}; the policy requires it"
+
+
+@attrs.frozen(kw_only=True)
+class NotAppointed:
+    """Not appointed as a technical inspector on any day of the quarter: not paid.
+
+    A year's pay has a line for every inspector appointed during the year in
+    each of its quarters; this is the reason of the quarters outside the
+    appointment.
+
+    Attributes:
+        quarter: The quarter.
+        terms: The inspector's appointment terms within the year, in order.
+    """
+
+    code: ClassVar[str] = "not_appointed"
+    quarter: Quarter = attrs.field(validator=_quarter)
+    terms: tuple[DateRange, ...] = attrs.field(validator=_checks.instance(tuple))
+
+    def __str__(self) -> str:
+        terms = ", ".join(str(term) for term in self.terms)
+        return f"not appointed as a technical inspector during {self.quarter} (appointed {terms})"
+
+
+@attrs.frozen(kw_only=True)
+class PartialQuarterUnpaid:
+    """Appointed for part of the quarter under a policy that pays no partial quarter.
+
+    Attributes:
+        days: Days of the quarter the inspector was in office.
+        of_days: Days in the quarter.
+        quarter: The quarter.
+    """
+
+    code: ClassVar[str] = "partial_quarter_unpaid"
+    days: int = attrs.field(validator=_checks.count)
+    of_days: int = attrs.field(validator=_checks.count)
+    quarter: Quarter = attrs.field(validator=_quarter)
+
+    def __str__(self) -> str:
+        return (
+            f"appointed for {self.days} of {self.of_days} days of {self.quarter}; "
+            "the policy pays no partial quarter"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PaidProRata:
+    """Appointed for part of the quarter: paid the amount × days ÷ days in the quarter.
+
+    Attributes:
+        days: Days of the quarter the inspector was in office.
+        of_days: Days in the quarter.
+        quarter: The quarter.
+        amount: The full quarterly amount that was prorated.
+    """
+
+    code: ClassVar[str] = "paid_pro_rata"
+    days: int = attrs.field(validator=_checks.count)
+    of_days: int = attrs.field(validator=_checks.count)
+    quarter: Quarter = attrs.field(validator=_quarter)
+    amount: Money = attrs.field(validator=_money)
+
+    def __str__(self) -> str:
+        return (
+            f"appointed for {self.days} of {self.of_days} days of {self.quarter}; "
+            f"paid pro rata: {self.amount} × {self.days} ÷ {self.of_days}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PaidInFullForPart:
+    """Appointed for part of the quarter under a policy that pays a partial quarter in full.
+
+    Attributes:
+        days: Days of the quarter the inspector was in office.
+        of_days: Days in the quarter.
+        quarter: The quarter.
+    """
+
+    code: ClassVar[str] = "paid_in_full_for_part"
+    days: int = attrs.field(validator=_checks.count)
+    of_days: int = attrs.field(validator=_checks.count)
+    quarter: Quarter = attrs.field(validator=_quarter)
+
+    def __str__(self) -> str:
+        return (
+            f"appointed for {self.days} of {self.of_days} days of {self.quarter}; "
+            "the policy pays a partial quarter in full"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Active:
+    """Active enough in a whole quarter of appointment: paid the full amount.
+
+    Attributes:
+        submissions: Submissions issued in the quarter.
+        violations: Violations they list.
+        quarter: The quarter.
+    """
+
+    code: ClassVar[str] = "active"
+    submissions: int = attrs.field(validator=_checks.count)
+    violations: int = attrs.field(validator=_checks.count)
+    quarter: Quarter = attrs.field(validator=_quarter)
+
+    def __str__(self) -> str:
+        return (
+            f"active: {self.submissions} submission(s) listing {self.violations} violation(s) "
+            f"in {self.quarter}"
+        )
+
+
+PayReason: TypeAlias = (
+    TooFewSubmissions
+    | TooFewViolations
+    | TrainingMissing
+    | NotAppointed
+    | PartialQuarterUnpaid
+    | PaidProRata
+    | PaidInFullForPart
+    | Active
+)
+"""Why an inspector's quarterly amount is what it is."""
+
+
+# -- reward awards ------------------------------------------------------------
+
+
+@attrs.frozen
+class NotProductionPersonnel:
+    """Not in a production department, under a policy that rewards production personnel only.
+
+    Attributes:
+        department: The employee's department.
+    """
+
+    code: ClassVar[str] = "not_production_personnel"
+    department: DepartmentId = attrs.field(validator=_checks.text)
+
+    def __str__(self) -> str:
+        return f"not production personnel (department {self.department})"
+
+
+@attrs.frozen
+class NotOnStaff:
+    """Not on staff on the reference date, under a policy that requires it.
+
+    Attributes:
+        reference_date: The day eligibility is judged.
+        left_on: The day the employee left.
+    """
+
+    code: ClassVar[str] = "not_on_staff"
+    reference_date: date = attrs.field(validator=_checks.day)
+    left_on: date | None = attrs.field(validator=_checks.optional(_checks.day))
+
+    def __str__(self) -> str:
+        return f"not on staff on the reference date {self.reference_date} (left on {self.left_on})"
+
+
+@attrs.frozen
+class BelowMinimumScore:
+    """A score below the policy's minimum.
+
+    Attributes:
+        score: Points scored in the period.
+        minimum: The lowest score eligible.
+    """
+
+    code: ClassVar[str] = "below_minimum_score"
+    score: int = attrs.field(validator=_checks.count)
+    minimum: int = attrs.field(validator=_checks.count)
+
+    def __str__(self) -> str:
+        return f"score {self.score} is below the policy's minimum of {self.minimum}"
+
+
+@attrs.frozen
+class BelowLowestTier:
+    """A score below the lowest score tier.
+
+    Attributes:
+        score: Points scored in the period.
+        lowest: The lowest tier's minimum score.
+    """
+
+    code: ClassVar[str] = "below_lowest_tier"
+    score: int = attrs.field(validator=_checks.count)
+    lowest: int = attrs.field(validator=_checks.count)
+
+    def __str__(self) -> str:
+        return f"score {self.score} is below the lowest tier ({self.lowest})"
+
+
+@attrs.frozen
+class BeyondLastBand:
+    """A rank beyond the last rank band.
+
+    Attributes:
+        rank: Rank among eligible employees.
+        last_rank: The last band's worst rank.
+    """
+
+    code: ClassVar[str] = "beyond_last_band"
+    rank: int = attrs.field(validator=_checks.count)
+    last_rank: int = attrs.field(validator=_checks.count)
+
+    def __str__(self) -> str:
+        return f"rank {self.rank} is beyond the last band (rank {self.last_rank})"
+
+
+@attrs.frozen(kw_only=True)
+class CutByRecipientCap:
+    """Cut by the cap on recipients: the better-ranked filled it first.
+
+    Attributes:
+        cap: The most recipients the policy allows.
+        admitted: Better-ranked employees admitted before.
+        tied: Whether the employee was cut together with tied employees.
+    """
+
+    code: ClassVar[str] = "cut_by_recipient_cap"
+    cap: int = attrs.field(validator=_checks.count)
+    admitted: int = attrs.field(validator=_checks.count)
+    tied: bool = attrs.field(default=False, validator=_checks.flag)
+
+    def __str__(self) -> str:
+        tied = " (tied employees are admitted or cut together)" if self.tied else ""
+        return (
+            f"cut by the cap of {self.cap} recipients: "
+            f"{self.admitted} better-ranked employees were admitted first{tied}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class CutByBudget:
+    """Cut by the budget: the award would bring what is committed above it.
+
+    Attributes:
+        budget: The most the policy pays in all.
+        committed: What better-ranked employees were awarded before.
+        would_reach: What is committed with this award (or tied group) added.
+    """
+
+    code: ClassVar[str] = "cut_by_budget"
+    budget: Money = attrs.field(validator=_money)
+    committed: Money = attrs.field(validator=_money)
+    would_reach: Money = attrs.field(validator=_money)
+
+    def __str__(self) -> str:
+        return (
+            f"cut by the budget of {self.budget}: {self.committed} was committed to "
+            f"better-ranked employees and this award would bring it to {self.would_reach}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RankedBelowRecipientCap:
+    """Ranked below the first employee the cap on recipients cut, so cut too.
+
+    Attributes:
+        cap: The most recipients the policy allows.
+        first_cut: The first employee the cap cut.
+    """
+
+    code: ClassVar[str] = "ranked_below_recipient_cap"
+    cap: int = attrs.field(validator=_checks.count)
+    first_cut: EmployeeId = attrs.field(validator=_checks.text)
+
+    def __str__(self) -> str:
+        return (
+            f"cut by the cap of {self.cap} recipients: ranked below {self.first_cut}, "
+            "the first employee it cut"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RankedBelowBudget:
+    """Ranked below the first employee the budget cut, so cut too.
+
+    Attributes:
+        budget: The most the policy pays in all.
+        first_cut: The first employee the budget cut.
+    """
+
+    code: ClassVar[str] = "ranked_below_budget"
+    budget: Money = attrs.field(validator=_money)
+    first_cut: EmployeeId = attrs.field(validator=_checks.text)
+
+    def __str__(self) -> str:
+        return (
+            f"cut by the budget of {self.budget}: ranked below {self.first_cut}, "
+            "the first employee it cut"
+        )
+
+
+ExclusionReason: TypeAlias = (
+    NotProductionPersonnel
+    | NotOnStaff
+    | BelowMinimumScore
+    | BelowLowestTier
+    | BeyondLastBand
+    | CutByRecipientCap
+    | CutByBudget
+    | RankedBelowRecipientCap
+    | RankedBelowBudget
+)
+"""Why someone considered for an award gets none."""
+
+REASONS: dict[str, type] = {
+    kind.__dict__["code"]: kind for kind in get_args(PayReason | ExclusionReason)
+}
+"""Every reason type by its code."""
