@@ -9,12 +9,12 @@ callable, the parameter, the value and what the parameter takes.
 import enum
 import importlib
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -25,9 +25,11 @@ from ohs_domain import (
     DateRange,
     InvalidArgumentError,
     InvalidValueError,
+    Money,
     Month,
     Quarter,
     Records,
+    Schedule,
     Year,
     demo,
     inspector_pay,
@@ -293,6 +295,7 @@ def _wrong_values() -> st.SearchStrategy[object]:
         st.floats(),
         st.none(),
         st.booleans(),
+        st.builds(object),  # what no annotation but Any takes
     )
 
 
@@ -366,6 +369,17 @@ def test_every_parameter_refuses_a_wrong_value_by_name(
         pytest.param(frozenset[str], frozenset({"a"}), True, id="frozenset-of-text"),
         pytest.param(type[Records], Records, True, id="a-class-for-a-type"),
         pytest.param(timedelta, timedelta(1), True, id="any-other-class-by-isinstance"),
+        pytest.param(type[Records], Schedule[Money], True, id="a-generic-alias-for-a-type"),
+        pytest.param(
+            type[Records],
+            Records(time_zone=kz.ALMATY, departments=(), employees=()),
+            False,
+            id="an-instance-is-no-type",
+        ),
+        pytest.param(Literal["a", "b"], "c", False, id="a-literal-outside-its-values"),
+        pytest.param(Iterable[int], "abc", False, id="text-is-no-iterable-of-items"),
+        pytest.param(Iterable[int], [1], True, id="a-list-is-an-iterable"),
+        pytest.param(Callable[[int], int], len, True, id="a-function-is-callable"),
     ],
 )
 def test_an_annotation_accepts_exactly_its_values(
@@ -405,3 +419,14 @@ def test_star_arguments_cannot_be_checked() -> None:
 
     with pytest.raises(TypeError, match="cannot check"):
         checked(anything)
+
+
+def test_an_annotation_that_admits_anything_checks_nothing() -> None:
+    assert compile_check(int | Any) is None
+    assert compile_check(Any) is None
+
+
+def test_a_check_shows_what_it_takes_and_lists_say_what_their_items_are() -> None:
+    check = compile_check(tuple[int | None, ...])
+    assert check is not None
+    assert repr(check) == "<Check a tuple of items that are each None or an int>"

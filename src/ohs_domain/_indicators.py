@@ -24,7 +24,7 @@ from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._injuries import InjurySeverity
 from ohs_domain._inspection import Submission
 from ohs_domain._measures import Rate, Share, _round, median, percentile
-from ohs_domain._periods import DateRange, Month, Period, Quarter, _day_only, as_range, local_date
+from ohs_domain._periods import DateRange, Month, Period, Quarter, as_range, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import EliminationDeadlines, ReportGroup, RiskLevel, SafetyReport
 from ohs_domain._training import TrainingFormat
@@ -65,7 +65,6 @@ def _staff(records: Records, as_of: date) -> list[Employee]:
 
 
 def _check_as_of(days: DateRange, as_of: date) -> None:
-    _day_only("as_of", as_of)
     if as_of < days.start:
         raise InvalidValueError(
             "as_of", as_of, f"a day on or after the period's start ({days.start})"
