@@ -61,7 +61,7 @@ def _share_rows(shares: dict[str, Share]) -> tuple[_rows.Row, ...]:
 
 def _staff(records: Records, as_of: date) -> list[Employee]:
     """Production personnel on staff on ``as_of``: the population of coverage and engagement."""
-    return [e for e in records.production_employees() if e.is_employed_on(as_of)]
+    return [e for e in records.production_employees() if e._on_staff(as_of)]
 
 
 def _check_as_of(days: DateRange, as_of: date) -> None:
