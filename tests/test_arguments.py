@@ -16,6 +16,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any, Literal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -430,3 +431,37 @@ def test_a_check_shows_what_it_takes_and_lists_say_what_their_items_are() -> Non
     check = compile_check(tuple[int | None, ...])
     assert check is not None
     assert repr(check) == "<Check a tuple of items that are each None or an int>"
+
+
+# -- constructors: every field of every public class refuses what its annotation does not take --
+
+
+def _instances() -> dict[type, object]:
+    found: dict[type, object] = {}
+    for example in _valid_examples():
+        if attrs.has(type(example)):
+            found.setdefault(type(example), example)
+    return found
+
+
+FIELD_CASES = [
+    pytest.param(kind, field.name, id=f"{kind.__name__}-{field.name}")
+    for kind, example in _instances().items()
+    for field in attrs.fields(kind)
+    if field.init and compile_check(_hints(kind).get(field.name)) is not None
+]
+
+
+@pytest.mark.parametrize(("kind", "field"), FIELD_CASES)
+def test_every_field_of_a_public_class_refuses_a_value_of_another_type(
+    kind: type, field: str
+) -> None:
+    example = _instances()[kind]
+    with pytest.raises(ohs_domain.OhsDomainError):
+        attrs.evolve(example, **{field: object()})  # type: ignore[misc]
+
+
+def test_a_result_built_by_hand_is_checked_like_an_argument() -> None:
+    award = _results()[7].awards[0]  # type: ignore[attr-defined]
+    with pytest.raises(InvalidArgumentError, match=r"^Award\(\): score: got '3' \(str\)"):
+        attrs.evolve(award, score="3")

@@ -16,7 +16,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from ohs_domain._arguments import checked
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._effective import Entry, Source
 from ohs_domain._measures import Rate, Share, _grouped
 from ohs_domain._money import Money
@@ -78,7 +78,7 @@ _SHOWN: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Fact:
     """A value a step used: an input, or a parameter with its source.
 
@@ -108,7 +108,7 @@ class Fact:
         return f"{text} ({'; '.join(origin)})" if origin else text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Step:
     """One step of a computation.
 
@@ -129,7 +129,7 @@ class Step:
         return f"{self.description}: {show(self.result)}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Explanation:
     """The ordered steps behind a result; `str()` renders them as text.
 

@@ -18,7 +18,7 @@ from typing import ClassVar
 import attrs
 
 from ohs_domain import _rows
-from ohs_domain._arguments import checked
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._injuries import InjurySeverity
@@ -79,7 +79,7 @@ _LAST_AS_OF = date(9998, 12, 31)  # the day after as_of must still be a date
 # -- training -----------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FormatCoverage:
     """Training in one format.
 
@@ -98,7 +98,7 @@ class FormatCoverage:
     groups: int
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TrainingCoverage:
     """Training coverage of production personnel: distinct people trained ÷ headcount.
 
@@ -232,7 +232,7 @@ def _counts_as_active(report: SafetyReport, as_of: date, records: Records) -> bo
     return rejected is None or local_date(rejected, records.time_zone) > as_of
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Engagement:
     """Engagement of production personnel in the reporting system.
 
@@ -358,7 +358,7 @@ def engagement(
 # -- elimination --------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EliminationStats:
     """How promptly items were eliminated.
 
@@ -399,7 +399,7 @@ def _duration(value: timedelta | None) -> str:
     return f"{days} d {rest // 3600} h" if days else f"{rest // 3600} h {rest % 3600 // 60} min"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Elimination:
     """Elimination of reported hazards and defects and of inspectors' violations.
 
@@ -582,7 +582,7 @@ def _violations(records: Records, days: DateRange, as_of: date) -> EliminationSt
 # -- inspection activity ------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ActivityLine:
     """Submissions and the violations they list, for one department, quarter, or in all.
 
@@ -610,7 +610,7 @@ class ActivityLine:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InspectionActivity:
     """Technical inspectors' activity in a period.
 
@@ -712,7 +712,7 @@ def inspection_activity(records: Records, *, period: Period) -> InspectionActivi
 # -- injuries -----------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InjuryRates:
     """Injury frequency and severity rates of a period, each with its base.
 

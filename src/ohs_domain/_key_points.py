@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 
 from ohs_domain import _rows
-from ohs_domain._arguments import checked
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Step
 from ohs_domain._indicators import (
     Elimination,
@@ -40,7 +40,7 @@ from ohs_domain._training import TrainingFormat
 __all__ = ["KeyPoints", "key_points"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class KeyPoints:
     """The key points of a year; `str()` renders them as a report.
 

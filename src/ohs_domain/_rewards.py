@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 import attrs
 
 from ohs_domain import _checks, _rows
-from ohs_domain._arguments import checked
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -370,7 +370,7 @@ class RewardPolicy:
             )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class KindCount:
     """Scoring reports of one kind.
 
@@ -383,7 +383,7 @@ class KindCount:
     reports: int
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Award:
     """A reward: multiplier × the minimum wage in force on the reference date.
 
@@ -404,7 +404,7 @@ class Award:
     breakdown: tuple[KindCount, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Exclusion:
     """Someone who gets no award, and why.
 
@@ -421,7 +421,7 @@ class Exclusion:
     breakdown: tuple[KindCount, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RewardAwards:
     """The awards for a period, and everyone left out with the reason.
 
