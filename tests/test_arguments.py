@@ -218,6 +218,8 @@ def _results() -> tuple[object, ...]:
         points.engagement,
         points.elimination,
         points.inspection,
+        points.inspection.total,
+        points.elimination.reports,
         points.inspector_pay,
         points.inspector_pay.quarters[0],
         points.rewards,
@@ -272,6 +274,7 @@ def _valid_examples() -> tuple[object, ...]:
         True,
         {"value": 2023},
         "'2023'",
+        "ru",  # a Language
         ohs_domain.Money,
         testing.texts(),
         None,
