@@ -40,6 +40,7 @@ from ohs_domain import (
     testing,
 )
 from ohs_domain._arguments import checked, compile_check, is_checked
+from tests.test_outcomes import ENGLISH as REASONS
 
 PUBLIC_MODULES = ["ohs_domain", "ohs_domain.demo", "ohs_domain.kz", "ohs_domain.serialization"]
 PUBLIC_MODULES += ["ohs_domain.testing"]
@@ -255,6 +256,7 @@ def _valid_examples() -> tuple[object, ...]:
         ),
         ohs_domain.Explanation(),
         ohs_domain.Step(description="d", result="r"),
+        *(case.values[0] for case in REASONS),
         *_results(),
         Year(2023).range,
         Year(2023),

@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -21,13 +22,17 @@ from babel.messages.pofile import read_po
 
 from ohs_domain import (
     LANGUAGES,
+    Active,
+    CutByRecipientCap,
     InvalidArgumentError,
     KeyPoints,
     Language,
     Money,
+    NotOnStaff,
     Quarter,
     Rate,
     Share,
+    TooFewSubmissions,
     Year,
     key_points,
 )
@@ -39,6 +44,7 @@ from ohs_domain.demo import (
     build_records,
 )
 from tests.test_key_points_rendering import year_of_three_reporters
+from tests.test_outcomes import ENGLISH, Q3
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -128,15 +134,16 @@ def test_every_compiled_catalog_is_the_compilation_of_its_source(lang: Language)
 
 
 def test_every_message_id_in_the_code_is_in_the_catalog() -> None:
-    keywords = {"text": (2,), "t": (1,), "plural": (3, 4), "N_": (1,)}
+    keywords = {"text": (2,), "t": (1,), "plural": (3, 4), "_count": (3,), "N_": (1,)}
     used = {
-        forms(message)
+        forms(message)[0]
         for _, _, message, _, _ in extract_from_dir(
             SOURCES, method_map=[("**.py", "python")], keywords=keywords
         )
     }
+    listed = {message[0] for message in ids("en")}
     assert used
-    assert used <= ids("en"), sorted(map(str, used - ids("en")))
+    assert used <= listed, sorted(used - listed)
 
 
 # -- plural forms, numbers, money, dates ----------------------------------------
@@ -325,3 +332,62 @@ def test_the_catalogs_use_the_glossarys_term(english: str, ru: str, kk: str) -> 
             english,
             lang,
         )
+
+
+# -- reasons -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("reason", "english"), ENGLISH)
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_reason_renders_in_every_language(reason: Any, english: str, lang: Language) -> None:
+    assert reason.render() == reason.render("en") == english
+    translated = reason.render(lang)
+    assert translated != english
+    assert "{" not in translated
+    assert not re.search(r"\b(the|of|by|cut|paid|score|rank)\b", translated), translated
+
+
+@pytest.mark.parametrize(
+    ("reason", "lang", "expected"),
+    [
+        (
+            TooFewSubmissions(count=0, required=1, quarter=Q3),
+            "ru",
+            "в 3 кв. 2023 выдано 0 представлений; положение требует не менее 1",
+        ),
+        (
+            TooFewSubmissions(count=2, required=3, quarter=Q3),
+            "ru",
+            "в 3 кв. 2023 выдано 2 представления; положение требует не менее 3",
+        ),
+        (
+            TooFewSubmissions(count=1, required=2, quarter=Q3),
+            "kk",
+            "2023 ж. 3-тоқсан ішінде 1 ұсыным берілді; ереже кемінде 2 талап етеді",
+        ),
+        (
+            Active(submissions=1, violations=1_000, quarter=Q3),
+            "en",
+            "active: 1 submission(s) listing 1000 violation(s) in 2023-Q3",
+        ),
+        (
+            Active(submissions=1, violations=1_000, quarter=Q3),
+            "ru",
+            "активен в 3 кв. 2023: 1 представление, указано 1\u00a0000 нарушений",
+        ),
+        (
+            NotOnStaff(reference_date=date(2023, 12, 31), left_on=None),
+            "ru",
+            "не в штате на расчётную дату 31.12.2023 (уволен: —)",
+        ),
+        (
+            CutByRecipientCap(cap=2, admitted=2, tied=True),
+            "ru",
+            "отсечено лимитом получателей (2): сначала допущены работники с более высоким "
+            "местом: 2 (работники с равным местом допускаются или отсекаются вместе)",
+        ),
+    ],
+    ids=str,
+)
+def test_a_reason_reads_in_its_language(reason: Any, lang: Language, expected: str) -> None:
+    assert reason.render(lang) == expected

@@ -59,12 +59,14 @@ def text(lang: Language, message: str, /, **values: object) -> str:
 def plural(lang: Language, count: int, singular: str, many: str, /, **values: object) -> str:
     """The form of ``singular``/``many`` that ``count`` takes in ``lang``; ``{n}`` is the count.
 
+    ``{n}`` is the count grouped per ``lang`` unless ``values`` gives it.
+
     Russian has three forms (1 отчёт, 2 отчёта, 5 отчётов); Kazakh, as CLDR
     records, two categories whose nouns are the same (a noun after a numeral
     stays singular); English two.
     """
     form = _catalog(lang).ngettext(singular, many, count)
-    return form.format(n=number(count, lang), **values)
+    return form.format(**{"n": number(count, lang), **values})
 
 
 def number(value: int | Decimal, lang: Language) -> str:
