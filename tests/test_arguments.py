@@ -256,6 +256,7 @@ def _valid_examples() -> tuple[object, ...]:
         ),
         ohs_domain.Explanation(),
         ohs_domain.Step(description="d", result="r"),
+        ohs_domain.Fact(name="n", value=1),
         *(case.values[0] for case in REASONS),
         *_results(),
         Year(2023).range,

@@ -24,17 +24,25 @@ from ohs_domain import (
     LANGUAGES,
     Active,
     CutByRecipientCap,
+    DateRange,
+    Explanation,
+    Fact,
     InvalidArgumentError,
     KeyPoints,
     Language,
     Money,
+    Month,
     NotOnStaff,
     Quarter,
     Rate,
     Share,
+    Source,
+    Step,
     TooFewSubmissions,
+    Value,
     Year,
     key_points,
+    show,
 )
 from ohs_domain import _i18n as i18n
 from ohs_domain.demo import (
@@ -391,3 +399,62 @@ def test_every_reason_renders_in_every_language(reason: Any, english: str, lang:
 )
 def test_a_reason_reads_in_its_language(reason: Any, lang: Language, expected: str) -> None:
     assert reason.render(lang) == expected
+
+
+# -- explanations ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, ""),
+        (True, "да"),
+        (False, "нет"),
+        (2_699, "2\u00a0699"),
+        (Decimal("61.6"), "61,6"),
+        (Fraction(2699, 2), "1\u00a0349,50"),
+        (date(2023, 12, 31), "31.12.2023"),
+        (DateRange(date(2023, 1, 1), date(2024, 1, 1)), "[01.01.2023, 01.01.2024)"),
+        ("E-0042", "E-0042"),
+        (Year(2023), "2023"),
+        (Month(2023, 3), "2023-03"),
+        (Money(70_000), "70\u00a0000\u00a0KZT"),
+        (Q3, "3 кв. 2023"),
+        ((Money(0), "E-1"), "0\u00a0KZT; E-1"),
+    ],
+    ids=repr,
+)
+def test_show_formats_a_value_in_russian(value: Value, expected: str) -> None:
+    assert show(value, "ru") == expected
+
+
+def test_an_explanation_renders_its_steps_and_facts_in_lang() -> None:
+    explanation = Explanation(
+        (
+            Step(
+                description="rank among eligible employees",
+                result=1,
+                facts=(
+                    Fact(name="reference date", value=date(2023, 12, 31)),
+                    Fact(name="minimum wage", value=Money(70_000), since=date(2023, 1, 1)),
+                    Fact(name="tie rule", value=Source(title="Policy No. 1")),
+                ),
+            ),
+            Step(description="no award", result=None),
+        )
+    )
+    assert explanation.render() == str(explanation)
+    assert explanation.render("ru").splitlines() == [
+        "1. место среди работников, имеющих право: 1",
+        "     расчётная дата = 31.12.2023",
+        "     МЗП = 70\u00a0000\u00a0KZT (с 01.01.2023)",
+        "     правило равных мест = Policy No. 1",
+        "2. без вознаграждения",
+    ]
+    assert "     ЕТЖ = 70\u00a0000\u00a0₸ (01.01.2023 бастап)" in explanation.render("kk")
+
+
+def test_the_key_points_explanation_translates_its_fixed_steps() -> None:
+    lines = demo_points().explanation.render("ru").splitlines()
+    assert lines[0] == "1. обучено производственного персонала: 2\u00a0699 из 2\u00a0699 (100,0 %)"
+    assert lines[3] == "4. выдано представлений: 209"

@@ -51,6 +51,11 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's name for "mark, translate
     return message
 
 
+def gettext(lang: Language, message: str) -> str:
+    """``message`` in ``lang`` if the catalog lists it, else ``message`` itself."""
+    return _catalog(lang).gettext(message)
+
+
 def text(lang: Language, message: str, /, **values: object) -> str:
     """``message`` in ``lang``, with its ``{placeholders}`` filled from ``values``."""
     return _catalog(lang).gettext(message).format(**values)
