@@ -43,6 +43,7 @@ from ohs_domain import (
     testing,
 )
 from ohs_domain._arguments import checked, compile_check, is_checked
+from tests.test_outcomes import ENGLISH as REASONS
 
 PUBLIC_MODULES = ["ohs_domain", "ohs_domain.demo", "ohs_domain.kz", "ohs_domain.serialization"]
 PUBLIC_MODULES += ["ohs_domain.testing"]
@@ -221,6 +222,8 @@ def _results() -> tuple[object, ...]:
         points.engagement,
         points.elimination,
         points.inspection,
+        points.inspection.total,
+        points.elimination.reports,
         points.inspector_pay,
         points.inspector_pay.quarters[0],
         points.rewards,
@@ -256,6 +259,8 @@ def _valid_examples() -> tuple[object, ...]:
         ),
         ohs_domain.Explanation(),
         ohs_domain.Step(description="d", result="r"),
+        ohs_domain.Fact(name="n", value=1),
+        *(case.values[0] for case in REASONS),
         *_results(),
         Year(2023).range,
         Year(2023),
@@ -275,6 +280,7 @@ def _valid_examples() -> tuple[object, ...]:
         True,
         {"value": 2023},
         "'2023'",
+        "ru",  # a Language
         ohs_domain.Money,
         testing.texts(),
         None,
@@ -462,6 +468,7 @@ def test_every_field_of_a_public_class_refuses_a_value_of_another_type(
 
 
 def test_a_result_built_by_hand_is_checked_like_an_argument() -> None:
-    award = _results()[7].awards[0]  # type: ignore[attr-defined]
+    (awards,) = (r for r in _results() if isinstance(r, ohs_domain.RewardAwards))
+    award = awards.awards[0]
     with pytest.raises(InvalidArgumentError, match=r"^Award\(\): score: got '3' \(str\)"):
         attrs.evolve(award, score="3")

@@ -17,10 +17,11 @@ from typing import ClassVar
 
 import attrs
 
-from ohs_domain import _rows
+from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
+from ohs_domain._i18n import N_, Language
 from ohs_domain._injuries import InjurySeverity
 from ohs_domain._inspection import Submission
 from ohs_domain._measures import Rate, Share, _round, median, percentile
@@ -384,19 +385,35 @@ class EliminationStats:
     overdue: tuple[str, ...]
 
     def __str__(self) -> str:
-        return (
-            f"{self.subject}: {self.eliminated:,} of {self.items:,} eliminated; on time "
-            f"{self.on_time}; median {_duration(self.median_time)}, "
-            f"90th percentile {_duration(self.p90_time)}; {len(self.overdue):,} overdue"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The statistics in ``lang``, as one line."""
+        return _i18n.text(
+            lang,
+            "{subject}: {eliminated} of {items} eliminated; on time {on_time}; "
+            "median {median}, 90th percentile {p90}; {overdue} overdue",
+            subject=_i18n.text(lang, self.subject),
+            eliminated=_i18n.number(self.eliminated, lang),
+            items=_i18n.number(self.items, lang),
+            on_time=self.on_time.render(lang),
+            median=_duration(self.median_time, lang),
+            p90=_duration(self.p90_time, lang),
+            overdue=_i18n.number(len(self.overdue), lang),
         )
 
 
-def _duration(value: timedelta | None) -> str:
+def _duration(value: timedelta | None, lang: Language = "en") -> str:
     if value is None:
-        return "undefined"
+        return _i18n.text(lang, "undefined")
     total = int(value.total_seconds())
     days, rest = divmod(total, 86_400)
-    return f"{days} d {rest // 3600} h" if days else f"{rest // 3600} h {rest % 3600 // 60} min"
+    if days:
+        return _i18n.text(lang, "{days} d {hours} h", days=days, hours=rest // 3600)
+    return _i18n.text(
+        lang, "{hours} h {minutes} min", hours=rest // 3600, minutes=rest % 3600 // 60
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -497,7 +514,7 @@ def elimination(
             due += 1
             overdue.append(report.id)
     report_stats = EliminationStats(
-        subject="accepted safety reports",
+        subject=N_("accepted safety reports"),
         items=len(accepted),
         eliminated=len(times),
         on_time=Share(on_time, due),
@@ -569,7 +586,7 @@ def _violations(records: Records, days: DateRange, as_of: date) -> EliminationSt
             due += 1
             overdue.append(violation.id)
     return EliminationStats(
-        subject="violations found by technical inspectors",
+        subject=N_("violations found by technical inspectors"),
         items=len(found),
         eliminated=len(times),
         on_time=Share(on_time, due),
@@ -602,11 +619,22 @@ class ActivityLine:
         return Fraction(self.violations, self.submissions) if self.submissions else None
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The line in ``lang``."""
         ratio = self.violations_per_submission
-        shown = "undefined" if ratio is None else str(_round(ratio, 2))
-        return (
-            f"{self.label}: {self.submissions:,} submissions on {self.violations:,} violations "
-            f"({shown} per submission)"
+        shown = (
+            _i18n.text(lang, "undefined") if ratio is None else _i18n.number(_round(ratio, 2), lang)
+        )
+        return _i18n.text(
+            lang,
+            "{label}: {submissions} on {violations} ({ratio} per submission)",
+            label=_i18n.text(lang, self.label),
+            submissions=_i18n.plural(lang, self.submissions, "{n} submissions", "{n} submissions"),
+            violations=_i18n.plural(lang, self.violations, "{n} violations", "{n} violations"),
+            ratio=shown,
         )
 
 
@@ -678,7 +706,7 @@ def inspection_activity(records: Records, *, period: Period) -> InspectionActivi
             quarter = quarter.next()
     inspectors = {a.employee for a in records.inspector_appointments if a.term.overlaps(days)}
     issuing = len({s.inspector for s in submissions})
-    total = line("all", submissions)
+    total = line(N_("all"), submissions)
     by_department = tuple(
         line(d, [s for s in submissions if s.department == d]) for d in departments
     )

@@ -16,8 +16,10 @@ from typing import Final, Self
 
 import attrs
 
+from ohs_domain import _i18n
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
+from ohs_domain._i18n import Language
 
 __all__ = ["DateRange", "Month", "Period", "Quarter", "Year", "as_range", "local_date"]
 
@@ -294,7 +296,12 @@ class Quarter(_Period):
         return Quarter(self.year, self.number - 1)
 
     def __str__(self) -> str:
-        return f"{self.year:04d}-Q{self.number}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The quarter in ``lang``: ``2023-Q3``; ``3 кв. 2023`` in Russian."""
+        return _i18n.text(lang, "{year}-Q{number}", year=f"{self.year:04d}", number=self.number)
 
 
 @attrs.frozen(order=True)
