@@ -471,4 +471,4 @@ def test_a_result_built_by_hand_is_checked_like_an_argument() -> None:
     (awards,) = (r for r in _results() if isinstance(r, ohs_domain.RewardAwards))
     award = awards.awards[0]
     with pytest.raises(InvalidArgumentError, match=r"^Award\(\): score: got '3' \(str\)"):
-        attrs.evolve(award, score="3")
+        attrs.evolve(award, score="3")  # type: ignore[arg-type]  # a wrong type is the point
