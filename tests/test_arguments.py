@@ -472,3 +472,7 @@ def test_a_result_built_by_hand_is_checked_like_an_argument() -> None:
     award = awards.awards[0]
     with pytest.raises(InvalidArgumentError, match=r"^Award\(\): score: got '3' \(str\)"):
         attrs.evolve(award, score="3")  # type: ignore[arg-type]  # a wrong type is the point
+
+
+def test_a_field_check_says_whose_annotation_it_reads() -> None:
+    assert repr(attrs.fields(ohs_domain.Award).score.validator) == "<field of Award as annotated>"

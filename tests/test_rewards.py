@@ -1284,3 +1284,16 @@ def test_everyone_considered_is_one_row_and_the_rows_add_up_to_the_total(
         assert isinstance(line, Award) is row["awarded"]
         assert (row["reason"] is None) is row["awarded"]
     assert serialization.load(serialization.dump(result), RewardAwards) == result
+
+
+@pytest.mark.parametrize(
+    ("score", "held"),
+    [
+        pytest.param(2, False, id="below-the-tier"),
+        pytest.param(3, True, id="its-lowest-score"),
+        pytest.param(5, True, id="its-highest-score"),
+        pytest.param(6, False, id="above-the-tier"),
+    ],
+)
+def test_a_tier_holds_the_scores_from_its_lowest_to_its_highest(score: int, held: bool) -> None:
+    assert ScoreTier(min_score=3, max_score=5, multiplier=4).holds(score) is held

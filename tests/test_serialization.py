@@ -1155,3 +1155,28 @@ def test_a_zone_travels_to_another_process_as_its_name() -> None:
     import pickle  # noqa: PLC0415 - only this test ships a zone as an engine would
 
     assert pickle.loads(pickle.dumps(kz.ALMATY)) is kz.ALMATY  # noqa: S301 - our own bytes
+
+
+def test_an_integer_beyond_what_javascript_reads_exactly_is_refused() -> None:
+    assert serialization.load(serialization.MAX_INTEGER, int) == 2**53 - 1
+    with pytest.raises(InvalidDataError, match="an integer from -9,007,199,254,740,991"):
+        serialization.load(2**53, int)
+
+
+def test_a_row_that_could_not_be_read_does_not_make_its_references_problems() -> None:
+    data = serialization.dump(demo.build_records())
+    reporter = data["safety_reports"][0]["reporter"]
+    account = next(
+        i for i, row in enumerate(data["reporting_accounts"]) if row["employee"] == reporter
+    )
+    data["reporting_accounts"][account]["registered_on"] = "today"
+    listed = data["submissions"][0]["violations"][0]
+    violation = next(i for i, row in enumerate(data["violations"]) if row["id"] == listed)
+    data["violations"][violation]["found_on"] = "yesterday"
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    # Only the unreadable rows themselves: not "not registered", not "unknown violation".
+    assert [p.path for p in caught.value.problems] == [
+        f"$.reporting_accounts[{account}].registered_on",
+        f"$.violations[{violation}].found_on",
+    ]
