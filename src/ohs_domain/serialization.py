@@ -78,7 +78,15 @@ from ohs_domain._records import COLLECTIONS, Records, reading_order
 from ohs_domain._rewards import RankBands, ScoreThresholds
 from ohs_domain._zones import time_zone
 
-__all__ = ["dump", "dump_json", "load", "load_json", "load_toml"]
+__all__ = [
+    "dump",
+    "dump_json",
+    "load",
+    "load_json",
+    "load_toml",
+    "read_json_lines",
+    "write_json_lines",
+]
 
 T = TypeVar("T")
 
@@ -832,3 +840,7 @@ def load_toml(text: str | bytes, kind: type[T]) -> T:
             _name(kind), [Problem("$", "not valid TOML: nested too deeply")]
         ) from None
     return load(data, kind)
+
+
+# The file readers build on load; imported last, as they use this module's functions.
+from ohs_domain._tables import read_json_lines, write_json_lines  # noqa: E402
