@@ -1,0 +1,109 @@
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ohs_domain import InvalidArgumentError, InvalidDataError, Records, kz, serialization
+from ohs_domain._records import COLLECTIONS
+from ohs_domain.demo import build_records
+
+RECORDS = build_records()
+SMALL = Records(
+    time_zone=kz.ALMATY, departments=RECORDS.departments, employees=RECORDS.employees[:40]
+)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("jsonl")
+    serialization.write_json_lines(RECORDS, path)
+    return path
+
+
+def test_the_demo_company_reads_back_as_written(folder: Path) -> None:
+    seen: list[int] = []
+    assert serialization.read_json_lines(folder, progress=seen.append) == RECORDS
+    assert seen == sorted(seen)
+    assert seen[-1] == sum(len(getattr(RECORDS, name)) for name in COLLECTIONS)
+
+
+@given(chunk_size=st.integers(min_value=1, max_value=300))
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_the_chunk_size_changes_nothing_but_the_progress(tmp_path: Path, chunk_size: int) -> None:
+    serialization.write_json_lines(SMALL, tmp_path)
+    calls: list[int] = []
+    assert (
+        serialization.read_json_lines(str(tmp_path), chunk_size=chunk_size, progress=calls.append)
+        == SMALL
+    )
+    rows = len(SMALL.departments) + len(SMALL.employees)
+    assert calls[-1] == rows
+    assert len(calls) >= rows // chunk_size
+
+
+def _broken(tmp_path: Path) -> Path:
+    serialization.write_json_lines(SMALL, tmp_path)
+    employees = (tmp_path / "employees.jsonl").read_text().splitlines()
+    first = json.loads(employees[0])
+    first["department"] = 12
+    third = json.loads(employees[2])
+    third["nickname"] = "x"
+    employees[0] = json.dumps(first)
+    employees[1] = "{not json"
+    employees[2] = json.dumps(third)
+    employees.insert(3, "")
+    (tmp_path / "employees.jsonl").write_text("\n".join(employees) + "\n")
+    (tmp_path / "staff.jsonl").write_text("")
+    return tmp_path
+
+
+def test_every_problem_of_every_file_is_reported_at_its_line(tmp_path: Path) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_json_lines(_broken(tmp_path))
+    paths = [p.path for p in caught.value.problems]
+    assert paths == [
+        "staff.jsonl",
+        "employees.jsonl:2",
+        "employees.jsonl:1:department",
+        "employees.jsonl:3:nickname",
+    ]
+    assert "unknown field" in caught.value.problems[3].message
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        pytest.param(None, "time_zone.json", id="no-time-zone-file"),
+        pytest.param('"Mars/Olympus"', "time_zone.json:$", id="unknown-time-zone"),
+    ],
+)
+def test_the_time_zone_must_be_given(tmp_path: Path, zone: str | None, expected: str) -> None:
+    serialization.write_json_lines(SMALL, tmp_path)
+    if zone is None:
+        (tmp_path / "time_zone.json").unlink()
+    else:
+        (tmp_path / "time_zone.json").write_text(zone)
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_json_lines(tmp_path)
+    assert [p.path for p in caught.value.problems] == [expected]
+
+
+def test_a_missing_collection_file_is_an_empty_collection(tmp_path: Path) -> None:
+    serialization.write_json_lines(SMALL, tmp_path)
+    (tmp_path / "injuries.jsonl").unlink()
+    assert serialization.read_json_lines(tmp_path) == SMALL
+
+
+def test_a_file_is_not_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "bundle.json").write_text("{}")
+    with pytest.raises(InvalidDataError, match="not a folder"):
+        serialization.read_json_lines(tmp_path / "bundle.json")
+
+
+def test_a_chunk_must_hold_a_record(tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match="chunk_size"):
+        serialization.read_json_lines(tmp_path, chunk_size=0)
