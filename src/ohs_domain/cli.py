@@ -271,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse has printed the usage or the help
-        return stop.code if isinstance(stop.code, int) else 2
+        return 0 if stop.code in {0, None} else 2
     try:
         sys.stdout.write(args.run(args))
     except _Usage as error:

@@ -1,0 +1,215 @@
+import csv
+import importlib
+import io
+import json
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+
+from ohs_domain import serialization
+from ohs_domain.cli import main
+from ohs_domain.demo import build_records
+
+
+@pytest.fixture(scope="module")
+def company(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo") / "d"
+    assert main(["demo", "--out", str(folder)]) == 0
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_demo_company_is_valid(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", company)
+    assert (code, err) == (0, "")
+    assert out.startswith("valid: 11 departments, 2,962 employees, ")
+    assert out.count("\n") == 1
+
+
+def test_a_year_of_pay_by_quarter_has_the_showcase_figures(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = company / "inspector-pay-policy.json"
+    code, out, _ = run(
+        capsys, "inspector-pay", company, "--policy", policy, "--year", "2023", "--format", "csv",
+        "--by-quarter",
+    )  # fmt: skip
+    assert code == 0
+    assert out.splitlines() == [
+        "quarter,appointed,paid,amount,currency",
+        "2023-Q1,21,21,315000,KZT",
+        "2023-Q2,21,21,315000,KZT",
+        "2023-Q3,21,20,300000,KZT",
+        "2023-Q4,21,21,315000,KZT",
+    ]
+
+
+def test_a_year_of_pay_as_text_names_who_is_not_paid_and_why(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = company / "inspector-pay-policy.json"
+    _, out, _ = run(capsys, "inspector-pay", company, "--policy", policy, "--year", "2023")
+    assert out.splitlines() == [
+        "2023-Q1: 21 of 21 paid, 315,000 KZT",
+        "2023-Q2: 21 of 21 paid, 315,000 KZT",
+        "2023-Q3: 20 of 21 paid, 300,000 KZT",
+        "  not paid: E-0000017: 0 submission(s) issued in 2023-Q3; the policy requires at least 1",
+        "2023-Q4: 21 of 21 paid, 315,000 KZT",
+        "2023: 1,245,000 KZT",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("form", "extra", "rows"),
+    [
+        pytest.param("csv", [], 21, id="csv-one-row-per-inspector"),
+        pytest.param("json", [], 21, id="json-one-row-per-inspector"),
+        pytest.param("json", ["--by-quarter"], 1, id="json-one-row-for-the-quarter"),
+    ],
+)
+def test_a_quarter_of_pay_in_rows(
+    company: Path, capsys: pytest.CaptureFixture[str], form: str, extra: list[str], rows: int
+) -> None:
+    policy = company / "inspector-pay-policy.json"
+    argv = ["inspector-pay", company, "--policy", policy, "--quarter", "2023-Q3", "--format", form]
+    code, out, _ = run(capsys, *argv, *extra)
+    assert code == 0
+    table = json.loads(out) if form == "json" else list(csv.DictReader(io.StringIO(out)))
+    assert len(table) == rows
+    assert {row["quarter"] for row in table} == {"2023-Q3"}
+
+
+def test_a_quarter_of_pay_as_text(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = company / "inspector-pay-policy.json"
+    _, out, _ = run(capsys, "inspector-pay", company, "--policy", policy, "--quarter", "2023-Q1")
+    assert out == "2023-Q1: 21 of 21 paid, 315,000 KZT\n"
+
+
+@pytest.mark.parametrize(
+    ("period", "first"),
+    [
+        pytest.param("2023", "92 awards, 42,840,000 KZT at 70,000 KZT", id="the-year"),
+        pytest.param("2023-Q4", "", id="a-quarter"),
+        pytest.param("2023-11", "", id="a-month"),
+    ],
+)
+def test_reward_awards_as_text(
+    company: Path, capsys: pytest.CaptureFixture[str], period: str, first: str
+) -> None:
+    policy = company / "reward-policy.json"
+    argv = ["reward-awards", company, "--policy", policy, "--period", period]
+    code, out, _ = run(capsys, *argv, "--paid-on", "2024-01-25")
+    assert code == 0
+    assert out.splitlines()[0].startswith(first)
+    assert " awards, " in out.splitlines()[0]
+
+
+def test_reward_awards_as_csv(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = company / "reward-policy.json"
+    argv = ["reward-awards", company, "--policy", policy, "--period", "2023"]
+    _, out, _ = run(capsys, *argv, "--paid-on", "2024-01-25", "--format", "csv")
+    awarded = [row for row in csv.DictReader(io.StringIO(out)) if row["awarded"] == "True"]
+    assert len(awarded) == 92
+
+
+def test_key_points_from_a_bundle_and_a_toml_policy(
+    company: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundle = tmp_path / "bundle.json"
+    bundle.write_text(serialization.dump_json(build_records()))
+    deadlines = tmp_path / "deadlines.toml"
+    deadlines.write_text('high = "P1D"\nmedium = "P7D"\nlow = "P30D"\n')
+    argv = ["key-points", bundle, "--year", "2023", "--paid-on", "2024-01-25"]
+    argv += ["--deadlines", deadlines, "--pay-policy", company / "inspector-pay-policy.json"]
+    argv += ["--reward-policy", company / "reward-policy.json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    expected = (
+        Path("examples/showcase_2023.txt").read_text().split("\n\nTechnical inspectors' pay")[0]
+    )
+    assert out == expected + "\n"
+    code, out, _ = run(capsys, *argv, "--as-of", "2023-12-31", "--format", "json")
+    assert code == 0
+    assert json.loads(out)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        pytest.param(
+            ["inspector-pay", "{d}", "--policy", "{d}/reward-policy.json", "--year", "2023"],
+            "reward-policy.json:$",
+            id="the-wrong-policy-file",
+        ),
+        pytest.param(["validate", "{d}/reward-policy.json"], "Records: ", id="a-policy-as-records"),
+        pytest.param(["validate", "{d}/nothing.json"], "nothing.json: No such file", id="no-file"),
+    ],
+)
+def test_invalid_data_exits_1_with_every_problem_and_no_traceback(
+    company: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    code, out, err = run(capsys, *(a.format(d=company) for a in argv))
+    assert (code, out) == (1, "")
+    assert says in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        pytest.param([], "required: COMMAND", id="no-command"),
+        pytest.param(["pay", "d"], "invalid choice: 'pay'", id="an-unknown-command"),
+        pytest.param(
+            ["inspector-pay", "d", "--policy", "p", "--quarter", "2023-Q5"],
+            "argument --quarter: ",
+            id="a-quarter-that-does-not-exist",
+        ),
+        pytest.param(
+            ["reward-awards", "d", "--policy", "p", "--period", "soon", "--paid-on", "2024-01-25"],
+            "argument --period: ",
+            id="a-period-that-is-not-one",
+        ),
+        pytest.param(
+            ["inspector-pay", "d", "--policy", "p", "--quarter", "2023-Q1", "--year", "2023"],
+            "not allowed with argument",
+            id="a-quarter-and-a-year",
+        ),
+        pytest.param(["demo", "--out", "d", "--scale", "0"], "--scale: ", id="scale-zero"),
+    ],
+)
+def test_a_wrong_command_line_exits_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: ohs-domain")
+    assert says in err
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "Exit codes: 0 done; 1 invalid data or file; 2 wrong command line." in out
+
+
+def test_python_m_runs_the_command_line(
+    company: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["ohs-domain", "validate", str(company)])
+    with pytest.raises(SystemExit) as stop:
+        runpy.run_module("ohs_domain", run_name="__main__")
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.startswith("valid: ")
+
+
+def test_importing_the_main_module_runs_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    sys.modules.pop("ohs_domain.__main__", None)
+    importlib.import_module("ohs_domain.__main__")
+    assert capsys.readouterr() == ("", "")
