@@ -213,3 +213,25 @@ def test_importing_the_main_module_runs_nothing(capsys: pytest.CaptureFixture[st
     sys.modules.pop("ohs_domain.__main__", None)
     importlib.import_module("ohs_domain.__main__")
     assert capsys.readouterr() == ("", "")
+
+
+def test_a_csv_folder_with_five_mistakes_exits_1_with_all_five(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_tables import plant_five_mistakes  # noqa: PLC0415 - one planting, two tests
+
+    expected = plant_five_mistakes(tmp_path)
+    code, out, err = run(capsys, "validate", tmp_path)
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert lines[0] == "Records: 5 problems"
+    assert sorted(line.strip().split(": ")[0].split(" ")[0] for line in lines[1:]) == expected
+
+
+def test_the_demo_as_csv_tables_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--out", str(tmp_path), "--tables", "csv"]) == 0
+    code, out, _ = run(capsys, "validate", tmp_path)
+    assert code == 0
+    assert "2,962 employees" in out

@@ -1,8 +1,9 @@
 """The ``ohs-domain`` command: validate and evaluate records kept in files.
 
 Thin on purpose: parse the arguments, call the library, render the result.
-Records are a bundle JSON file or a folder of JSON Lines (one file per
-collection, see [`read_json_lines`][ohs_domain.serialization.read_json_lines]);
+Records are a bundle JSON file, a folder of JSON Lines (one file per
+collection, see [`read_json_lines`][ohs_domain.serialization.read_json_lines])
+or a folder of CSV tables ([`read_csv_tables`][ohs_domain.serialization.read_csv_tables]);
 policies are JSON or TOML files in the library's wire form.
 
 Exit codes: 0 done; 1 the data or a file is invalid (every problem is printed
@@ -52,6 +53,8 @@ class _Usage(Exception):  # noqa: N818 - a wrong command line, exit 2 like argpa
 
 
 def _read_records(path: Path) -> Records:
+    if path.is_dir() and any(path.glob("*.csv")):
+        return serialization.read_csv_tables(path)
     if path.is_dir():
         return serialization.read_json_lines(path)
     return serialization.load_json(path.read_bytes(), Records)
@@ -199,7 +202,10 @@ def _demo(args: argparse.Namespace) -> str:
         raise _Usage(f"--scale: must be at least 1, not {args.scale}")
     folder: Path = args.out
     records = demo.build_records(args.scale)
-    serialization.write_json_lines(records, folder)
+    if args.tables == "csv":
+        serialization.write_csv_tables(records, folder)
+    else:
+        serialization.write_json_lines(records, folder)
     for name, policy in (
         (PAY_POLICY, demo.INSPECTOR_PAY_POLICY),
         (REWARD_POLICY, demo.REWARD_POLICY),
@@ -222,7 +228,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         if name != "demo":
             sub.add_argument(
-                "records", type=Path, help="a bundle JSON file or a folder of JSON Lines"
+                "records",
+                type=Path,
+                help="a bundle JSON file, or a folder of JSON Lines or of CSV tables",
             )
         if name not in {"demo", "validate"}:
             sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
@@ -257,6 +265,9 @@ def _parser() -> argparse.ArgumentParser:
     make = command("demo", _demo, "Write the demo company and its policies to a folder.")
     make.add_argument("--scale", type=int, default=1, help="company size multiplier")
     make.add_argument("--out", type=Path, required=True, help="the folder to write")
+    make.add_argument(
+        "--tables", choices=("jsonl", "csv"), default="jsonl", help="JSON Lines or CSV tables"
+    )
     return parser
 
 

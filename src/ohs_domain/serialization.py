@@ -84,7 +84,9 @@ __all__ = [
     "load",
     "load_json",
     "load_toml",
+    "read_csv_tables",
     "read_json_lines",
+    "write_csv_tables",
     "write_json_lines",
 ]
 
@@ -843,4 +845,9 @@ def load_toml(text: str | bytes, kind: type[T]) -> T:
 
 
 # The file readers build on load; imported last, as they use this module's functions.
-from ohs_domain._tables import read_json_lines, write_json_lines  # noqa: E402
+from ohs_domain._tables import (  # noqa: E402
+    read_csv_tables,
+    read_json_lines,
+    write_csv_tables,
+    write_json_lines,
+)
