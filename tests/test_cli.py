@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ohs_domain import serialization
+from ohs_domain import schema, serialization
 from ohs_domain.cli import main
 from ohs_domain.demo import build_records
 
@@ -235,3 +235,20 @@ def test_the_demo_as_csv_tables_validates(
     code, out, _ = run(capsys, "validate", tmp_path)
     assert code == 0
     assert "2,962 employees" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "title"),
+    [
+        pytest.param([], "Records", id="the-bundle-by-default"),
+        pytest.param(["RewardPolicy"], "RewardPolicy", id="a-policy"),
+        pytest.param(["KeyPoints"], "KeyPoints", id="a-result"),
+    ],
+)
+def test_schema_prints_a_json_schema(
+    capsys: pytest.CaptureFixture[str], argv: list[str], title: str
+) -> None:
+    code, out, _ = run(capsys, "schema", *argv)
+    assert code == 0
+    document = json.loads(out)
+    assert (document["$schema"], document["title"]) == (schema.DIALECT, title)

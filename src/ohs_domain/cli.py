@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from ohs_domain import demo, serialization
+from ohs_domain import demo, schema, serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, OhsDomainError, Problem
 from ohs_domain._inspector_pay import (
@@ -215,6 +215,14 @@ def _demo(args: argparse.Namespace) -> str:
     return f"wrote the demo company (scale {args.scale}) to {folder}\n"
 
 
+_SCHEMAS: Final = {kind.__name__: kind for kind in schema.TYPES}
+
+
+def _schema(args: argparse.Namespace) -> str:
+    kind = _SCHEMAS[args.type]
+    return json.dumps(schema.json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ohs-domain",
@@ -226,13 +234,13 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, run: Callable[[argparse.Namespace], str], help_: str) -> Any:
         sub = commands.add_parser(name, help=help_, description=help_)
         sub.set_defaults(run=run)
-        if name != "demo":
+        if name not in {"demo", "schema"}:
             sub.add_argument(
                 "records",
                 type=Path,
                 help="a bundle JSON file, or a folder of JSON Lines or of CSV tables",
             )
-        if name not in {"demo", "validate"}:
+        if name not in {"demo", "validate", "schema"}:
             sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
         return sub
 
@@ -268,6 +276,8 @@ def _parser() -> argparse.ArgumentParser:
     make.add_argument(
         "--tables", choices=("jsonl", "csv"), default="jsonl", help="JSON Lines or CSV tables"
     )
+    types = command("schema", _schema, "Print the JSON Schema (2020-12) of a wire form.")
+    types.add_argument("type", nargs="?", default="Records", choices=sorted(_SCHEMAS))
     return parser
 
 
