@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from ohs_domain import demo, schema, serialization
+from ohs_domain import _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, OhsDomainError, Problem
 from ohs_domain._inspector_pay import (
@@ -35,7 +35,7 @@ from ohs_domain._inspector_pay import (
 )
 from ohs_domain._key_points import key_points
 from ohs_domain._periods import Month, Period, Quarter, Year
-from ohs_domain._records import COLLECTIONS, Records
+from ohs_domain._records import COLLECTIONS
 from ohs_domain._reporting import EliminationDeadlines
 from ohs_domain._rewards import RewardAwards, RewardPolicy, reward_awards
 
@@ -48,16 +48,15 @@ REWARD_POLICY: Final = "reward-policy.json"
 DEADLINES: Final = "elimination-deadlines.json"
 
 
+class _Failed(Exception):  # noqa: N818 - a scenario failed: its report goes to stdout, exit 1
+    pass
+
+
 class _Usage(Exception):  # noqa: N818 - a wrong command line, exit 2 like argparse's own
     pass
 
 
-def _read_records(path: Path) -> Records:
-    if path.is_dir() and any(path.glob("*.csv")):
-        return serialization.read_csv_tables(path)
-    if path.is_dir():
-        return serialization.read_json_lines(path)
-    return serialization.load_json(path.read_bytes(), Records)
+_read_records = _scenarios.read_records
 
 
 def _read_file(path: Path, kind: type[T]) -> T:
@@ -215,6 +214,23 @@ def _demo(args: argparse.Namespace) -> str:
     return f"wrote the demo company (scale {args.scale}) to {folder}\n"
 
 
+def _test(args: argparse.Namespace) -> str:
+    outcomes = [outcome for path in args.scenarios for outcome in _scenarios.run_file(path)]
+    lines = []
+    for outcome in outcomes:
+        lines.append(f"{'FAIL' if outcome.differences else 'pass'}: {outcome.name}")
+        lines.extend(
+            f"  {figure}: expected {expected!r}, got {got!r}"
+            for figure, expected, got in outcome.differences
+        )
+    failed = sum(1 for outcome in outcomes if outcome.differences)
+    lines.append(f"{len(outcomes)} scenarios, {failed} failed")
+    report = "\n".join(lines) + "\n"
+    if failed:
+        raise _Failed(report)
+    return report
+
+
 _SCHEMAS: Final = {kind.__name__: kind for kind in schema.TYPES}
 
 
@@ -234,13 +250,13 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, run: Callable[[argparse.Namespace], str], help_: str) -> Any:
         sub = commands.add_parser(name, help=help_, description=help_)
         sub.set_defaults(run=run)
-        if name not in {"demo", "schema"}:
+        if name not in {"demo", "schema", "test"}:
             sub.add_argument(
                 "records",
                 type=Path,
                 help="a bundle JSON file, or a folder of JSON Lines or of CSV tables",
             )
-        if name not in {"demo", "validate", "schema"}:
+        if name not in {"demo", "validate", "schema", "test"}:
             sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
         return sub
 
@@ -276,6 +292,9 @@ def _parser() -> argparse.ArgumentParser:
     make.add_argument(
         "--tables", choices=("jsonl", "csv"), default="jsonl", help="JSON Lines or CSV tables"
     )
+    scenarios = command("test", _test, "Run scenario files and show what differs.")
+    scenarios.add_argument("scenarios", type=Path, nargs="+", metavar="SCENARIO")
+
     types = command("schema", _schema, "Print the JSON Schema (2020-12) of a wire form.")
     types.add_argument("type", nargs="?", default="Records", choices=sorted(_SCHEMAS))
     return parser
@@ -295,6 +314,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if stop.code in {0, None} else 2
     try:
         sys.stdout.write(args.run(args))
+    except _Failed as failure:
+        sys.stdout.write(str(failure))
+        return 1
     except _Usage as error:
         parser.print_usage(sys.stderr)
         sys.stderr.write(f"ohs-domain: error: {error}\n")
