@@ -1,23 +1,23 @@
 """MkDocs hook: publish the JSON Schemas of the wire form with the site, as ``schemas/*.json``.
 
-Written from ``ohs_domain.schema`` at build time, so the published schema is
-always the one of the library the site documents.
+Generated from ``ohs_domain.schema`` at build time, so the published schema is
+always the one of the library the site documents; as site files, pages can
+link to them (``../schemas/Records.json``).
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
+
+from mkdocs.structure.files import File, Files
 
 from ohs_domain import schema
 
 
-def on_post_build(config: Any, **_: Any) -> None:
-    """Write one ``schemas/<Type>.json`` per published type into the built site."""
-    folder = Path(config["site_dir"]) / "schemas"
-    folder.mkdir(parents=True, exist_ok=True)
+def on_files(files: Files, config: Any, **_: Any) -> Files:
+    """Add one ``schemas/<Type>.json`` per published type to the site's files."""
     for kind in schema.TYPES:
-        document = schema.json_schema(kind)
-        text = json.dumps(document, ensure_ascii=False, indent=2)
-        (folder / f"{kind.__name__}.json").write_text(text + "\n", encoding="utf-8")
+        text = json.dumps(schema.json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+        files.append(File.generated(config, f"schemas/{kind.__name__}.json", content=text))
+    return files
