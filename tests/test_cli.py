@@ -252,3 +252,83 @@ def test_schema_prints_a_json_schema(
     assert code == 0
     document = json.loads(out)
     assert (document["$schema"], document["title"]) == (schema.DIALECT, title)
+
+
+@pytest.mark.parametrize(
+    ("extra", "form", "first"),
+    [
+        pytest.param(
+            [],
+            "text",
+            "TrainingCoverage: format=training_centre, people=1332, headcount=2699,",
+            id="text-one-line-per-row",
+        ),
+        pytest.param(
+            ["--deadlines", "{d}/elimination-deadlines.json"],
+            "csv",
+            "indicator,format,people,headcount,participations,sessions,groups,measure,part,",
+            id="csv-with-elimination",
+        ),
+    ],
+)
+def test_indicators_of_a_year(
+    company: Path, capsys: pytest.CaptureFixture[str], extra: list[str], form: str, first: str
+) -> None:
+    argv = ["indicators", company, "--period", "2023", "--as-of", "2023-12-31"]
+    code, out, _ = run(capsys, *argv, *(a.format(d=company) for a in extra), "--format", form)
+    assert code == 0
+    assert out.splitlines()[0].startswith(first)
+    assert ("Elimination" in out) == bool(extra)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "says"),
+    [
+        pytest.param(
+            ["E-0000017", "--rule", "inspector-pay", "--policy", "{d}/inspector-pay-policy.json",
+             "--quarter", "2023-Q3"],
+            0,
+            "because = 0 submission(s) issued in 2023-Q3; the policy requires at least 1",
+            id="the-unpaid-inspector-of-q3",
+        ),
+        pytest.param(
+            ["E-0000017", "--rule", "inspector-pay", "--policy", "{d}/inspector-pay-policy.json",
+             "--year", "2023"],
+            0,
+            "paid for 2023",
+            id="an-inspector-over-the-year",
+        ),
+        pytest.param(
+            ["E-0000397", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json",
+             "--period", "2023", "--paid-on", "2024-01-25"],
+            0,
+            "score from reports registered in [2023-01-01, 2024-01-01): 59",
+            id="the-top-reporter",
+        ),
+        pytest.param(
+            ["E-9999999", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json",
+             "--period", "2023", "--paid-on", "2024-01-25"],
+            1,
+            "no employee considered for an award with id 'E-9999999'",
+            id="someone-unknown",
+        ),
+        pytest.param(
+            ["E-0000017", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json"],
+            2,
+            "needs --period and --paid-on",
+            id="rewards-without-a-period",
+        ),
+        pytest.param(
+            ["E-0000017", "--rule", "inspector-pay", "--policy", "{d}/inspector-pay-policy.json"],
+            2,
+            "needs --quarter or --year",
+            id="pay-without-a-quarter",
+        ),
+    ],
+)  # fmt: skip
+def test_explain_one_person(
+    company: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, says: str
+) -> None:
+    got, out, err = run(capsys, "explain", company, *(a.format(d=company) for a in argv))
+    assert got == code
+    assert says in out + err

@@ -26,6 +26,13 @@ from typing import Any, Final, TypeVar
 from ohs_domain import _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, OhsDomainError, Problem
+from ohs_domain._indicators import (
+    elimination,
+    engagement,
+    injury_rates,
+    inspection_activity,
+    training_coverage,
+)
 from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
@@ -196,6 +203,49 @@ def _key_points(args: argparse.Namespace) -> str:
     return _render(result, args.format, lambda points: f"{points}\n")
 
 
+def _indicators(args: argparse.Namespace) -> str:
+    records = _read_records(args.records)
+    period, as_of = args.period, args.as_of
+    results: list[Any] = [
+        training_coverage(records, period=period, as_of=as_of),
+        engagement(records, period=period, as_of=as_of),
+        inspection_activity(records, period=period),
+        injury_rates(records, period=period, as_of=as_of),
+    ]
+    if args.deadlines is not None:
+        deadlines = _read_file(args.deadlines, EliminationDeadlines)
+        results.insert(2, elimination(records, period=period, as_of=as_of, deadlines=deadlines))
+    rows = [{"indicator": type(r).__name__, **row} for r in results for row in r.rows()]
+    if args.format != "text":
+        columns = ["indicator", *dict.fromkeys(c for r in results for c in r.COLUMNS)]
+        return _table(rows, columns, args.format)
+    return "".join(
+        f"{row['indicator']}: "
+        + ", ".join(f"{k}={v}" for k, v in row.items() if k != "indicator" and v is not None)
+        + "\n"
+        for row in rows
+    )
+
+
+def _explain(args: argparse.Namespace) -> str:
+    records = _read_records(args.records)
+    result: InspectorPay | InspectorPayYear | RewardAwards
+    if args.rule == "reward-awards":
+        if args.period is None or args.paid_on is None:
+            raise _Usage("--rule reward-awards needs --period and --paid-on")
+        policy = _read_file(args.policy, RewardPolicy)
+        result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
+    else:
+        pay_policy = _read_file(args.policy, InspectorPayPolicy)
+        if args.quarter is not None:
+            result = inspector_pay(records, quarter=args.quarter, policy=pay_policy)
+        elif args.year is not None:
+            result = inspector_pay_for_year(records, year=args.year, policy=pay_policy)
+        else:
+            raise _Usage("--rule inspector-pay needs --quarter or --year")
+    return f"{result.explain(args.person)}\n"
+
+
 def _demo(args: argparse.Namespace) -> str:
     if args.scale < 1:
         raise _Usage(f"--scale: must be at least 1, not {args.scale}")
@@ -256,7 +306,7 @@ def _parser() -> argparse.ArgumentParser:
                 type=Path,
                 help="a bundle JSON file, or a folder of JSON Lines or of CSV tables",
             )
-        if name not in {"demo", "validate", "schema", "test"}:
+        if name not in {"demo", "validate", "schema", "test", "explain"}:
             sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
         return sub
 
@@ -285,6 +335,20 @@ def _parser() -> argparse.ArgumentParser:
     points.add_argument("--deadlines", type=Path, required=True, help="elimination deadlines")
     points.add_argument("--pay-policy", type=Path, required=True, help="inspector pay policy")
     points.add_argument("--reward-policy", type=Path, required=True, help="reward policy")
+
+    signs = command("indicators", _indicators, "The leading and lagging indicators of a period.")
+    signs.add_argument("--period", type=_parsed(_period), required=True, help="2023, 2023-Q4")
+    signs.add_argument("--as-of", type=_DAY, required=True, help="the reference date")
+    signs.add_argument("--deadlines", type=Path, help="elimination deadlines (adds elimination)")
+
+    why = command("explain", _explain, "Why one person is paid or awarded what they are.")
+    why.add_argument("person", help="the employee's id, e.g. E-0000017")
+    why.add_argument("--rule", choices=("inspector-pay", "reward-awards"), required=True)
+    why.add_argument("--policy", type=Path, required=True, help="the rule's policy")
+    why.add_argument("--quarter", type=_parsed(Quarter.parse), help="inspector pay: e.g. 2023-Q3")
+    why.add_argument("--year", type=_YEAR, help="inspector pay: e.g. 2023")
+    why.add_argument("--period", type=_parsed(_period), help="rewards: 2023, 2023-Q4")
+    why.add_argument("--paid-on", type=_DAY, help="rewards: e.g. 2024-01-25")
 
     make = command("demo", _demo, "Write the demo company and its policies to a folder.")
     make.add_argument("--scale", type=int, default=1, help="company size multiplier")
