@@ -332,3 +332,49 @@ def test_explain_one_person(
     got, out, err = run(capsys, "explain", company, *(a.format(d=company) for a in argv))
     assert got == code
     assert says in out + err
+
+
+class FakeBar:
+    """Stands in for tqdm's bar: records what it was told."""
+
+    seen: list[int] = []  # noqa: RUF012 - the one record of the test
+
+    def __init__(self, **_: object) -> None:
+        self.n = 0
+
+    def __enter__(self) -> "FakeBar":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        pass
+
+    def update(self, step: int) -> None:
+        self.n += step
+        FakeBar.seen.append(self.n)
+
+
+@pytest.mark.parametrize(
+    ("installed", "terminal"),
+    [
+        pytest.param(True, True, id="tqdm-on-a-terminal-shows-progress"),
+        pytest.param(True, False, id="not-on-a-pipe-or-file"),
+        pytest.param(False, True, id="not-without-tqdm"),
+    ],
+)
+def test_progress_is_shown_only_on_a_terminal_with_tqdm(
+    company: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    installed: bool,
+    terminal: bool,
+) -> None:
+    import types  # noqa: PLC0415 - only here
+
+    fake = types.ModuleType("tqdm")
+    fake.tqdm = FakeBar  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tqdm", fake if installed else None)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal, raising=False)
+    FakeBar.seen = []
+    assert run(capsys, "validate", company)[0] == 0
+    assert bool(FakeBar.seen) == (installed and terminal)
+    assert FakeBar.seen == sorted(FakeBar.seen)

@@ -112,12 +112,12 @@ def _policy(scenario: dict[str, Any], kind: type[Any], base: Path) -> Any:
     return serialization.load_json(path.read_bytes(), kind)
 
 
-def read_records(path: Path) -> Records:
+def read_records(path: Path, progress: Callable[[int], None] | None = None) -> Records:
     """Records from a bundle JSON file, or a folder of JSON Lines or of CSV tables."""
     if path.is_dir() and any(path.glob("*.csv")):
-        return serialization.read_csv_tables(path)
+        return serialization.read_csv_tables(path, progress=progress)
     if path.is_dir():
-        return serialization.read_json_lines(path)
+        return serialization.read_json_lines(path, progress=progress)
     return serialization.load_json(path.read_bytes(), Records)
 
 

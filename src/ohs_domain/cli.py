@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import io
 import json
 import sys
@@ -42,7 +43,7 @@ from ohs_domain._inspector_pay import (
 )
 from ohs_domain._key_points import key_points
 from ohs_domain._periods import Month, Period, Quarter, Year
-from ohs_domain._records import COLLECTIONS
+from ohs_domain._records import COLLECTIONS, Records
 from ohs_domain._reporting import EliminationDeadlines
 from ohs_domain._rewards import RewardAwards, RewardPolicy, reward_awards
 
@@ -63,7 +64,22 @@ class _Usage(Exception):  # noqa: N818 - a wrong command line, exit 2 like argpa
     pass
 
 
-_read_records = _scenarios.read_records
+def _read_records(path: Path) -> Records:
+    """Read the records, with a progress bar on a terminal when tqdm is installed."""
+    try:  # optional: pip install "ohs-domain[progress]"
+        bars: Any = importlib.import_module("tqdm")
+    except ImportError:
+        bars = None
+    if bars is None or not sys.stderr.isatty():
+        return _scenarios.read_records(path)
+    with bars.tqdm(
+        desc=f"reading {path.name}", unit=" records", file=sys.stderr, leave=False
+    ) as bar:
+
+        def progress(done: int) -> None:
+            bar.update(done - bar.n)
+
+        return _scenarios.read_records(path, progress)
 
 
 def _read_file(path: Path, kind: type[T]) -> T:
