@@ -48,8 +48,10 @@ from ohs_domain import (
     demo,
     kz,
 )
+from ohs_domain import _checks as checks_module
 from ohs_domain import _money as money_module
 from ohs_domain import _reporting as reporting_module
+from ohs_domain import _zones as zones_module
 from ohs_domain import serialization as serialization_module
 
 FOLDER = "figures"
@@ -450,7 +452,20 @@ def bounds_table() -> str:
         f"{_power(largest)}; at most {digits} significant digits |",
         f"| result of adding or multiplying amounts | exact in {exact} digits, else an error |",
         "| decimal string on input | at most 100 characters; a float is never accepted |",
-        f"| any other string | at most {text:,} characters |",
+        "| hours and other decimals | the same bounds as a money amount |",
+        f"| integer | from −{serialization_module.MAX_INTEGER:,} to "
+        f"{serialization_module.MAX_INTEGER:,} (2<sup>53</sup> − 1, exact in JavaScript); "
+        f"a literal of more than {serialization_module._TOO_MANY_DIGITS} digits is refused "
+        "at its path |",
+        f"| any other string | at most {text:,} characters; no lone surrogates |",
+        "| text (names, titles) | no control characters (but tab and line breaks) and no "
+        "bidirectional overrides or isolates |",
+        "| id and reference | visible characters only, no blank at either end |",
+        f"| moment | from {checks_module.EARLIEST_MOMENT:%Y-%m-%d} to "
+        f"{checks_module.LATEST_MOMENT:%Y-%m-%d} UTC, so that its day in any zone is a "
+        "day the periods hold |",
+        f"| time zone | one of the {len(zones_module.ZONE_KEYS)} IANA zones of the `tzdata` "
+        "package; not `localtime`, `Factory`, `posix/…` or `right/…` |",
     ]
     return "\n".join(rows)
 

@@ -8,8 +8,13 @@ with what the same awards would cost at the 2024 minimum wage.
 
 Run it with ``python3 examples/showcase_2023.py``; its output is checked in
 beside it (``showcase_2023.txt``) and compared by the test suite.
+``--lang ru`` or ``--lang kk`` prints the key points in Russian or Kazakh
+(``showcase_2023.ru.txt``, ``showcase_2023.kk.txt``); the sections after them
+are English only for now.
 """
 
+import argparse
+import sys
 from collections import Counter
 from datetime import date
 
@@ -20,6 +25,10 @@ from ohs_domain.demo import (
     REWARD_POLICY,
     build_records,
 )
+
+parser = argparse.ArgumentParser(description="The seed company's key points of 2023.")
+parser.add_argument("--lang", choices=["en", "ru", "kk"], default="en")
+lang = parser.parse_args().lang
 
 records = build_records()
 year = Year(2023)
@@ -33,6 +42,9 @@ points = key_points(
     reward_policy=REWARD_POLICY,
     paid_on=date(2024, 1, 25),
 )
+if lang != "en":
+    print(points.render(lang))
+    sys.exit()
 print(points)
 
 print()

@@ -9,13 +9,14 @@ callable, the parameter, the value and what the parameter takes.
 import enum
 import importlib
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,9 +26,11 @@ from ohs_domain import (
     DateRange,
     InvalidArgumentError,
     InvalidValueError,
+    Money,
     Month,
     Quarter,
     Records,
+    Schedule,
     Year,
     demo,
     inspector_pay,
@@ -40,6 +43,7 @@ from ohs_domain import (
     testing,
 )
 from ohs_domain._arguments import checked, compile_check, is_checked
+from tests.test_outcomes import ENGLISH as REASONS
 
 PUBLIC_MODULES = ["ohs_domain", "ohs_domain.demo", "ohs_domain.kz", "ohs_domain.serialization"]
 PUBLIC_MODULES += ["ohs_domain.testing"]
@@ -218,6 +222,8 @@ def _results() -> tuple[object, ...]:
         points.engagement,
         points.elimination,
         points.inspection,
+        points.inspection.total,
+        points.elimination.reports,
         points.inspector_pay,
         points.inspector_pay.quarters[0],
         points.rewards,
@@ -253,6 +259,8 @@ def _valid_examples() -> tuple[object, ...]:
         ),
         ohs_domain.Explanation(),
         ohs_domain.Step(description="d", result="r"),
+        ohs_domain.Fact(name="n", value=1),
+        *(case.values[0] for case in REASONS),
         *_results(),
         Year(2023).range,
         Year(2023),
@@ -272,6 +280,7 @@ def _valid_examples() -> tuple[object, ...]:
         True,
         {"value": 2023},
         "'2023'",
+        "ru",  # a Language
         ohs_domain.Money,
         testing.texts(),
         None,
@@ -293,6 +302,7 @@ def _wrong_values() -> st.SearchStrategy[object]:
         st.floats(),
         st.none(),
         st.booleans(),
+        st.builds(object),  # what no annotation but Any takes
     )
 
 
@@ -366,6 +376,17 @@ def test_every_parameter_refuses_a_wrong_value_by_name(
         pytest.param(frozenset[str], frozenset({"a"}), True, id="frozenset-of-text"),
         pytest.param(type[Records], Records, True, id="a-class-for-a-type"),
         pytest.param(timedelta, timedelta(1), True, id="any-other-class-by-isinstance"),
+        pytest.param(type[Records], Schedule[Money], True, id="a-generic-alias-for-a-type"),
+        pytest.param(
+            type[Records],
+            Records(time_zone=kz.ALMATY, departments=(), employees=()),
+            False,
+            id="an-instance-is-no-type",
+        ),
+        pytest.param(Literal["a", "b"], "c", False, id="a-literal-outside-its-values"),
+        pytest.param(Iterable[int], "abc", False, id="text-is-no-iterable-of-items"),
+        pytest.param(Iterable[int], [1], True, id="a-list-is-an-iterable"),
+        pytest.param(Callable[[int], int], len, True, id="a-function-is-callable"),
     ],
 )
 def test_an_annotation_accepts_exactly_its_values(
@@ -405,3 +426,49 @@ def test_star_arguments_cannot_be_checked() -> None:
 
     with pytest.raises(TypeError, match="cannot check"):
         checked(anything)
+
+
+def test_an_annotation_that_admits_anything_checks_nothing() -> None:
+    assert compile_check(int | Any) is None
+    assert compile_check(Any) is None
+
+
+def test_a_check_shows_what_it_takes_and_lists_say_what_their_items_are() -> None:
+    check = compile_check(tuple[int | None, ...])
+    assert check is not None
+    assert repr(check) == "<Check a tuple of items that are each None or an int>"
+
+
+# -- constructors: every field of every public class refuses what its annotation does not take --
+
+
+def _instances() -> dict[type, object]:
+    found: dict[type, object] = {}
+    for example in _valid_examples():
+        if attrs.has(type(example)):
+            found.setdefault(type(example), example)
+    return found
+
+
+FIELD_CASES = [
+    pytest.param(kind, field.name, id=f"{kind.__name__}-{field.name}")
+    for kind, example in _instances().items()
+    for field in attrs.fields(kind)
+    if field.init and compile_check(_hints(kind).get(field.name)) is not None
+]
+
+
+@pytest.mark.parametrize(("kind", "field"), FIELD_CASES)
+def test_every_field_of_a_public_class_refuses_a_value_of_another_type(
+    kind: type, field: str
+) -> None:
+    example = _instances()[kind]
+    with pytest.raises(ohs_domain.OhsDomainError):
+        attrs.evolve(example, **{field: object()})  # type: ignore[misc]
+
+
+def test_a_result_built_by_hand_is_checked_like_an_argument() -> None:
+    (awards,) = (r for r in _results() if isinstance(r, ohs_domain.RewardAwards))
+    award = awards.awards[0]
+    with pytest.raises(InvalidArgumentError, match=r"^Award\(\): score: got '3' \(str\)"):
+        attrs.evolve(award, score="3")  # type: ignore[arg-type]  # a wrong type is the point

@@ -28,6 +28,11 @@ from ohs_domain import (
     kz,
 )
 
+TEXT = "a non-empty string without control characters, bidirectional overrides or lone surrogates"
+ID = "an id: a non-empty string of visible characters, without spaces at either end, e.g. 'E-0042'"
+IDS = f"ids, each {ID}"
+
+
 REGISTERED = ReportStatus.REGISTERED
 ACCEPTED = ReportStatus.ACCEPTED
 IN_PROGRESS = ReportStatus.IN_PROGRESS
@@ -208,7 +213,7 @@ def test_rejection_requires_a_reason(reason: str) -> None:
     with pytest.raises(IllegalTransitionError) as caught:
         fresh().reject(T0 + HOUR, reason)
     assert caught.value.subject == "safety report R-1"
-    assert caught.value.reason == f"reason: got {reason!r} (str); expected a non-empty string"
+    assert caught.value.reason == f"reason: got {reason!r} (str); expected {TEXT}"
 
 
 def test_a_transition_at_a_naive_moment_is_a_wrong_argument() -> None:
@@ -251,7 +256,7 @@ def test_a_transition_at_a_naive_moment_is_a_wrong_argument() -> None:
         pytest.param(
             {"status": REJECTED, "at": T0, "reason": " "},
             "reason",
-            "a non-empty string",
+            TEXT,
             id="blank-reason",
         ),
         pytest.param(

@@ -1149,3 +1149,9 @@ def test_a_problem_shows_the_id_of_its_record_beside_its_position() -> None:
     (problem,) = caught.value.problems
     assert (problem.path, problem.record) == ("$.employees[3].hired_on", "E-0000004")
     assert str(problem).startswith("$.employees[3].hired_on (E-0000004): got '2020-13-01'")
+
+
+def test_a_zone_travels_to_another_process_as_its_name() -> None:
+    import pickle  # noqa: PLC0415 - only this test ships a zone as an engine would
+
+    assert pickle.loads(pickle.dumps(kz.ALMATY)) is kz.ALMATY  # noqa: S301 - our own bytes

@@ -31,6 +31,11 @@ from ohs_domain import (
     kz,
 )
 
+TEXT = "a non-empty string without control characters, bidirectional overrides or lone surrogates"
+ID = "an id: a non-empty string of visible characters, without spaces at either end, e.g. 'E-0042'"
+IDS = f"ids, each {ID}"
+
+
 D = date
 
 
@@ -61,13 +66,13 @@ def assert_invalid(build: Any, fields: dict[str, Any], field: str, expected: str
         pytest.param(
             {"id": "", "name": "CHP-1", "is_production": True},
             "id",
-            "a non-empty string",
+            ID,
             id="empty-id",
         ),
         pytest.param(
             {"id": "D-1", "name": "  ", "is_production": True},
             "name",
-            "a non-empty string",
+            TEXT,
             id="blank-name",
         ),
         pytest.param(
@@ -91,8 +96,8 @@ def test_department_validation(fields: dict[str, Any], field: str, expected: str
 @pytest.mark.parametrize(
     ("changes", "field", "expected"),
     [
-        pytest.param({"id": 7}, "id", "a non-empty string", id="personnel-number-not-text"),
-        pytest.param({"department": ""}, "department", "a non-empty string", id="no-department"),
+        pytest.param({"id": 7}, "id", ID, id="personnel-number-not-text"),
+        pytest.param({"department": ""}, "department", ID, id="no-department"),
         pytest.param(
             {"category": "worker"},
             "category",
@@ -262,8 +267,8 @@ def test_a_term_may_start_on_the_day_of_approval() -> None:
             "a datetime.date (a day, not a moment)",
             id="trained-on-as-text",
         ),
-        pytest.param({"decision": ""}, "decision", "a non-empty string", id="empty-decision"),
-        pytest.param({"employee": None}, "employee", "a non-empty string", id="no-inspector"),
+        pytest.param({"decision": ""}, "decision", TEXT, id="empty-decision"),
+        pytest.param({"employee": None}, "employee", ID, id="no-inspector"),
     ],
 )
 def test_inspector_appointment_validation(
@@ -334,13 +339,13 @@ def test_a_two_day_field_visit() -> None:
         pytest.param(
             {"attendees": frozenset({"E-1", ""})},
             "attendees",
-            "ids that are non-empty strings",
+            IDS,
             id="empty-attendee-id",
         ),
         pytest.param(
             {"trainers": frozenset({7})},
             "trainers",
-            "ids that are non-empty strings",
+            IDS,
             id="trainer-id-not-text",
         ),
         pytest.param(
@@ -350,7 +355,7 @@ def test_a_two_day_field_visit() -> None:
             "TrainingFormat.WORKPLACE",
             id="format-as-text",
         ),
-        pytest.param({"group": ""}, "group", "a non-empty string", id="no-group-code"),
+        pytest.param({"group": ""}, "group", TEXT, id="no-group-code"),
     ],
 )
 def test_training_session_validation(changes: dict[str, Any], field: str, expected: str) -> None:
@@ -404,7 +409,7 @@ def test_violation_open_on(eliminated_on: date | None, day: date, is_open: bool)
             "a day on or after found_on (2023-04-10)",
             id="eliminated-before-found",
         ),
-        pytest.param({"norm": ""}, "norm", "a non-empty string", id="empty-norm"),
+        pytest.param({"norm": ""}, "norm", TEXT, id="empty-norm"),
         pytest.param(
             {"found_on": None},
             "found_on",

@@ -16,6 +16,7 @@ from ohs_domain._errors import (
     UnknownRecordError,
 )
 from ohs_domain._explain import Explanation, Fact, Step, Value, show
+from ohs_domain._i18n import LANGUAGES, Language
 from ohs_domain._indicators import (
     ActivityLine,
     Elimination,
@@ -120,6 +121,7 @@ from ohs_domain._workforce import (
 )
 
 __all__ = [
+    "LANGUAGES",
     "ROUNDING",
     "Active",
     "ActivityLine",
@@ -162,6 +164,7 @@ __all__ = [
     "InvalidValueError",
     "KeyPoints",
     "KindCount",
+    "Language",
     "Money",
     "Month",
     "MultiplierBounds",

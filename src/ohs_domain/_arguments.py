@@ -276,3 +276,40 @@ def is_checked(function: object) -> bool:
     """Whether ``function`` (or the function behind a class- or static method) is checked."""
     inner = getattr(function, "__func__", function)
     return bool(getattr(inner, _MARK, False))
+
+
+class _FieldCheck:
+    """An attrs validator: a field's value against the field's annotation in ``owner``."""
+
+    __slots__ = ("checks", "owner")
+
+    def __init__(self, owner: type) -> None:
+        self.owner = owner
+        self.checks: dict[str, Check | None] | None = None
+
+    def __call__(self, _instance: object, attribute: Any, value: object) -> None:
+        if self.checks is None:  # annotations resolve once the module is whole
+            hints = typing.get_type_hints(self.owner, vars(sys.modules[self.owner.__module__]))
+            self.checks = {name: compile_check(hint) for name, hint in hints.items()}
+        check = self.checks.get(attribute.name)
+        if check is not None and not check.accepts(value):
+            raise InvalidArgumentError(self.owner.__name__, attribute.name, value, check.expected)
+
+    def __repr__(self) -> str:
+        return f"<field of {self.owner.__name__} as annotated>"
+
+
+def typed_fields(owner: type, fields: list[Any]) -> list[Any]:
+    """An attrs ``field_transformer``: check each field without a validator by its annotation.
+
+    The checks are those of the arguments of a public callable. The result
+    types use it, whose fields are plain values: ``Award(score="3", ...)`` is
+    refused as ``Award(): score: got '3' (str); expected an int``.
+    """
+    check = _FieldCheck(owner)
+    return [
+        field.evolve(validator=check)
+        if field.init and field.validator is None and field.converter is None
+        else field
+        for field in fields
+    ]

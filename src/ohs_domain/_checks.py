@@ -80,11 +80,8 @@ def moment(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
             value,
             "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, tzinfo=kz.ALMATY)",
         )
-    try:
-        supported = EARLIEST_MOMENT <= value <= LATEST_MOMENT
-    except OverflowError:  # its UTC time is before year 1 or after 9999
-        supported = False
-    if not supported:
+    # (Aware moments compare by their offsets: no UTC datetime is built, so none overflows.)
+    if not EARLIEST_MOMENT <= value <= LATEST_MOMENT:
         raise InvalidValueError(
             attribute.name, value, "a moment from 0001-01-02 to 9998-12-30 (UTC)"
         )

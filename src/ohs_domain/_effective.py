@@ -146,7 +146,6 @@ class Schedule(Generic[T]):
         return self.entries[0].since
 
     def _index(self, day: date) -> int:
-        day = _day_only("day", day)
         index = bisect_right(self.entries, day, key=lambda entry: entry.since)
         if index == 0:
             raise NoValueInForceError(self.name, day, self.earliest)

@@ -16,8 +16,10 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from ohs_domain._arguments import checked
+from ohs_domain import _i18n
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._effective import Entry, Source
+from ohs_domain._i18n import Language
 from ohs_domain._measures import Rate, Share, _grouped
 from ohs_domain._money import Money
 from ohs_domain._outcomes import ExclusionReason, PayReason
@@ -49,11 +51,12 @@ Value: TypeAlias = (
 
 
 @checked
-def show(value: Value) -> str:
-    """The English text of ``value`` as an explanation shows it.
+def show(value: Value, lang: Language = "en") -> str:
+    """The text of ``value`` in ``lang`` as an explanation shows it (English by default).
 
-    The one place explanations format values, so that another renderer (in
-    Russian or Kazakh) can show the same explanation from the same values.
+    The one place explanations format values: English keeps the library's
+    formats; Russian and Kazakh use CLDR's (``2 699``, ``70 000 KZT``,
+    ``31.12.2023``) and each value's own ``render(lang)``.
 
     >>> from datetime import date
     >>> from fractions import Fraction
@@ -63,10 +66,34 @@ def show(value: Value) -> str:
     >>> show(Fraction(2699, 2)), show(None), show((Money(0), "no submission"))
     ('1,349.50', '', '0 KZT; no submission')
     """
-    for kind, render in _SHOWN:
-        if isinstance(value, kind):
-            return render(value)
-    return str(value)  # a date, a str, or a value whose str() is its English text
+    if lang == "en":
+        for kind, render in _SHOWN:
+            if isinstance(value, kind):
+                return render(value)
+        return str(value)  # a date, a str, or a value whose str() is its English text
+    return _shown(value, lang)
+
+
+def _shown(value: Value, lang: Language) -> str:  # noqa: PLR0911 - one case a kind
+    match value:
+        case None:
+            return ""
+        case bool():
+            return _i18n.text(lang, "true") if value else _i18n.text(lang, "false")
+        case int() | Decimal():
+            return _i18n.number(value, lang)
+        case Fraction():
+            return _grouped(value, lang)
+        case tuple():
+            return "; ".join(_shown(item, lang) for item in value)
+        case date():
+            return _i18n.day(value, lang)
+        case DateRange():
+            return f"[{_i18n.day(value.start, lang)}, {_i18n.day(value.end, lang)})"
+        case str() | Source() | Year() | Month():
+            return str(value)  # ids, the law's own title, years and months read the same
+        case _:
+            return value.render(lang)  # money, shares, rates, quarters, reasons
 
 
 _SHOWN: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
@@ -78,7 +105,7 @@ _SHOWN: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Fact:
     """A value a step used: an input, or a parameter with its source.
 
@@ -101,14 +128,23 @@ class Fact:
         return cls(name=name, value=entry.value, since=entry.since, source=entry.source)
 
     def __str__(self) -> str:
-        text = f"{self.name} = {show(self.value)}"
-        origin = [f"since {self.since}"] if self.since is not None else []
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The fact in ``lang``: its name, value, and where a parameter came from."""
+        text = f"{_i18n.gettext(lang, self.name)} = {show(self.value, lang)}"
+        origin = (
+            [_i18n.text(lang, "since {day}", day=_i18n.day(self.since, lang))]
+            if self.since is not None
+            else []
+        )
         if self.source is not None:
             origin.append(str(self.source))
         return f"{text} ({'; '.join(origin)})" if origin else text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Step:
     """One step of a computation.
 
@@ -124,12 +160,18 @@ class Step:
     facts: tuple[Fact, ...] = ()
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The step in ``lang``: what was computed and its result (without its facts)."""
+        description = _i18n.gettext(lang, self.description)
         if self.result is None:
-            return self.description
-        return f"{self.description}: {show(self.result)}"
+            return description
+        return f"{description}: {show(self.result, lang)}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Explanation:
     """The ordered steps behind a result; `str()` renders them as text.
 
@@ -153,8 +195,18 @@ class Explanation:
         return Explanation((*self.steps, step))
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The steps in ``lang``, numbered, each with its facts.
+
+        Step descriptions and fact names the catalogs list are translated; a
+        description built from data (``"submissions issued in 2023-Q1"``) stays
+        English for now, while every value is shown per ``lang``.
+        """
         lines: list[str] = []
         for number, step in enumerate(self.steps, start=1):
-            lines.append(f"{number}. {step}")
-            lines.extend(f"     {fact}" for fact in step.facts)
+            lines.append(f"{number}. {step.render(lang)}")
+            lines.extend(f"     {fact.render(lang)}" for fact in step.facts)
         return "\n".join(lines)

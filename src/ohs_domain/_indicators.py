@@ -17,14 +17,15 @@ from typing import ClassVar
 
 import attrs
 
-from ohs_domain import _rows
-from ohs_domain._arguments import checked
+from ohs_domain import _i18n, _rows
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
+from ohs_domain._i18n import N_, Language
 from ohs_domain._injuries import InjurySeverity
 from ohs_domain._inspection import Submission
 from ohs_domain._measures import Rate, Share, _round, median, percentile
-from ohs_domain._periods import DateRange, Month, Period, Quarter, _day_only, as_range, local_date
+from ohs_domain._periods import DateRange, Month, Period, Quarter, as_range, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import EliminationDeadlines, ReportGroup, RiskLevel, SafetyReport
 from ohs_domain._training import TrainingFormat
@@ -61,11 +62,10 @@ def _share_rows(shares: dict[str, Share]) -> tuple[_rows.Row, ...]:
 
 def _staff(records: Records, as_of: date) -> list[Employee]:
     """Production personnel on staff on ``as_of``: the population of coverage and engagement."""
-    return [e for e in records.production_employees() if e.is_employed_on(as_of)]
+    return [e for e in records.production_employees() if e._on_staff(as_of)]
 
 
 def _check_as_of(days: DateRange, as_of: date) -> None:
-    _day_only("as_of", as_of)
     if as_of < days.start:
         raise InvalidValueError(
             "as_of", as_of, f"a day on or after the period's start ({days.start})"
@@ -80,7 +80,7 @@ _LAST_AS_OF = date(9998, 12, 31)  # the day after as_of must still be a date
 # -- training -----------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FormatCoverage:
     """Training in one format.
 
@@ -99,7 +99,7 @@ class FormatCoverage:
     groups: int
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TrainingCoverage:
     """Training coverage of production personnel: distinct people trained ÷ headcount.
 
@@ -233,7 +233,7 @@ def _counts_as_active(report: SafetyReport, as_of: date, records: Records) -> bo
     return rejected is None or local_date(rejected, records.time_zone) > as_of
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Engagement:
     """Engagement of production personnel in the reporting system.
 
@@ -359,7 +359,7 @@ def engagement(
 # -- elimination --------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EliminationStats:
     """How promptly items were eliminated.
 
@@ -385,22 +385,38 @@ class EliminationStats:
     overdue: tuple[str, ...]
 
     def __str__(self) -> str:
-        return (
-            f"{self.subject}: {self.eliminated:,} of {self.items:,} eliminated; on time "
-            f"{self.on_time}; median {_duration(self.median_time)}, "
-            f"90th percentile {_duration(self.p90_time)}; {len(self.overdue):,} overdue"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The statistics in ``lang``, as one line."""
+        return _i18n.text(
+            lang,
+            "{subject}: {eliminated} of {items} eliminated; on time {on_time}; "
+            "median {median}, 90th percentile {p90}; {overdue} overdue",
+            subject=_i18n.text(lang, self.subject),
+            eliminated=_i18n.number(self.eliminated, lang),
+            items=_i18n.number(self.items, lang),
+            on_time=self.on_time.render(lang),
+            median=_duration(self.median_time, lang),
+            p90=_duration(self.p90_time, lang),
+            overdue=_i18n.number(len(self.overdue), lang),
         )
 
 
-def _duration(value: timedelta | None) -> str:
+def _duration(value: timedelta | None, lang: Language = "en") -> str:
     if value is None:
-        return "undefined"
+        return _i18n.text(lang, "undefined")
     total = int(value.total_seconds())
     days, rest = divmod(total, 86_400)
-    return f"{days} d {rest // 3600} h" if days else f"{rest // 3600} h {rest % 3600 // 60} min"
+    if days:
+        return _i18n.text(lang, "{days} d {hours} h", days=days, hours=rest // 3600)
+    return _i18n.text(
+        lang, "{hours} h {minutes} min", hours=rest // 3600, minutes=rest % 3600 // 60
+    )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Elimination:
     """Elimination of reported hazards and defects and of inspectors' violations.
 
@@ -498,7 +514,7 @@ def elimination(
             due += 1
             overdue.append(report.id)
     report_stats = EliminationStats(
-        subject="accepted safety reports",
+        subject=N_("accepted safety reports"),
         items=len(accepted),
         eliminated=len(times),
         on_time=Share(on_time, due),
@@ -570,7 +586,7 @@ def _violations(records: Records, days: DateRange, as_of: date) -> EliminationSt
             due += 1
             overdue.append(violation.id)
     return EliminationStats(
-        subject="violations found by technical inspectors",
+        subject=N_("violations found by technical inspectors"),
         items=len(found),
         eliminated=len(times),
         on_time=Share(on_time, due),
@@ -583,7 +599,7 @@ def _violations(records: Records, days: DateRange, as_of: date) -> EliminationSt
 # -- inspection activity ------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ActivityLine:
     """Submissions and the violations they list, for one department, quarter, or in all.
 
@@ -603,15 +619,26 @@ class ActivityLine:
         return Fraction(self.violations, self.submissions) if self.submissions else None
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The line in ``lang``."""
         ratio = self.violations_per_submission
-        shown = "undefined" if ratio is None else str(_round(ratio, 2))
-        return (
-            f"{self.label}: {self.submissions:,} submissions on {self.violations:,} violations "
-            f"({shown} per submission)"
+        shown = (
+            _i18n.text(lang, "undefined") if ratio is None else _i18n.number(_round(ratio, 2), lang)
+        )
+        return _i18n.text(
+            lang,
+            "{label}: {submissions} on {violations} ({ratio} per submission)",
+            label=_i18n.text(lang, self.label),
+            submissions=_i18n.plural(lang, self.submissions, "{n} submissions", "{n} submissions"),
+            violations=_i18n.plural(lang, self.violations, "{n} violations", "{n} violations"),
+            ratio=shown,
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InspectionActivity:
     """Technical inspectors' activity in a period.
 
@@ -679,7 +706,7 @@ def inspection_activity(records: Records, *, period: Period) -> InspectionActivi
             quarter = quarter.next()
     inspectors = {a.employee for a in records.inspector_appointments if a.term.overlaps(days)}
     issuing = len({s.inspector for s in submissions})
-    total = line("all", submissions)
+    total = line(N_("all"), submissions)
     by_department = tuple(
         line(d, [s for s in submissions if s.department == d]) for d in departments
     )
@@ -713,7 +740,7 @@ def inspection_activity(records: Records, *, period: Period) -> InspectionActivi
 # -- injuries -----------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InjuryRates:
     """Injury frequency and severity rates of a period, each with its base.
 

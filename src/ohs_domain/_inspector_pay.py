@@ -17,7 +17,7 @@ from typing import ClassVar
 import attrs
 
 from ohs_domain import _checks, _rows
-from ohs_domain._arguments import checked
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -95,7 +95,7 @@ class InspectorPayPolicy:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InspectorQuarterPay:
     """One inspector's pay for one quarter, and why.
 
@@ -142,7 +142,7 @@ class InspectorQuarterPay:
         }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InspectorPay:
     """Every appointed inspector's pay for a quarter.
 
@@ -242,7 +242,7 @@ class InspectorPay:
         return tuple(p.row() for p in self.payments)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InspectorPayYear:
     """A year of inspector pay: the four quarters and their sum.
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar
 
 import attrs
 
-from ohs_domain import _rows
-from ohs_domain._arguments import checked
+from ohs_domain import _i18n, _rows
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Step
+from ohs_domain._i18n import Language
 from ohs_domain._indicators import (
     Elimination,
     Engagement,
@@ -40,7 +42,7 @@ from ohs_domain._training import TrainingFormat
 __all__ = ["KeyPoints", "key_points"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class KeyPoints:
     """The key points of a year; `str()` renders them as a report.
 
@@ -79,7 +81,16 @@ class KeyPoints:
     explanation: Explanation
 
     def __str__(self) -> str:
-        return "\n".join(_render(self))
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The report in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``); `str()` is English.
+
+        Figures follow the language's CLDR conventions: ``1 332`` and ``61,6 %``
+        in Russian and Kazakh, ``1,332`` and ``61.6 %`` in English.
+        """
+        return "\n".join(_render(self, lang))
 
     def rows(self) -> tuple[_rows.Row, ...]:
         """The headline figures in long form, one row each.
@@ -197,7 +208,16 @@ def key_points(
     )
 
 
-def _render(points: KeyPoints) -> list[str]:
+def _render(points: KeyPoints, lang: Language) -> list[str]:
+    def t(message: str, /, **values: object) -> str:
+        return _i18n.text(lang, message, **values)
+
+    def num(value: int | Decimal) -> str:
+        return _i18n.number(value, lang)
+
+    def employees(count: int) -> str:
+        return _i18n.plural(lang, count, "{n} employees", "{n} employees")
+
     training, engaged = points.training, points.engagement
     centre = training.of(TrainingFormat.TRAINING_CENTRE)
     visits = training.of(TrainingFormat.FIELD_VISIT)
@@ -205,53 +225,115 @@ def _render(points: KeyPoints) -> list[str]:
     inspection, pay, rewards = points.inspection, points.inspector_pay, points.rewards
     multipliers = Counter(a.multiplier for a in rewards.awards)
     amounts = sorted({a.amount.amount for a in rewards.awards})
+    as_of = _i18n.day(points.as_of, lang)
     lines = [
-        f"Key points of {points.year} (as of {points.as_of})",
+        t("Key points of {year} (as of {as_of})", year=points.year, as_of=as_of),
         "",
-        "Safety-culture training (golden rule 6: qualification and competence)",
-        f"  at the training centre: {centre.people.part:,} employees in {centre.groups:,} groups",
-        f"  in field visits: {visits.people.part:,} employees; production departments visited: "
-        f"{training.departments_visited}",
-        f"  at workplaces: {workplace.people.part:,} employees",
-        f"  trained in all: {training.trained} of production personnel",
+        t("Safety-culture training (golden rule 6: qualification and competence)"),
+        "  "
+        + t(
+            "at the training centre: {people} in {groups}",
+            people=employees(centre.people.part),
+            groups=_i18n.plural(lang, centre.groups, "{n} groups", "{n} groups"),
+        ),
+        "  "
+        + t(
+            "in field visits: {people}; production departments visited: {departments}",
+            people=employees(visits.people.part),
+            departments=training.departments_visited.render(lang),
+        ),
+        "  " + t("at workplaces: {people}", people=employees(workplace.people.part)),
+        "  "
+        + t(
+            "trained in all: {share} of production personnel",
+            share=training.trained.render(lang),
+        ),
         "",
-        "Reporting system (golden rule 7: participation; rule 2: hazards)",
-        f"  events and defects registered: {engaged.reports:,} "
-        f"({engaged.events:,} events, {engaged.defects:,} defects; {engaged.rejected:,} rejected)",
-        f"  registered users: {engaged.registered} of production personnel",
-        f"  active users: {engaged.active} of production personnel",
-        f"  {points.elimination.reports}",
+        t("Reporting system (golden rule 7: participation; rule 2: hazards)"),
+        "  "
+        + t(
+            "events and defects registered: {reports} ({events}, {defects}; {rejected} rejected)",
+            reports=num(engaged.reports),
+            events=_i18n.plural(lang, engaged.events, "{n} event", "{n} events"),
+            defects=_i18n.plural(lang, engaged.defects, "{n} defect", "{n} defects"),
+            rejected=num(engaged.rejected),
+        ),
+        "  "
+        + t(
+            "registered users: {share} of production personnel",
+            share=engaged.registered.render(lang),
+        ),
+        "  "
+        + t("active users: {share} of production personnel", share=engaged.active.render(lang)),
+        "  " + points.elimination.reports.render(lang),
         "",
-        "Technical inspectors (golden rules 4 and 5: safe systems, workplaces, equipment)",
-        f"  inspectors appointed: {inspection.inspectors:,}, "
-        f"of whom issuing submissions: {inspection.issuing:,}",
-        f"  {inspection.total}",
-        f"  {points.elimination.violations}",
-        f"  submissions answered on time: {points.elimination.submissions_answered}",
-        f"  pay: {pay.total} for the year at {pay.quarters[0].rate.value} a quarter",
+        t("Technical inspectors (golden rules 4 and 5: safe systems, workplaces, equipment)"),
+        "  "
+        + t(
+            "inspectors appointed: {inspectors}, of whom issuing submissions: {issuing}",
+            inspectors=num(inspection.inspectors),
+            issuing=num(inspection.issuing),
+        ),
+        "  " + inspection.total.render(lang),
+        "  " + points.elimination.violations.render(lang),
+        "  "
+        + t(
+            "submissions answered on time: {share}",
+            share=points.elimination.submissions_answered.render(lang),
+        ),
+        "  "
+        + t(
+            "pay: {total} for the year at {rate} a quarter",
+            total=pay.total.render(lang),
+            rate=pay.quarters[0].rate.value.render(lang),
+        ),
     ]
     for q in pay.quarters:
         # Those not appointed in the quarter have a line (and a reason) in the result,
         # but the report names only those who could have been paid.
         unpaid = [p.inspector for p in q.unpaid if p.is_appointed]
-        not_paid = f"; not paid: {', '.join(unpaid)}" if unpaid else ""
-        lines.append(f"    {q.quarter}: {len(q.paid):,} paid, {q.total}{not_paid}")
+        not_paid = t("; not paid: {names}", names=", ".join(unpaid)) if unpaid else ""
+        line = t(
+            "{quarter}: {paid} paid, {total}",
+            quarter=q.quarter.render(lang),
+            paid=num(len(q.paid)),
+            total=q.total.render(lang),
+        )
+        lines.append(f"    {line}{not_paid}")
+    wage = rewards.wage.value
+    by_multiplier = ", ".join(f"×{m}: {num(n)}" for m, n in sorted(multipliers.items()))
     lines += [
         "",
-        "Rewards for reporting (golden rule 7)",
-        f"  awards: {len(rewards.awards):,}, total {rewards.total} at {rewards.wage.value} "
-        f"(minimum wage on {rewards.reference_date})",
-        "  by multiplier: "
-        + (", ".join(f"×{m}: {n:,}" for m, n in sorted(multipliers.items())) or "none"),
+        t("Rewards for reporting (golden rule 7)"),
+        "  "
+        + t(
+            "awards: {awards}, total {total} at {wage} (minimum wage on {date})",
+            awards=num(len(rewards.awards)),
+            total=rewards.total.render(lang),
+            wage=wage.render(lang),
+            date=_i18n.day(rewards.reference_date, lang),
+        ),
+        "  " + t("by multiplier: {multipliers}", multipliers=by_multiplier or t("none")),
     ]
     if amounts:
-        currency = rewards.wage.value.currency
-        lines.append(f"  each between {amounts[0]:,} and {amounts[-1]:,} {currency}")
-    lines += ["", "Injuries (lagging indicators)"]
-    lines.extend(f"  {rate}" for rate in points.injuries.rates)
+        lines.append(
+            "  "
+            + t(
+                "each between {low} and {high} {currency}",
+                low=num(amounts[0]),
+                high=num(amounts[-1]),
+                currency=_i18n.currency_symbol(wage.currency, lang),
+            )
+        )
+    lines += ["", t("Injuries (lagging indicators)")]
+    lines.extend(f"  {rate.render(lang)}" for rate in points.injuries.rates)
     days = points.injuries.days_without_injury
     lines.append(
-        f"  days without a recordable injury on {points.as_of}: "
-        + ("no recordable injury on record" if days is None else f"{days:,}")
+        "  "
+        + t(
+            "days without a recordable injury on {date}: {days}",
+            date=as_of,
+            days=t("no recordable injury on record") if days is None else num(days),
+        )
     )
     return lines

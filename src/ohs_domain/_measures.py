@@ -15,9 +15,10 @@ from fractions import Fraction
 
 import attrs
 
-from ohs_domain import _checks
+from ohs_domain import _checks, _i18n
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
+from ohs_domain._i18n import Language
 from ohs_domain._money import ROUNDING
 
 __all__ = ["Rate", "Share"]
@@ -47,10 +48,10 @@ def _round(value: Fraction, places: int) -> Decimal:
     )
 
 
-def _grouped(value: Fraction) -> str:
+def _grouped(value: Fraction, lang: Language = "en") -> str:
     if value.denominator == 1:
-        return f"{value.numerator:,}"
-    return f"{_round(value, 2):,}"
+        return _i18n.number(value.numerator, lang)
+    return _i18n.number(_round(value, 2), lang)
 
 
 @attrs.frozen
@@ -86,9 +87,24 @@ class Share:
         return None if value is None else _round(value * 100, places)
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The share in ``lang``: ``1 890 из 2 699 (70,0 %)`` in Russian."""
         percent = self.percent()
-        shown = "undefined" if percent is None else f"{percent} %"
-        return f"{self.part:,} of {self.whole:,} ({shown})"
+        shown = (
+            _i18n.text(lang, "undefined")
+            if percent is None
+            else _i18n.text(lang, "{value} %", value=_i18n.number(percent, lang))
+        )
+        return _i18n.text(
+            lang,
+            "{part} of {whole} ({percent})",
+            part=_i18n.number(self.part, lang),
+            whole=_i18n.number(self.whole, lang),
+            percent=shown,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -132,16 +148,32 @@ class Rate:
         return None if value is None else _round(value, places)
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The rate in ``lang``, with its computation."""
         rounded = self.rounded()
-        shown = "undefined" if rounded is None else str(rounded)
-        exposure = f"{_grouped(self.exposure)} {self.exposure_unit}"
-        unit = "case" if self.cases == 1 and self.case_unit == "cases" else self.case_unit
-        cases = f"{self.cases:,} {unit}"
+        shown = _i18n.text(lang, "undefined") if rounded is None else _i18n.number(rounded, lang)
+        unit = _i18n.text(lang, self.exposure_unit)
+        exposure = f"{_grouped(self.exposure, lang)} {unit}"
+        # English names the unit as the rule names it ("1 accidents", "18 days lost"),
+        # except the one "case"; the catalogs give each language its plural forms.
+        many = self.case_unit
+        one = "case" if many == "cases" else many
+        cases = _i18n.plural(lang, self.cases, f"{{n}} {one}", f"{{n}} {many}")
+        values = {"name": _i18n.text(lang, self.name), "value": shown, "cases": cases}
         if self.base == 1:
-            return f"{self.name}: {shown} ({cases} ÷ {exposure})"
-        return (
-            f"{self.name}: {shown} per {self.base:,} {self.exposure_unit} "
-            f"({cases} × {self.base:,} ÷ {exposure})"
+            return _i18n.text(
+                lang, "{name}: {value} ({cases} ÷ {exposure})", **values, exposure=exposure
+            )
+        return _i18n.text(
+            lang,
+            "{name}: {value} per {base} {unit} ({cases} × {base} ÷ {exposure})",
+            **values,
+            base=_i18n.number(self.base, lang),
+            unit=unit,
+            exposure=exposure,
         )
 
 

@@ -16,8 +16,10 @@ from typing import Final, Self
 
 import attrs
 
+from ohs_domain import _i18n
 from ohs_domain._arguments import checked
 from ohs_domain._errors import CurrencyMismatchError, InvalidValueError
+from ohs_domain._i18n import Language
 
 __all__ = ["ROUNDING", "Money"]
 
@@ -386,6 +388,10 @@ class Money:
         return self.amount >= other.amount
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The amount in ``lang``: ``70,000 KZT``; ``70 000 KZT`` in Russian (CLDR)."""
         # Fixed-point, never exponent form ("1E+3", "1E-7"); a zero shows no sign.
-        amount = self.amount if self.amount else self.amount.copy_abs()
-        return f"{amount:,f} {self.currency}"
+        return _i18n.money(self.amount, self.currency, lang)

@@ -22,7 +22,9 @@ from typing import ClassVar, TypeAlias, get_args
 
 import attrs
 
-from ohs_domain import _checks
+from ohs_domain import _checks, _i18n
+from ohs_domain._arguments import checked
+from ohs_domain._i18n import Language
 from ohs_domain._money import Money
 from ohs_domain._periods import DateRange, Quarter
 from ohs_domain._workforce import DepartmentId, EmployeeId
@@ -53,6 +55,25 @@ _money = _checks.instance(Money)
 _quarter = _checks.instance(Quarter)
 
 
+def _n(lang: Language, value: int) -> str:
+    # English reasons show counts ungrouped ("score 1000"), as they always have.
+    return str(value) if lang == "en" else _i18n.number(value, lang)
+
+
+def _count(lang: Language, count: int, message: str) -> str:
+    return _i18n.plural(lang, count, message, message, n=_n(lang, count))
+
+
+def _part(lang: Language, days: int, of_days: int, quarter: Quarter) -> str:
+    return _i18n.text(
+        lang,
+        "appointed for {days} of {of_days} days of {quarter}",
+        days=_n(lang, days),
+        of_days=_n(lang, of_days),
+        quarter=quarter.render(lang),
+    )
+
+
 # -- inspector pay ------------------------------------------------------------
 
 
@@ -76,9 +97,17 @@ class TooFewSubmissions:
     quarter: Quarter = attrs.field(validator=_quarter)
 
     def __str__(self) -> str:
-        return (
-            f"{self.count} submission(s) issued in {self.quarter}; the policy requires "
-            f"at least {self.required}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "{count} issued in {quarter}; the policy requires at least {required}",
+            count=_count(lang, self.count, "{n} submission(s)"),
+            quarter=self.quarter.render(lang),
+            required=_n(lang, self.required),
         )
 
 
@@ -98,9 +127,17 @@ class TooFewViolations:
     quarter: Quarter = attrs.field(validator=_quarter)
 
     def __str__(self) -> str:
-        return (
-            f"{self.count} violation(s) listed in {self.quarter}; the policy requires "
-            f"at least {self.required}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "{count} listed in {quarter}; the policy requires at least {required}",
+            count=_count(lang, self.count, "{n} violation(s)"),
+            quarter=self.quarter.render(lang),
+            required=_n(lang, self.required),
         )
 
 
@@ -116,7 +153,16 @@ class TrainingMissing:
     by: date = attrs.field(validator=_checks.day)
 
     def __str__(self) -> str:
-        return f"no OHS training recorded by {self.by}; the policy requires it"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "no OHS training recorded by {by}; the policy requires it",
+            by=_i18n.day(self.by, lang),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -137,8 +183,20 @@ class NotAppointed:
     terms: tuple[DateRange, ...] = attrs.field(validator=_checks.instance(tuple))
 
     def __str__(self) -> str:
-        terms = ", ".join(str(term) for term in self.terms)
-        return f"not appointed as a technical inspector during {self.quarter} (appointed {terms})"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "not appointed as a technical inspector during {quarter} (appointed {terms})",
+            quarter=self.quarter.render(lang),
+            terms=", ".join(
+                f"[{_i18n.day(term.start, lang)}, {_i18n.day(term.end, lang)})"
+                for term in self.terms
+            ),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -157,9 +215,13 @@ class PartialQuarterUnpaid:
     quarter: Quarter = attrs.field(validator=_quarter)
 
     def __str__(self) -> str:
-        return (
-            f"appointed for {self.days} of {self.of_days} days of {self.quarter}; "
-            "the policy pays no partial quarter"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _part(lang, self.days, self.of_days, self.quarter) + _i18n.text(
+            lang, "; the policy pays no partial quarter"
         )
 
 
@@ -181,9 +243,17 @@ class PaidProRata:
     amount: Money = attrs.field(validator=_money)
 
     def __str__(self) -> str:
-        return (
-            f"appointed for {self.days} of {self.of_days} days of {self.quarter}; "
-            f"paid pro rata: {self.amount} × {self.days} ÷ {self.of_days}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _part(lang, self.days, self.of_days, self.quarter) + _i18n.text(
+            lang,
+            "; paid pro rata: {amount} × {days} ÷ {of_days}",
+            amount=self.amount.render(lang),
+            days=_n(lang, self.days),
+            of_days=_n(lang, self.of_days),
         )
 
 
@@ -203,9 +273,13 @@ class PaidInFullForPart:
     quarter: Quarter = attrs.field(validator=_quarter)
 
     def __str__(self) -> str:
-        return (
-            f"appointed for {self.days} of {self.of_days} days of {self.quarter}; "
-            "the policy pays a partial quarter in full"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _part(lang, self.days, self.of_days, self.quarter) + _i18n.text(
+            lang, "; the policy pays a partial quarter in full"
         )
 
 
@@ -225,9 +299,17 @@ class Active:
     quarter: Quarter = attrs.field(validator=_quarter)
 
     def __str__(self) -> str:
-        return (
-            f"active: {self.submissions} submission(s) listing {self.violations} violation(s) "
-            f"in {self.quarter}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "active: {submissions} listing {violations} in {quarter}",
+            submissions=_count(lang, self.submissions, "{n} submission(s)"),
+            violations=_count(lang, self.violations, "{n} violation(s)"),
+            quarter=self.quarter.render(lang),
         )
 
 
@@ -259,7 +341,16 @@ class NotProductionPersonnel:
     department: DepartmentId = attrs.field(validator=_checks.text)
 
     def __str__(self) -> str:
-        return f"not production personnel (department {self.department})"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "not production personnel (department {department})",
+            department=self.department,
+        )
 
 
 @attrs.frozen
@@ -276,7 +367,19 @@ class NotOnStaff:
     left_on: date | None = attrs.field(validator=_checks.optional(_checks.day))
 
     def __str__(self) -> str:
-        return f"not on staff on the reference date {self.reference_date} (left on {self.left_on})"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "not on staff on the reference date {reference_date} (left on {left_on})",
+            reference_date=_i18n.day(self.reference_date, lang),
+            left_on=_i18n.text(lang, "None")
+            if self.left_on is None
+            else _i18n.day(self.left_on, lang),
+        )
 
 
 @attrs.frozen
@@ -293,7 +396,17 @@ class BelowMinimumScore:
     minimum: int = attrs.field(validator=_checks.count)
 
     def __str__(self) -> str:
-        return f"score {self.score} is below the policy's minimum of {self.minimum}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "score {score} is below the policy's minimum of {minimum}",
+            score=_n(lang, self.score),
+            minimum=_n(lang, self.minimum),
+        )
 
 
 @attrs.frozen
@@ -310,7 +423,17 @@ class BelowLowestTier:
     lowest: int = attrs.field(validator=_checks.count)
 
     def __str__(self) -> str:
-        return f"score {self.score} is below the lowest tier ({self.lowest})"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "score {score} is below the lowest tier ({lowest})",
+            score=_n(lang, self.score),
+            lowest=_n(lang, self.lowest),
+        )
 
 
 @attrs.frozen
@@ -327,7 +450,17 @@ class BeyondLastBand:
     last_rank: int = attrs.field(validator=_checks.count)
 
     def __str__(self) -> str:
-        return f"rank {self.rank} is beyond the last band (rank {self.last_rank})"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "rank {rank} is beyond the last band (rank {last_rank})",
+            rank=_n(lang, self.rank),
+            last_rank=_n(lang, self.last_rank),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -346,10 +479,20 @@ class CutByRecipientCap:
     tied: bool = attrs.field(default=False, validator=_checks.flag)
 
     def __str__(self) -> str:
-        tied = " (tied employees are admitted or cut together)" if self.tied else ""
-        return (
-            f"cut by the cap of {self.cap} recipients: "
-            f"{self.admitted} better-ranked employees were admitted first{tied}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "cut by the cap of {cap} recipients: "
+            "{admitted} better-ranked employees were admitted first{tied}",
+            cap=_n(lang, self.cap),
+            admitted=_n(lang, self.admitted),
+            tied=_i18n.text(lang, " (tied employees are admitted or cut together)")
+            if self.tied
+            else "",
         )
 
 
@@ -369,9 +512,18 @@ class CutByBudget:
     would_reach: Money = attrs.field(validator=_money)
 
     def __str__(self) -> str:
-        return (
-            f"cut by the budget of {self.budget}: {self.committed} was committed to "
-            f"better-ranked employees and this award would bring it to {self.would_reach}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "cut by the budget of {budget}: {committed} was committed to "
+            "better-ranked employees and this award would bring it to {would_reach}",
+            budget=self.budget.render(lang),
+            committed=self.committed.render(lang),
+            would_reach=self.would_reach.render(lang),
         )
 
 
@@ -389,9 +541,17 @@ class RankedBelowRecipientCap:
     first_cut: EmployeeId = attrs.field(validator=_checks.text)
 
     def __str__(self) -> str:
-        return (
-            f"cut by the cap of {self.cap} recipients: ranked below {self.first_cut}, "
-            "the first employee it cut"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "cut by the cap of {cap} recipients: ranked below {first_cut}, "
+            "the first employee it cut",
+            cap=_n(lang, self.cap),
+            first_cut=self.first_cut,
         )
 
 
@@ -409,9 +569,16 @@ class RankedBelowBudget:
     first_cut: EmployeeId = attrs.field(validator=_checks.text)
 
     def __str__(self) -> str:
-        return (
-            f"cut by the budget of {self.budget}: ranked below {self.first_cut}, "
-            "the first employee it cut"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        return _i18n.text(
+            lang,
+            "cut by the budget of {budget}: ranked below {first_cut}, the first employee it cut",
+            budget=self.budget.render(lang),
+            first_cut=self.first_cut,
         )
 
 

@@ -16,8 +16,10 @@ from typing import Final, Self
 
 import attrs
 
+from ohs_domain import _i18n
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
+from ohs_domain._i18n import Language
 
 __all__ = ["DateRange", "Month", "Period", "Quarter", "Year", "as_range", "local_date"]
 
@@ -40,13 +42,6 @@ def local_date(moment: datetime, zone: tzinfo) -> date:
     Raises:
         InvalidValueError: If ``moment`` is naive: a moment without a zone is a guess.
     """
-    if not isinstance(moment, datetime) or moment.utcoffset() is None:
-        raise InvalidValueError(
-            "moment",
-            moment,
-            "a time-zone-aware datetime, "
-            "e.g. datetime(2023, 12, 31, 23, 30, tzinfo=ZoneInfo('Asia/Almaty'))",
-        )
     return moment.astimezone(zone).date()
 
 
@@ -191,7 +186,7 @@ class Year(_Period):
     @checked(hints=_MOMENT_HINT)
     def containing(cls, day: date) -> Self:
         """Return the year of ``day``."""
-        return cls(_day_only("day", day).year)
+        return cls(day.year)
 
     @classmethod
     @checked
@@ -263,7 +258,6 @@ class Quarter(_Period):
     @checked(hints=_MOMENT_HINT)
     def containing(cls, day: date) -> Self:
         """Return the quarter of ``day``."""
-        day = _day_only("day", day)
         return cls(day.year, (day.month - 1) // 3 + 1)
 
     @classmethod
@@ -302,7 +296,12 @@ class Quarter(_Period):
         return Quarter(self.year, self.number - 1)
 
     def __str__(self) -> str:
-        return f"{self.year:04d}-Q{self.number}"
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The quarter in ``lang``: ``2023-Q3``; ``3 кв. 2023`` in Russian."""
+        return _i18n.text(lang, "{year}-Q{number}", year=f"{self.year:04d}", number=self.number)
 
 
 @attrs.frozen(order=True)
@@ -336,7 +335,6 @@ class Month(_Period):
     @checked(hints=_MOMENT_HINT)
     def containing(cls, day: date) -> Self:
         """Return the month of ``day``."""
-        day = _day_only("day", day)
         return cls(day.year, day.month)
 
     @classmethod
@@ -380,8 +378,4 @@ def as_range(period: Period) -> DateRange:
     Raises:
         InvalidValueError: If ``period`` is not a period.
     """
-    if isinstance(period, DateRange):
-        return period
-    if isinstance(period, Year | Quarter | Month):
-        return period.range
-    raise InvalidValueError("period", period, "a Year, Quarter, Month or DateRange")
+    return period if isinstance(period, DateRange) else period.range

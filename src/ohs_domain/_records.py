@@ -273,6 +273,10 @@ class Records:
         Raises:
             UnknownRecordError: If the employee's department is not in the bundle.
         """
+        return self._is_production(employee)
+
+    def _is_production(self, employee: Employee) -> bool:
+        # Unchecked, for rules asking about the bundle's own employees (hot paths).
         return _lookup(self._index.departments, "department", employee.department).is_production
 
     @checked
@@ -307,7 +311,7 @@ class Records:
     @checked
     def employed_on(self, day: date) -> tuple[Employee, ...]:
         """Everyone on staff on ``day``, by personnel number."""
-        return tuple(e for e in self.employees if e.is_employed_on(day))
+        return tuple(e for e in self.employees if e._on_staff(day))
 
     def production_employees(self) -> tuple[Employee, ...]:
         """Every employee of a production department, past and present, by personnel number."""
@@ -316,7 +320,7 @@ class Records:
     @checked
     def production_headcount(self, day: date) -> int:
         """Production personnel on staff on ``day``."""
-        return sum(1 for e in self._index.production if e.is_employed_on(day))
+        return sum(1 for e in self._index.production if e._on_staff(day))
 
     @checked
     def average_production_headcount(self, days: DateRange) -> Fraction:
@@ -622,7 +626,7 @@ class _Validation:
 
     def employed(self, record: Any, field: str, employee_id: str, day: date, what: str) -> bool:
         employee = self.index.employees[EmployeeId(employee_id)]
-        if employee.is_employed_on(day):
+        if employee._on_staff(day):
             return True
         left = f", left on {employee.left_on}" if employee.left_on else ""
         self.problem(

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 import attrs
 
 from ohs_domain import _checks, _rows
-from ohs_domain._arguments import checked
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -168,6 +168,10 @@ class ScoreTier:
     @checked
     def holds(self, score: int) -> bool:
         """Whether ``score`` falls in the tier."""
+        return self._holds(score)
+
+    def _holds(self, score: int) -> bool:
+        # Unchecked, for tier_for, which has checked the score once for every tier.
         return self.min_score <= score and (self.max_score is None or score <= self.max_score)
 
     def __str__(self) -> str:
@@ -203,7 +207,7 @@ class ScoreThresholds:
     def tier_for(self, score: int) -> ScoreTier | None:
         """The tier ``score`` falls in, if any."""
         for tier in self.tiers:
-            if tier.holds(score):
+            if tier._holds(score):
                 return tier
         return None
 
@@ -366,7 +370,7 @@ class RewardPolicy:
             )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class KindCount:
     """Scoring reports of one kind.
 
@@ -379,7 +383,7 @@ class KindCount:
     reports: int
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Award:
     """A reward: multiplier × the minimum wage in force on the reference date.
 
@@ -400,7 +404,7 @@ class Award:
     breakdown: tuple[KindCount, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Exclusion:
     """Someone who gets no award, and why.
 
@@ -417,7 +421,7 @@ class Exclusion:
     breakdown: tuple[KindCount, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RewardAwards:
     """The awards for a period, and everyone left out with the reason.
 
@@ -591,7 +595,7 @@ def _candidates(
         kinds[report.reporter][report.kind] += 1
         if weights[report.kind]:  # a report worth nothing does not move the score's moment
             reached[report.reporter] = report.reported_at
-    on_staff = {e.id for e in records.production_employees() if e.is_employed_on(reference_date)}
+    on_staff = {e.id for e in records.production_employees() if e._on_staff(reference_date)}
     return [
         _Candidate(
             employee=employee,
@@ -611,9 +615,9 @@ def _ineligibility(
     records: Records, candidate: _Candidate, reference_date: date, policy: RewardPolicy
 ) -> ExclusionReason | None:
     employee = candidate.employee
-    if policy.production_only and not records.is_production(employee):
+    if policy.production_only and not records._is_production(employee):
         return NotProductionPersonnel(employee.department)
-    if policy.require_employed and not employee.is_employed_on(reference_date):
+    if policy.require_employed and not employee._on_staff(reference_date):
         # Everyone considered was on staff on some day up to the reference date (a
         # report of the period, or on staff on it), so only leaving explains this.
         return NotOnStaff(reference_date, employee.left_on)

@@ -86,6 +86,10 @@ class Employee:
     @checked
     def is_employed_on(self, day: date) -> bool:
         """Whether the employee is on staff on ``day``."""
+        return self._on_staff(day)
+
+    def _on_staff(self, day: date) -> bool:
+        # Unchecked, for rules asking about days they already hold as valid (hot paths).
         return self.hired_on <= day and (self.left_on is None or day < self.left_on)
 
     @checked

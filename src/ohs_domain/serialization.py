@@ -68,7 +68,6 @@ from ohs_domain._errors import (
     InvalidArgumentError,
     InvalidDataError,
     InvalidValueError,
-    OhsDomainError,
     Problem,
     _show,
 )
@@ -409,8 +408,6 @@ def _object_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object, ty
             unread = {_step(inner).removeprefix(".") for inner in read_errors}
             problems = [p for inner in read_errors for p in _problems(inner, "$" + _step(inner))]
             return _field_by_field(converter, kind, value, unread, problems)
-        except OhsDomainError:  # every field was read; a validator refused one of them
-            return _field_by_field(converter, kind, value, set(), [])
 
     return structure
 
@@ -434,10 +431,8 @@ def _field_by_field(
     for field in fields:
         if field.name in unread or field.name not in value:
             continue  # a missing required field is among the problems already
-        try:
-            values[field.name] = converter.structure(value[field.name], types[field.name])
-        except Exception as error:
-            problems.extend(_problems(error, f"$.{field.name}"))
+        # Read before without a problem, so read again without one.
+        values[field.name] = converter.structure(value[field.name], types[field.name])
     # Each field's own validator, given the others as far as they could be read.
     others = _read_so_far(fields, values)
     for field in fields:

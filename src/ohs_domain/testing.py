@@ -509,8 +509,8 @@ def values() -> st.SearchStrategy[Value]:
         st.none(),
         texts(),
         st.booleans(),
-        st.integers(),
-        st.decimals(allow_nan=False, allow_infinity=False, places=2),
+        st.integers(min_value=-(2**53) + 1, max_value=2**53 - 1),  # what JSON readers hold exactly
+        st.decimals(min_value=-(10**29), max_value=10**29, places=2),  # the edge's bounds
         st.fractions(max_denominator=10**6),
         dates(),
         money(),
