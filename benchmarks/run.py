@@ -44,8 +44,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar, get_type_hints
-from zoneinfo import ZoneInfo
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -159,11 +158,7 @@ def _resident_bytes() -> int:
 
 def write_jsonl(records: Records, folder: Path) -> None:
     """One JSON Lines file per collection, one record at a time (never every dict at once)."""
-    (folder / "time_zone.json").write_text(json.dumps(serialization.dump(records.time_zone)))
-    for field in FIELDS[1:]:
-        with (folder / f"{field}.jsonl").open("w") as out:
-            for item in getattr(records, field):
-                out.write(json.dumps(serialization.dump(item)) + "\n")
+    serialization.write_json_lines(records, folder)
 
 
 def read_jsonl(folder: Path, field: str) -> Iterator[Any]:
@@ -175,16 +170,7 @@ def read_jsonl(folder: Path, field: str) -> Iterator[Any]:
 
 def load_streamed(folder: Path) -> Records:
     """Load the bundle from ``write_jsonl``'s files, ``CHUNK`` records at a time."""
-    kinds = get_type_hints(Records)
-    collections: dict[str, Any] = {}
-    for field in FIELDS[1:]:
-        items: list[Any] = []
-        lines = read_jsonl(folder, field)
-        while chunk := list(itertools.islice(lines, CHUNK)):
-            items.extend(serialization.load(chunk, kinds[field]))
-        collections[field] = items
-    zone = serialization.load(json.loads((folder / "time_zone.json").read_text()), ZoneInfo)
-    return Records(time_zone=zone, **collections)
+    return serialization.read_json_lines(folder, chunk_size=CHUNK)
 
 
 def payouts(records: Records) -> tuple[Decimal, int, Decimal]:

@@ -46,7 +46,7 @@ from ohs_domain._arguments import checked, compile_check, is_checked
 from tests.test_outcomes import ENGLISH as REASONS
 
 PUBLIC_MODULES = ["ohs_domain", "ohs_domain.demo", "ohs_domain.kz", "ohs_domain.serialization"]
-PUBLIC_MODULES += ["ohs_domain.testing"]
+PUBLIC_MODULES += ["ohs_domain.testing", "ohs_domain.schema", "ohs_domain.cli"]
 
 
 def _public_callables() -> Iterator[tuple[str, Callable[..., Any]]]:

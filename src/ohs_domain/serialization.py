@@ -77,7 +77,17 @@ from ohs_domain._records import COLLECTIONS, Records, reading_order
 from ohs_domain._rewards import RankBands, ScoreThresholds
 from ohs_domain._zones import time_zone
 
-__all__ = ["dump", "dump_json", "load", "load_json", "load_toml"]
+__all__ = [
+    "dump",
+    "dump_json",
+    "load",
+    "load_json",
+    "load_toml",
+    "read_csv_tables",
+    "read_json_lines",
+    "write_csv_tables",
+    "write_json_lines",
+]
 
 T = TypeVar("T")
 
@@ -827,3 +837,12 @@ def load_toml(text: str | bytes, kind: type[T]) -> T:
             _name(kind), [Problem("$", "not valid TOML: nested too deeply")]
         ) from None
     return load(data, kind)
+
+
+# The file readers build on load; imported last, as they use this module's functions.
+from ohs_domain._tables import (  # noqa: E402
+    read_csv_tables,
+    read_json_lines,
+    write_csv_tables,
+    write_json_lines,
+)

@@ -1,0 +1,410 @@
+"""The ``ohs-domain`` command: validate and evaluate records kept in files.
+
+Thin on purpose: parse the arguments, call the library, render the result.
+Records are a bundle JSON file, a folder of JSON Lines (one file per
+collection, see [`read_json_lines`][ohs_domain.serialization.read_json_lines])
+or a folder of CSV tables ([`read_csv_tables`][ohs_domain.serialization.read_csv_tables]);
+policies are JSON or TOML files in the library's wire form.
+
+Exit codes: 0 done; 1 the data or a file is invalid (every problem is printed
+on stderr, one per line, with its path); 2 the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import io
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from ohs_domain import _scenarios, demo, schema, serialization
+from ohs_domain._arguments import checked
+from ohs_domain._errors import InvalidDataError, OhsDomainError, Problem
+from ohs_domain._indicators import (
+    elimination,
+    engagement,
+    injury_rates,
+    inspection_activity,
+    training_coverage,
+)
+from ohs_domain._inspector_pay import (
+    InspectorPay,
+    InspectorPayPolicy,
+    InspectorPayYear,
+    inspector_pay,
+    inspector_pay_for_year,
+)
+from ohs_domain._key_points import key_points
+from ohs_domain._periods import Month, Period, Quarter, Year
+from ohs_domain._records import COLLECTIONS, Records
+from ohs_domain._reporting import EliminationDeadlines
+from ohs_domain._rewards import RewardAwards, RewardPolicy, reward_awards
+
+__all__ = ["main"]
+
+T = TypeVar("T")
+
+PAY_POLICY: Final = "inspector-pay-policy.json"
+REWARD_POLICY: Final = "reward-policy.json"
+DEADLINES: Final = "elimination-deadlines.json"
+
+
+class _Failed(Exception):  # noqa: N818 - a scenario failed: its report goes to stdout, exit 1
+    pass
+
+
+class _Usage(Exception):  # noqa: N818 - a wrong command line, exit 2 like argparse's own
+    pass
+
+
+def _read_records(path: Path) -> Records:
+    """Read the records, with a progress bar on a terminal when tqdm is installed."""
+    try:  # optional: pip install "ohs-domain[progress]"
+        bars: Any = importlib.import_module("tqdm")
+    except ImportError:
+        bars = None
+    if bars is None or not sys.stderr.isatty():
+        return _scenarios.read_records(path)
+    with bars.tqdm(
+        desc=f"reading {path.name}", unit=" records", file=sys.stderr, leave=False
+    ) as bar:
+
+        def progress(done: int) -> None:
+            bar.update(done - bar.n)
+
+        return _scenarios.read_records(path, progress)
+
+
+def _read_file(path: Path, kind: type[T]) -> T:
+    text = path.read_bytes()
+    try:
+        if path.suffix == ".toml":
+            return serialization.load_toml(text, kind)
+        return serialization.load_json(text, kind)
+    except InvalidDataError as error:
+        raise InvalidDataError(
+            error.subject,
+            (Problem(f"{path.name}:{p.path}", p.message, p.record) for p in error.problems),
+        ) from None
+
+
+def _parsed(parse: Callable[[str], T]) -> Callable[[str], T]:
+    def convert(text: str) -> T:
+        try:
+            return parse(text)
+        except (OhsDomainError, ValueError) as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
+
+
+def _period(text: str) -> Period:
+    if text.isdigit():
+        return Year(int(text))
+    if "Q" in text:
+        return Quarter.parse(text)
+    return Month.parse(text)
+
+
+_YEAR = _parsed(lambda text: Year(int(text)))
+_DAY = _parsed(date.fromisoformat)
+
+
+def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], form: str) -> str:
+    if form == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _pay_text(result: InspectorPay | InspectorPayYear) -> str:
+    quarters = result.quarters if isinstance(result, InspectorPayYear) else (result,)
+    lines = []
+    for quarter in quarters:
+        paid = [p for p in quarter.payments if p.amount.amount]
+        lines.append(
+            f"{quarter.quarter}: {len(paid)} of {len(quarter.payments)} paid, {quarter.total}"
+        )
+        lines.extend(
+            f"  not paid: {p.inspector}: {'; '.join(map(str, p.reasons))}"
+            for p in quarter.payments
+            if not p.amount.amount
+        )
+    if isinstance(result, InspectorPayYear):
+        lines.append(f"{result.year}: {result.total}")
+    return "\n".join(lines) + "\n"
+
+
+def _awards_text(result: RewardAwards) -> str:
+    lines = [f"{len(result.awards)} awards, {result.total} at {result.wage.value}"]
+    by_multiplier = Counter(a.multiplier for a in result.awards)
+    lines.extend(f"  ×{multiplier}: {count}" for multiplier, count in sorted(by_multiplier.items()))
+    lines.extend(
+        f"  {a.rank}. {a.employee}: score {a.score}, ×{a.multiplier}, {a.amount}"
+        for a in result.awards
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _render(result: Any, form: str, text: Callable[[Any], str]) -> str:
+    if form == "text":
+        return text(result)
+    return _table(result.rows(), result.COLUMNS, form)
+
+
+def _validate(args: argparse.Namespace) -> str:
+    records = _read_records(args.records)
+    counts = ", ".join(f"{len(getattr(records, name)):,} {name}" for name in COLLECTIONS)
+    return f"valid: {counts}\n"
+
+
+_QUARTER_COLUMNS: Final = ("quarter", "appointed", "paid", "amount", "currency")
+
+
+def _quarter_rows(result: InspectorPay | InspectorPayYear) -> list[dict[str, Any]]:
+    quarters = result.quarters if isinstance(result, InspectorPayYear) else (result,)
+    return [
+        {
+            "quarter": str(q.quarter),
+            "appointed": len(q.payments),
+            "paid": sum(1 for p in q.payments if p.amount.amount),
+            "amount": str(q.total.amount),
+            "currency": q.total.currency,
+        }
+        for q in quarters
+    ]
+
+
+def _inspector_pay(args: argparse.Namespace) -> str:
+    records = _read_records(args.records)
+    policy = _read_file(args.policy, InspectorPayPolicy)
+    result: InspectorPay | InspectorPayYear
+    if args.quarter is not None:
+        result = inspector_pay(records, quarter=args.quarter, policy=policy)
+    else:
+        result = inspector_pay_for_year(records, year=args.year, policy=policy)
+    if args.by_quarter and args.format != "text":
+        return _table(_quarter_rows(result), _QUARTER_COLUMNS, args.format)
+    return _render(result, args.format, _pay_text)
+
+
+def _reward_awards(args: argparse.Namespace) -> str:
+    records = _read_records(args.records)
+    policy = _read_file(args.policy, RewardPolicy)
+    result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
+    return _render(result, args.format, _awards_text)
+
+
+def _key_points(args: argparse.Namespace) -> str:
+    records = _read_records(args.records)
+    result = key_points(
+        records,
+        year=args.year,
+        as_of=args.as_of or args.year.last_day,
+        deadlines=_read_file(args.deadlines, EliminationDeadlines),
+        inspector_pay_policy=_read_file(args.pay_policy, InspectorPayPolicy),
+        reward_policy=_read_file(args.reward_policy, RewardPolicy),
+        paid_on=args.paid_on,
+    )
+    return _render(result, args.format, lambda points: f"{points}\n")
+
+
+def _indicators(args: argparse.Namespace) -> str:
+    records = _read_records(args.records)
+    period, as_of = args.period, args.as_of
+    results: list[Any] = [
+        training_coverage(records, period=period, as_of=as_of),
+        engagement(records, period=period, as_of=as_of),
+        inspection_activity(records, period=period),
+        injury_rates(records, period=period, as_of=as_of),
+    ]
+    if args.deadlines is not None:
+        deadlines = _read_file(args.deadlines, EliminationDeadlines)
+        results.insert(2, elimination(records, period=period, as_of=as_of, deadlines=deadlines))
+    rows = [{"indicator": type(r).__name__, **row} for r in results for row in r.rows()]
+    if args.format != "text":
+        columns = ["indicator", *dict.fromkeys(c for r in results for c in r.COLUMNS)]
+        return _table(rows, columns, args.format)
+    return "".join(
+        f"{row['indicator']}: "
+        + ", ".join(f"{k}={v}" for k, v in row.items() if k != "indicator" and v is not None)
+        + "\n"
+        for row in rows
+    )
+
+
+def _explain(args: argparse.Namespace) -> str:
+    records = _read_records(args.records)
+    result: InspectorPay | InspectorPayYear | RewardAwards
+    if args.rule == "reward-awards":
+        if args.period is None or args.paid_on is None:
+            raise _Usage("--rule reward-awards needs --period and --paid-on")
+        policy = _read_file(args.policy, RewardPolicy)
+        result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
+    else:
+        pay_policy = _read_file(args.policy, InspectorPayPolicy)
+        if args.quarter is not None:
+            result = inspector_pay(records, quarter=args.quarter, policy=pay_policy)
+        elif args.year is not None:
+            result = inspector_pay_for_year(records, year=args.year, policy=pay_policy)
+        else:
+            raise _Usage("--rule inspector-pay needs --quarter or --year")
+    return f"{result.explain(args.person)}\n"
+
+
+def _demo(args: argparse.Namespace) -> str:
+    if args.scale < 1:
+        raise _Usage(f"--scale: must be at least 1, not {args.scale}")
+    folder: Path = args.out
+    records = demo.build_records(args.scale)
+    if args.tables == "csv":
+        serialization.write_csv_tables(records, folder)
+    else:
+        serialization.write_json_lines(records, folder)
+    for name, policy in (
+        (PAY_POLICY, demo.INSPECTOR_PAY_POLICY),
+        (REWARD_POLICY, demo.REWARD_POLICY),
+        (DEADLINES, demo.ELIMINATION_DEADLINES),
+    ):
+        (folder / name).write_text(serialization.dump_json(policy) + "\n", encoding="utf-8")
+    return f"wrote the demo company (scale {args.scale}) to {folder}\n"
+
+
+def _test(args: argparse.Namespace) -> str:
+    outcomes = [outcome for path in args.scenarios for outcome in _scenarios.run_file(path)]
+    lines = []
+    for outcome in outcomes:
+        lines.append(f"{'FAIL' if outcome.differences else 'pass'}: {outcome.name}")
+        lines.extend(
+            f"  {figure}: expected {expected!r}, got {got!r}"
+            for figure, expected, got in outcome.differences
+        )
+    failed = sum(1 for outcome in outcomes if outcome.differences)
+    lines.append(f"{len(outcomes)} scenarios, {failed} failed")
+    report = "\n".join(lines) + "\n"
+    if failed:
+        raise _Failed(report)
+    return report
+
+
+_SCHEMAS: Final = {kind.__name__: kind for kind in schema.TYPES}
+
+
+def _schema(args: argparse.Namespace) -> str:
+    kind = _SCHEMAS[args.type]
+    return json.dumps(schema.json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ohs-domain",
+        description="Validate and evaluate occupational health and safety records.",
+        epilog="Exit codes: 0 done; 1 invalid data or file; 2 wrong command line.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], str], help_: str) -> Any:
+        sub = commands.add_parser(name, help=help_, description=help_)
+        sub.set_defaults(run=run)
+        if name not in {"demo", "schema", "test"}:
+            sub.add_argument(
+                "records",
+                type=Path,
+                help="a bundle JSON file, or a folder of JSON Lines or of CSV tables",
+            )
+        if name not in {"demo", "validate", "schema", "test", "explain"}:
+            sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        return sub
+
+    command("validate", _validate, "Load the records and report every problem.")
+
+    pay = command("inspector-pay", _inspector_pay, "Technical inspectors' pay.")
+    pay.add_argument("--policy", type=Path, required=True, help="the pay policy (JSON or TOML)")
+    when = pay.add_mutually_exclusive_group(required=True)
+    when.add_argument("--quarter", type=_parsed(Quarter.parse), help="e.g. 2023-Q3")
+    when.add_argument("--year", type=_YEAR, help="e.g. 2023")
+    pay.add_argument(
+        "--by-quarter",
+        action="store_true",
+        help="json/csv: one row per quarter (appointed, paid, total) instead of per inspector",
+    )
+
+    awards = command("reward-awards", _reward_awards, "Rewards for reporting.")
+    awards.add_argument("--policy", type=Path, required=True, help="the reward policy")
+    awards.add_argument("--period", type=_parsed(_period), required=True, help="2023, 2023-Q4")
+    awards.add_argument("--paid-on", type=_DAY, required=True, help="e.g. 2024-01-25")
+
+    points = command("key-points", _key_points, "The key points of a year.")
+    points.add_argument("--year", type=_YEAR, required=True)
+    points.add_argument("--as-of", type=_DAY, help="default: the year's last day")
+    points.add_argument("--paid-on", type=_DAY, required=True, help="when rewards are paid")
+    points.add_argument("--deadlines", type=Path, required=True, help="elimination deadlines")
+    points.add_argument("--pay-policy", type=Path, required=True, help="inspector pay policy")
+    points.add_argument("--reward-policy", type=Path, required=True, help="reward policy")
+
+    signs = command("indicators", _indicators, "The leading and lagging indicators of a period.")
+    signs.add_argument("--period", type=_parsed(_period), required=True, help="2023, 2023-Q4")
+    signs.add_argument("--as-of", type=_DAY, required=True, help="the reference date")
+    signs.add_argument("--deadlines", type=Path, help="elimination deadlines (adds elimination)")
+
+    why = command("explain", _explain, "Why one person is paid or awarded what they are.")
+    why.add_argument("person", help="the employee's id, e.g. E-0000017")
+    why.add_argument("--rule", choices=("inspector-pay", "reward-awards"), required=True)
+    why.add_argument("--policy", type=Path, required=True, help="the rule's policy")
+    why.add_argument("--quarter", type=_parsed(Quarter.parse), help="inspector pay: e.g. 2023-Q3")
+    why.add_argument("--year", type=_YEAR, help="inspector pay: e.g. 2023")
+    why.add_argument("--period", type=_parsed(_period), help="rewards: 2023, 2023-Q4")
+    why.add_argument("--paid-on", type=_DAY, help="rewards: e.g. 2024-01-25")
+
+    make = command("demo", _demo, "Write the demo company and its policies to a folder.")
+    make.add_argument("--scale", type=int, default=1, help="company size multiplier")
+    make.add_argument("--out", type=Path, required=True, help="the folder to write")
+    make.add_argument(
+        "--tables", choices=("jsonl", "csv"), default="jsonl", help="JSON Lines or CSV tables"
+    )
+    scenarios = command("test", _test, "Run scenario files and show what differs.")
+    scenarios.add_argument("scenarios", type=Path, nargs="+", metavar="SCENARIO")
+
+    types = command("schema", _schema, "Print the JSON Schema (2020-12) of a wire form.")
+    types.add_argument("type", nargs="?", default="Records", choices=sorted(_SCHEMAS))
+    return parser
+
+
+@checked
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: the process's arguments).
+
+    Returns:
+        The exit code: 0 done, 1 invalid data or file, 2 wrong command line.
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse has printed the usage or the help
+        return 0 if stop.code in {0, None} else 2
+    try:
+        sys.stdout.write(args.run(args))
+    except _Failed as failure:
+        sys.stdout.write(str(failure))
+        return 1
+    except _Usage as error:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write(f"ohs-domain: error: {error}\n")
+        return 2
+    except OhsDomainError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
+    except OSError as error:
+        sys.stderr.write(f"ohs-domain: {error.filename}: {error.strerror}\n")
+        return 1
+    return 0

@@ -1,0 +1,380 @@
+import csv
+import importlib
+import io
+import json
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+
+from ohs_domain import schema, serialization
+from ohs_domain.cli import main
+from ohs_domain.demo import build_records
+
+
+@pytest.fixture(scope="module")
+def company(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo") / "d"
+    assert main(["demo", "--out", str(folder)]) == 0
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_demo_company_is_valid(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", company)
+    assert (code, err) == (0, "")
+    assert out.startswith("valid: 11 departments, 2,962 employees, ")
+    assert out.count("\n") == 1
+
+
+def test_a_year_of_pay_by_quarter_has_the_showcase_figures(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = company / "inspector-pay-policy.json"
+    code, out, _ = run(
+        capsys, "inspector-pay", company, "--policy", policy, "--year", "2023", "--format", "csv",
+        "--by-quarter",
+    )  # fmt: skip
+    assert code == 0
+    assert out.splitlines() == [
+        "quarter,appointed,paid,amount,currency",
+        "2023-Q1,21,21,315000,KZT",
+        "2023-Q2,21,21,315000,KZT",
+        "2023-Q3,21,20,300000,KZT",
+        "2023-Q4,21,21,315000,KZT",
+    ]
+
+
+def test_a_year_of_pay_as_text_names_who_is_not_paid_and_why(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = company / "inspector-pay-policy.json"
+    _, out, _ = run(capsys, "inspector-pay", company, "--policy", policy, "--year", "2023")
+    assert out.splitlines() == [
+        "2023-Q1: 21 of 21 paid, 315,000 KZT",
+        "2023-Q2: 21 of 21 paid, 315,000 KZT",
+        "2023-Q3: 20 of 21 paid, 300,000 KZT",
+        "  not paid: E-0000017: 0 submission(s) issued in 2023-Q3; the policy requires at least 1",
+        "2023-Q4: 21 of 21 paid, 315,000 KZT",
+        "2023: 1,245,000 KZT",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("form", "extra", "rows"),
+    [
+        pytest.param("csv", [], 21, id="csv-one-row-per-inspector"),
+        pytest.param("json", [], 21, id="json-one-row-per-inspector"),
+        pytest.param("json", ["--by-quarter"], 1, id="json-one-row-for-the-quarter"),
+    ],
+)
+def test_a_quarter_of_pay_in_rows(
+    company: Path, capsys: pytest.CaptureFixture[str], form: str, extra: list[str], rows: int
+) -> None:
+    policy = company / "inspector-pay-policy.json"
+    argv = ["inspector-pay", company, "--policy", policy, "--quarter", "2023-Q3", "--format", form]
+    code, out, _ = run(capsys, *argv, *extra)
+    assert code == 0
+    table = json.loads(out) if form == "json" else list(csv.DictReader(io.StringIO(out)))
+    assert len(table) == rows
+    assert {row["quarter"] for row in table} == {"2023-Q3"}
+
+
+def test_a_quarter_of_pay_as_text(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = company / "inspector-pay-policy.json"
+    _, out, _ = run(capsys, "inspector-pay", company, "--policy", policy, "--quarter", "2023-Q1")
+    assert out == "2023-Q1: 21 of 21 paid, 315,000 KZT\n"
+
+
+@pytest.mark.parametrize(
+    ("period", "first"),
+    [
+        pytest.param("2023", "92 awards, 42,840,000 KZT at 70,000 KZT", id="the-year"),
+        pytest.param("2023-Q4", "", id="a-quarter"),
+        pytest.param("2023-11", "", id="a-month"),
+    ],
+)
+def test_reward_awards_as_text(
+    company: Path, capsys: pytest.CaptureFixture[str], period: str, first: str
+) -> None:
+    policy = company / "reward-policy.json"
+    argv = ["reward-awards", company, "--policy", policy, "--period", period]
+    code, out, _ = run(capsys, *argv, "--paid-on", "2024-01-25")
+    assert code == 0
+    assert out.splitlines()[0].startswith(first)
+    assert " awards, " in out.splitlines()[0]
+
+
+def test_reward_awards_as_csv(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = company / "reward-policy.json"
+    argv = ["reward-awards", company, "--policy", policy, "--period", "2023"]
+    _, out, _ = run(capsys, *argv, "--paid-on", "2024-01-25", "--format", "csv")
+    awarded = [row for row in csv.DictReader(io.StringIO(out)) if row["awarded"] == "True"]
+    assert len(awarded) == 92
+
+
+def test_key_points_from_a_bundle_and_a_toml_policy(
+    company: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundle = tmp_path / "bundle.json"
+    bundle.write_text(serialization.dump_json(build_records()))
+    deadlines = tmp_path / "deadlines.toml"
+    deadlines.write_text('high = "P1D"\nmedium = "P7D"\nlow = "P30D"\n')
+    argv = ["key-points", bundle, "--year", "2023", "--paid-on", "2024-01-25"]
+    argv += ["--deadlines", deadlines, "--pay-policy", company / "inspector-pay-policy.json"]
+    argv += ["--reward-policy", company / "reward-policy.json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    expected = (
+        Path("examples/showcase_2023.txt").read_text().split("\n\nTechnical inspectors' pay")[0]
+    )
+    assert out == expected + "\n"
+    code, out, _ = run(capsys, *argv, "--as-of", "2023-12-31", "--format", "json")
+    assert code == 0
+    assert json.loads(out)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        pytest.param(
+            ["inspector-pay", "{d}", "--policy", "{d}/reward-policy.json", "--year", "2023"],
+            "reward-policy.json:$",
+            id="the-wrong-policy-file",
+        ),
+        pytest.param(["validate", "{d}/reward-policy.json"], "Records: ", id="a-policy-as-records"),
+        pytest.param(["validate", "{d}/nothing.json"], "nothing.json: No such file", id="no-file"),
+    ],
+)
+def test_invalid_data_exits_1_with_every_problem_and_no_traceback(
+    company: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    code, out, err = run(capsys, *(a.format(d=company) for a in argv))
+    assert (code, out) == (1, "")
+    assert says in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        pytest.param([], "required: COMMAND", id="no-command"),
+        pytest.param(["pay", "d"], "invalid choice: 'pay'", id="an-unknown-command"),
+        pytest.param(
+            ["inspector-pay", "d", "--policy", "p", "--quarter", "2023-Q5"],
+            "argument --quarter: ",
+            id="a-quarter-that-does-not-exist",
+        ),
+        pytest.param(
+            ["reward-awards", "d", "--policy", "p", "--period", "soon", "--paid-on", "2024-01-25"],
+            "argument --period: ",
+            id="a-period-that-is-not-one",
+        ),
+        pytest.param(
+            ["inspector-pay", "d", "--policy", "p", "--quarter", "2023-Q1", "--year", "2023"],
+            "not allowed with argument",
+            id="a-quarter-and-a-year",
+        ),
+        pytest.param(["demo", "--out", "d", "--scale", "0"], "--scale: ", id="scale-zero"),
+    ],
+)
+def test_a_wrong_command_line_exits_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: ohs-domain")
+    assert says in err
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "Exit codes: 0 done; 1 invalid data or file; 2 wrong command line." in out
+
+
+def test_python_m_runs_the_command_line(
+    company: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["ohs-domain", "validate", str(company)])
+    with pytest.raises(SystemExit) as stop:
+        runpy.run_module("ohs_domain", run_name="__main__")
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.startswith("valid: ")
+
+
+def test_importing_the_main_module_runs_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    sys.modules.pop("ohs_domain.__main__", None)
+    importlib.import_module("ohs_domain.__main__")
+    assert capsys.readouterr() == ("", "")
+
+
+def test_a_csv_folder_with_five_mistakes_exits_1_with_all_five(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_tables import plant_five_mistakes  # noqa: PLC0415 - one planting, two tests
+
+    expected = plant_five_mistakes(tmp_path)
+    code, out, err = run(capsys, "validate", tmp_path)
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert lines[0] == "Records: 5 problems"
+    assert sorted(line.strip().split(": ")[0].split(" ")[0] for line in lines[1:]) == expected
+
+
+def test_the_demo_as_csv_tables_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--out", str(tmp_path), "--tables", "csv"]) == 0
+    code, out, _ = run(capsys, "validate", tmp_path)
+    assert code == 0
+    assert "2,962 employees" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "title"),
+    [
+        pytest.param([], "Records", id="the-bundle-by-default"),
+        pytest.param(["RewardPolicy"], "RewardPolicy", id="a-policy"),
+        pytest.param(["KeyPoints"], "KeyPoints", id="a-result"),
+    ],
+)
+def test_schema_prints_a_json_schema(
+    capsys: pytest.CaptureFixture[str], argv: list[str], title: str
+) -> None:
+    code, out, _ = run(capsys, "schema", *argv)
+    assert code == 0
+    document = json.loads(out)
+    assert (document["$schema"], document["title"]) == (schema.DIALECT, title)
+
+
+@pytest.mark.parametrize(
+    ("extra", "form", "first"),
+    [
+        pytest.param(
+            [],
+            "text",
+            "TrainingCoverage: format=training_centre, people=1332, headcount=2699,",
+            id="text-one-line-per-row",
+        ),
+        pytest.param(
+            ["--deadlines", "{d}/elimination-deadlines.json"],
+            "csv",
+            "indicator,format,people,headcount,participations,sessions,groups,measure,part,",
+            id="csv-with-elimination",
+        ),
+    ],
+)
+def test_indicators_of_a_year(
+    company: Path, capsys: pytest.CaptureFixture[str], extra: list[str], form: str, first: str
+) -> None:
+    argv = ["indicators", company, "--period", "2023", "--as-of", "2023-12-31"]
+    code, out, _ = run(capsys, *argv, *(a.format(d=company) for a in extra), "--format", form)
+    assert code == 0
+    assert out.splitlines()[0].startswith(first)
+    assert ("Elimination" in out) == bool(extra)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "says"),
+    [
+        pytest.param(
+            ["E-0000017", "--rule", "inspector-pay", "--policy", "{d}/inspector-pay-policy.json",
+             "--quarter", "2023-Q3"],
+            0,
+            "because = 0 submission(s) issued in 2023-Q3; the policy requires at least 1",
+            id="the-unpaid-inspector-of-q3",
+        ),
+        pytest.param(
+            ["E-0000017", "--rule", "inspector-pay", "--policy", "{d}/inspector-pay-policy.json",
+             "--year", "2023"],
+            0,
+            "paid for 2023",
+            id="an-inspector-over-the-year",
+        ),
+        pytest.param(
+            ["E-0000397", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json",
+             "--period", "2023", "--paid-on", "2024-01-25"],
+            0,
+            "score from reports registered in [2023-01-01, 2024-01-01): 59",
+            id="the-top-reporter",
+        ),
+        pytest.param(
+            ["E-9999999", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json",
+             "--period", "2023", "--paid-on", "2024-01-25"],
+            1,
+            "no employee considered for an award with id 'E-9999999'",
+            id="someone-unknown",
+        ),
+        pytest.param(
+            ["E-0000017", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json"],
+            2,
+            "needs --period and --paid-on",
+            id="rewards-without-a-period",
+        ),
+        pytest.param(
+            ["E-0000017", "--rule", "inspector-pay", "--policy", "{d}/inspector-pay-policy.json"],
+            2,
+            "needs --quarter or --year",
+            id="pay-without-a-quarter",
+        ),
+    ],
+)  # fmt: skip
+def test_explain_one_person(
+    company: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, says: str
+) -> None:
+    got, out, err = run(capsys, "explain", company, *(a.format(d=company) for a in argv))
+    assert got == code
+    assert says in out + err
+
+
+class FakeBar:
+    """Stands in for tqdm's bar: records what it was told."""
+
+    seen: list[int] = []  # noqa: RUF012 - the one record of the test
+
+    def __init__(self, **_: object) -> None:
+        self.n = 0
+
+    def __enter__(self) -> "FakeBar":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        pass
+
+    def update(self, step: int) -> None:
+        self.n += step
+        FakeBar.seen.append(self.n)
+
+
+@pytest.mark.parametrize(
+    ("installed", "terminal"),
+    [
+        pytest.param(True, True, id="tqdm-on-a-terminal-shows-progress"),
+        pytest.param(True, False, id="not-on-a-pipe-or-file"),
+        pytest.param(False, True, id="not-without-tqdm"),
+    ],
+)
+def test_progress_is_shown_only_on_a_terminal_with_tqdm(
+    company: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    installed: bool,
+    terminal: bool,
+) -> None:
+    import types  # noqa: PLC0415 - only here
+
+    fake = types.ModuleType("tqdm")
+    fake.tqdm = FakeBar  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tqdm", fake if installed else None)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal, raising=False)
+    FakeBar.seen = []
+    assert run(capsys, "validate", company)[0] == 0
+    assert bool(FakeBar.seen) == (installed and terminal)
+    assert FakeBar.seen == sorted(FakeBar.seen)

@@ -1,0 +1,168 @@
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ohs_domain import (
+    EliminationDeadlines,
+    InspectorPayPolicy,
+    InvalidDataError,
+    Month,
+    Quarter,
+    Records,
+    RewardPolicy,
+    Year,
+    demo,
+    key_points,
+    schema,
+    serialization,
+    testing,
+)
+
+RECORDS = demo.build_records()
+POINTS = key_points(
+    RECORDS,
+    year=Year(2023),
+    as_of=date(2023, 12, 31),
+    deadlines=demo.ELIMINATION_DEADLINES,
+    inspector_pay_policy=demo.INSPECTOR_PAY_POLICY,
+    reward_policy=demo.REWARD_POLICY,
+    paid_on=date(2024, 1, 25),
+)
+
+
+def validator(kind: type) -> jsonschema.Draft202012Validator:
+    document = schema.json_schema(kind)
+    jsonschema.Draft202012Validator.check_schema(document)
+    return jsonschema.Draft202012Validator(document)
+
+
+def problems(kind: type, data: Any) -> list[str]:
+    return [f"{e.json_path}: {e.message}" for e in validator(kind).iter_errors(data)]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param(RECORDS, id="the-demo-company"),
+        pytest.param(demo.INSPECTOR_PAY_POLICY, id="the-pay-policy"),
+        pytest.param(demo.REWARD_POLICY, id="the-reward-policy"),
+        pytest.param(demo.ELIMINATION_DEADLINES, id="the-deadlines"),
+        pytest.param(POINTS, id="the-key-points-of-2023"),
+        pytest.param(POINTS.inspector_pay, id="a-year-of-pay"),
+        pytest.param(POINTS.inspector_pay.quarters[2], id="a-quarter-of-pay-with-an-unpaid-line"),
+        pytest.param(POINTS.rewards, id="the-reward-awards"),
+    ],
+)
+def test_every_published_kind_describes_what_dump_writes(value: object) -> None:
+    assert problems(type(value), serialization.dump(value)) == []
+
+
+def test_every_published_kind_is_a_valid_2020_12_schema() -> None:
+    for kind in schema.TYPES:
+        document = schema.json_schema(kind)
+        assert document["$schema"] == schema.DIALECT
+        jsonschema.Draft202012Validator.check_schema(document)
+
+
+@given(
+    st.one_of(
+        testing.employees(),
+        testing.departments(),
+        testing.inspector_appointments(),
+        testing.training_sessions(),
+        testing.safety_reports(),
+        testing.violations(),
+        testing.submissions(),
+        testing.work_injuries(),
+        testing.hours_worked(),
+        testing.elimination_deadlines(),
+        testing.inspector_pay_policies(),
+        testing.reward_policies(),
+        testing.explanations(),
+        testing.pay_reasons(),
+    )
+)
+@settings(max_examples=150, deadline=None)
+def test_a_dump_of_anything_drawn_validates(value: Any) -> None:
+    assert problems(type(value), serialization.dump(value)) == []
+
+
+def _deadlines(**change: object) -> dict[str, object]:
+    return {**serialization.dump(demo.ELIMINATION_DEADLINES), **change}
+
+
+def _policy(**change: object) -> dict[str, object]:
+    return {**serialization.dump(demo.REWARD_POLICY), **change}
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        pytest.param(EliminationDeadlines, _deadlines(high="3 days"), id="a-duration-in-words"),
+        pytest.param(EliminationDeadlines, _deadlines(low=30), id="a-duration-as-a-number"),
+        pytest.param(EliminationDeadlines, _deadlines(urgent="P1D"), id="an-unknown-field"),
+        pytest.param(
+            RewardPolicy, _policy(tiers={"basis": "ranks", "tiers": []}), id="unknown-basis"
+        ),
+        pytest.param(RewardPolicy, _policy(min_score=1.5), id="a-float-for-a-count"),
+        pytest.param(RewardPolicy, _policy(wage="kz.MAXIMUM_WAGE"), id="an-unknown-schedule"),
+        pytest.param(
+            InspectorPayPolicy,
+            {**serialization.dump(demo.INSPECTOR_PAY_POLICY), "partial_quarter": "half"},
+            id="an-unknown-choice",
+        ),
+        pytest.param(
+            Records,
+            {"time_zone": "Asia/Almaty", "departments": [], "employees": [{"id": "E-1"}]},
+            id="an-employee-without-department",
+        ),
+        pytest.param(
+            Records,
+            {
+                **serialization.dump(RECORDS),
+                "safety_reports": [
+                    {
+                        **serialization.dump(RECORDS.safety_reports[0]),
+                        "reported_at": "2023-12-31T23:30:00",
+                    }
+                ],
+            },
+            id="a-moment-without-offset",
+        ),
+    ],
+)
+def test_what_the_schema_refuses_load_refuses(kind: type, data: Any) -> None:
+    assert problems(kind, data)
+    with pytest.raises(InvalidDataError):
+        serialization.load(data, kind)
+
+
+@pytest.mark.parametrize(
+    ("kind", "good", "bad"),
+    [
+        pytest.param(Quarter, "2023-Q4", "2023-Q5", id="quarter"),
+        pytest.param(Month, "2023-11", "2023-13", id="month"),
+        pytest.param(Year, 2023, "2023", id="year"),
+        pytest.param(timedelta, "P3D", "PT", id="duration"),
+        pytest.param(timedelta, "PT24H", "P", id="duration-in-hours"),
+        pytest.param(Fraction, "2699/2", "2699/2.5", id="fraction"),
+        pytest.param(Decimal, "15000.50", 15000.5, id="decimal"),
+        pytest.param(date, "2023-12-31", "31.12.2023", id="date"),
+        pytest.param(datetime, "2023-12-31T23:30:00+06:00", "2023-12-31T23:30:00", id="moment"),
+    ],
+)
+def test_a_value_schema_takes_the_edge_form_and_refuses_what_load_refuses(
+    kind: type, good: object, bad: object
+) -> None:
+    assert "$defs" not in schema.json_schema(kind)
+    assert problems(kind, good) == []
+    serialization.load(good, kind)
+    assert problems(kind, bad)
+    with pytest.raises(InvalidDataError):
+        serialization.load(bad, kind)

@@ -1,0 +1,223 @@
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ohs_domain import InvalidArgumentError, InvalidDataError, Records, kz, serialization
+from ohs_domain._records import COLLECTIONS
+from ohs_domain.demo import build_records
+
+RECORDS = build_records()
+SMALL = Records(
+    time_zone=kz.ALMATY, departments=RECORDS.departments, employees=RECORDS.employees[:40]
+)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("jsonl")
+    serialization.write_json_lines(RECORDS, path)
+    return path
+
+
+def test_the_demo_company_reads_back_as_written(folder: Path) -> None:
+    seen: list[int] = []
+    assert serialization.read_json_lines(folder, progress=seen.append) == RECORDS
+    assert seen == sorted(seen)
+    assert seen[-1] == sum(len(getattr(RECORDS, name)) for name in COLLECTIONS)
+
+
+@given(chunk_size=st.integers(min_value=1, max_value=300))
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_the_chunk_size_changes_nothing_but_the_progress(tmp_path: Path, chunk_size: int) -> None:
+    serialization.write_json_lines(SMALL, tmp_path)
+    calls: list[int] = []
+    assert (
+        serialization.read_json_lines(str(tmp_path), chunk_size=chunk_size, progress=calls.append)
+        == SMALL
+    )
+    rows = len(SMALL.departments) + len(SMALL.employees)
+    assert calls[-1] == rows
+    assert len(calls) >= rows // chunk_size
+
+
+def _broken(tmp_path: Path) -> Path:
+    serialization.write_json_lines(SMALL, tmp_path)
+    employees = (tmp_path / "employees.jsonl").read_text().splitlines()
+    first = json.loads(employees[0])
+    first["department"] = 12
+    third = json.loads(employees[2])
+    third["nickname"] = "x"
+    employees[0] = json.dumps(first)
+    employees[1] = "{not json"
+    employees[2] = json.dumps(third)
+    employees.insert(3, "")
+    (tmp_path / "employees.jsonl").write_text("\n".join(employees) + "\n")
+    (tmp_path / "staff.jsonl").write_text("")
+    return tmp_path
+
+
+def test_every_problem_of_every_file_is_reported_at_its_line(tmp_path: Path) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_json_lines(_broken(tmp_path))
+    paths = [p.path for p in caught.value.problems]
+    assert paths == [
+        "staff.jsonl",
+        "employees.jsonl:2",
+        "employees.jsonl:1:department",
+        "employees.jsonl:3:nickname",
+    ]
+    assert "unknown field" in caught.value.problems[3].message
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        pytest.param(None, "time_zone.json", id="no-time-zone-file"),
+        pytest.param('"Mars/Olympus"', "time_zone.json:$", id="unknown-time-zone"),
+    ],
+)
+def test_the_time_zone_must_be_given(tmp_path: Path, zone: str | None, expected: str) -> None:
+    serialization.write_json_lines(SMALL, tmp_path)
+    if zone is None:
+        (tmp_path / "time_zone.json").unlink()
+    else:
+        (tmp_path / "time_zone.json").write_text(zone)
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_json_lines(tmp_path)
+    assert [p.path for p in caught.value.problems] == [expected]
+
+
+def test_a_missing_collection_file_is_an_empty_collection(tmp_path: Path) -> None:
+    serialization.write_json_lines(SMALL, tmp_path)
+    (tmp_path / "injuries.jsonl").unlink()
+    assert serialization.read_json_lines(tmp_path) == SMALL
+
+
+def test_a_file_is_not_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "bundle.json").write_text("{}")
+    with pytest.raises(InvalidDataError, match="not a folder"):
+        serialization.read_json_lines(tmp_path / "bundle.json")
+
+
+def test_a_chunk_must_hold_a_record(tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match="chunk_size"):
+        serialization.read_json_lines(tmp_path, chunk_size=0)
+
+
+# CSV tables
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("csv")
+    serialization.write_csv_tables(RECORDS, path)
+    return path
+
+
+def test_the_demo_company_reads_back_from_csv_tables(tables: Path) -> None:
+    seen: list[int] = []
+    assert serialization.read_csv_tables(tables, chunk_size=5000, progress=seen.append) == RECORDS
+    assert seen[-1] == sum(len(getattr(RECORDS, name)) for name in COLLECTIONS)
+
+
+def _replace(path: Path, line: int, old: str, new: str) -> None:
+    lines = path.read_text().splitlines()
+    assert old in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines) + "\n")
+
+
+def plant_five_mistakes(folder: Path) -> list[str]:
+    """Five mistakes an HR export could have; the places where they must be reported."""
+    serialization.write_csv_tables(RECORDS, folder)
+    _replace(folder / "departments.csv", 2, "true", "yes")
+    _replace(folder / "employees.csv", 4, "2015-03-03", "03.03.2015")
+    _replace(folder / "employees.csv", 7, "worker", "welder")
+    _replace(folder / "safety_reports.csv", 3, "medium", "severe")
+    _replace(folder / "report_history.csv", 5, "+06:00", "")
+    return [
+        "departments.csv:2:is_production",
+        "employees.csv:4:hired_on",
+        "employees.csv:7:category",
+        "report_history.csv:5:at",
+        "safety_reports.csv:3:risk",
+    ]
+
+
+def test_five_planted_mistakes_are_all_reported_at_table_line_and_column(tmp_path: Path) -> None:
+    expected = plant_five_mistakes(tmp_path)
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_csv_tables(tmp_path)
+    assert sorted(p.path for p in caught.value.problems) == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "expected"),
+    [
+        pytest.param(
+            "employees.csv",
+            "id,department,category,hired_on,nickname\nE-1,D-HQ,worker,2020-01-01,x\n",
+            ["employees.csv:1:nickname"],
+            id="an-unknown-column",
+        ),
+        pytest.param(
+            "employees.csv",
+            "id,department,hired_on\n",
+            ["employees.csv:1"],
+            id="a-missing-column",
+        ),
+        pytest.param(
+            "employees.csv",
+            "id,department,category,hired_on\nE-1,D-HQ,worker\n\n",
+            ["employees.csv:2"],
+            id="a-short-row",
+        ),
+        pytest.param(
+            "report_history.csv",
+            "report,status,at,reason\nR-404,accepted,2023-01-01T00:00:00+06:00,\n",
+            ["report_history.csv:2:report"],
+            id="history-of-no-report",
+        ),
+        pytest.param("staff.csv", "id\n", ["staff.csv"], id="an-unknown-table"),
+        pytest.param("time_zone.txt", "Mars/Olympus\n", ["time_zone.txt"], id="an-unknown-zone"),
+        pytest.param(
+            "injuries.csv",
+            "id,occurred_on,employee,department,severity,days_lost\n"
+            "I-1,2023-01-01,E-0000001,D-CHP1,lost_time,many\n",
+            ["injuries.csv:2:days_lost"],
+            id="a-count-that-is-not-a-number",
+        ),
+    ],
+)
+def test_csv_problems_name_table_line_and_column(
+    tmp_path: Path, table: str, text: str, expected: list[str]
+) -> None:
+    serialization.write_csv_tables(SMALL, tmp_path)
+    (tmp_path / table).write_text(text)
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_csv_tables(tmp_path)
+    assert [p.path for p in caught.value.problems] == expected
+
+
+def test_csv_needs_a_time_zone_and_a_folder(tmp_path: Path) -> None:
+    serialization.write_csv_tables(SMALL, tmp_path)
+    (tmp_path / "time_zone.txt").unlink()
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_csv_tables(tmp_path)
+    assert [p.path for p in caught.value.problems] == ["time_zone.txt"]
+    with pytest.raises(InvalidDataError, match="not a folder"):
+        serialization.read_csv_tables(tmp_path / "employees.csv")
+    with pytest.raises(InvalidArgumentError, match="chunk_size"):
+        serialization.read_csv_tables(tmp_path, chunk_size=0)
+
+
+def test_csv_tables_may_leave_out_collections_and_history(tmp_path: Path) -> None:
+    serialization.write_csv_tables(SMALL, tmp_path)
+    for name in ("report_history.csv", "injuries.csv"):
+        (tmp_path / name).unlink()
+    assert serialization.read_csv_tables(tmp_path) == SMALL
