@@ -475,4 +475,5 @@ def test_a_result_built_by_hand_is_checked_like_an_argument() -> None:
 
 
 def test_a_field_check_says_whose_annotation_it_reads() -> None:
-    assert repr(attrs.fields(ohs_domain.Award).score.validator) == "<field of Award as annotated>"
+    validator = attrs.fields(ohs_domain.Award).score.validator
+    assert repr(validator) == "<field score of Award as annotated>"

@@ -44,13 +44,18 @@ class Check:
     Attributes:
         accepts: Whether a value is acceptable.
         expected: What an acceptable value looks like, as said in an error.
+        kinds: The classes it accepts instances of, when that is all it checks:
+            a union of such checks is then one ``isinstance`` call.
     """
 
-    __slots__ = ("accepts", "expected")
+    __slots__ = ("accepts", "expected", "kinds")
 
-    def __init__(self, accepts: Callable[[object], bool], expected: str) -> None:
+    def __init__(
+        self, accepts: Callable[[object], bool], expected: str, kinds: tuple[type, ...] = ()
+    ) -> None:
         self.accepts = accepts
         self.expected = expected
+        self.kinds = kinds
 
     def __repr__(self) -> str:
         return f"<Check {self.expected}>"
@@ -87,14 +92,17 @@ def _instance_of(kind: type) -> Check:
         return _SPECIAL[kind]
     if isinstance(kind, enum.EnumMeta):
         members = ", ".join(f"{kind.__name__}.{m.name}" for m in cast(Iterable[enum.Enum], kind))
-        return Check(lambda v: isinstance(v, kind), f"one of {members}")
-    return Check(lambda v: isinstance(v, kind), _article(kind.__name__))
+        return Check(lambda v: isinstance(v, kind), f"one of {members}", (kind,))
+    return Check(lambda v: isinstance(v, kind), _article(kind.__name__), (kind,))
 
 
 def _union(options: Sequence[Check]) -> Check:
     tests = tuple(option.accepts for option in options)
     words = [option.expected for option in options]
     expected = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+    if all(option.kinds for option in options):  # the reasons' unions: one isinstance
+        kinds = tuple(kind for option in options for kind in option.kinds)
+        return Check(lambda v: isinstance(v, kinds), expected, kinds)
     return Check(lambda v: any(test(v) for test in tests), expected)
 
 
@@ -279,24 +287,30 @@ def is_checked(function: object) -> bool:
 
 
 class _FieldCheck:
-    """An attrs validator: a field's value against the field's annotation in ``owner``."""
+    """An attrs validator: one field's value against its annotation in ``owner``."""
 
-    __slots__ = ("checks", "owner")
+    __slots__ = ("accepts", "check", "name", "owner")
 
-    def __init__(self, owner: type) -> None:
+    def __init__(self, owner: type, name: str) -> None:
         self.owner = owner
-        self.checks: dict[str, Check | None] | None = None
+        self.name = name
+        self.check: Check | None = None
+        self.accepts: Callable[[object], bool] = self._first_call
 
-    def __call__(self, _instance: object, attribute: Any, value: object) -> None:
-        if self.checks is None:  # annotations resolve once the module is whole
-            hints = typing.get_type_hints(self.owner, vars(sys.modules[self.owner.__module__]))
-            self.checks = {name: compile_check(hint) for name, hint in hints.items()}
-        check = self.checks.get(attribute.name)
-        if check is not None and not check.accepts(value):
-            raise InvalidArgumentError(self.owner.__name__, attribute.name, value, check.expected)
+    def _first_call(self, value: object) -> bool:
+        # Annotations resolve once the module is whole; then every call is one test.
+        hints = typing.get_type_hints(self.owner, vars(sys.modules[self.owner.__module__]))
+        self.check = compile_check(hints[self.name])
+        self.accepts = _anything if self.check is None else self.check.accepts
+        return self.accepts(value)
+
+    def __call__(self, _instance: object, _attribute: object, value: object) -> None:
+        if not self.accepts(value):  # so a check was compiled: _anything accepts everything
+            expected = cast(Check, self.check).expected
+            raise InvalidArgumentError(self.owner.__name__, self.name, value, expected)
 
     def __repr__(self) -> str:
-        return f"<field of {self.owner.__name__} as annotated>"
+        return f"<field {self.name} of {self.owner.__name__} as annotated>"
 
 
 def typed_fields(owner: type, fields: list[Any]) -> list[Any]:
@@ -306,9 +320,8 @@ def typed_fields(owner: type, fields: list[Any]) -> list[Any]:
     types use it, whose fields are plain values: ``Award(score="3", ...)`` is
     refused as ``Award(): score: got '3' (str); expected an int``.
     """
-    check = _FieldCheck(owner)
     return [
-        field.evolve(validator=check)
+        field.evolve(validator=_FieldCheck(owner, field.name))
         if field.init and field.validator is None and field.converter is None
         else field
         for field in fields
