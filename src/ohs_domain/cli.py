@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib
 import io
 import json
 import sys
@@ -64,12 +63,18 @@ class _Usage(Exception):  # noqa: N818 - a wrong command line, exit 2 like argpa
     pass
 
 
+def _progress_bars() -> Any:
+    """The tqdm module, if installed (optional: pip install "ohs-domain[progress]")."""
+    try:
+        import tqdm  # type: ignore[import-not-found, import-untyped, unused-ignore]  # noqa: PLC0415
+    except ImportError:
+        return None
+    return tqdm
+
+
 def _read_records(path: Path) -> Records:
     """Read the records, with a progress bar on a terminal when tqdm is installed."""
-    try:  # optional: pip install "ohs-domain[progress]"
-        bars: Any = importlib.import_module("tqdm")
-    except ImportError:
-        bars = None
+    bars = _progress_bars()
     if bars is None or not sys.stderr.isatty():
         return _scenarios.read_records(path)
     with bars.tqdm(
