@@ -3,7 +3,7 @@
 The ``.po`` files are the catalogs' source, edited by hand (the English one
 lists every message id with empty translations: English renders the ids). The
 compiled ``.mo`` files are checked in beside them, so that ``pip install -e .``
-and the wheel both ship them without a build step; ``tests/test_locales.py``
+and the wheel both ship them without a build step; ``tests/test_i18n.py``
 fails when a ``.mo`` is not the compilation of its ``.po``.
 
 Usage: ``python3 scripts/compile_catalogs.py`` (writes), ``--check`` (only compares).
