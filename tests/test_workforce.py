@@ -612,3 +612,15 @@ def test_hours_worked_validation(month: Any, hours: Any, field: str, expected: s
     assert_invalid(
         HoursWorked, {"department": "D-1", "month": month, "hours": hours}, field, expected
     )
+
+
+@pytest.mark.parametrize(
+    "hours", [Decimal(-1), Decimal("NaN"), 10], ids=["negative", "not-a-number", "an-int"]
+)
+def test_hours_worked_must_be_a_finite_non_negative_decimal(hours: object) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        HoursWorked(department=DepartmentId("D-1"), month=Month(2023, 1), hours=hours)  # type: ignore[arg-type]
+    error = info.value
+    assert error.field == "hours"
+    assert error.value is hours
+    assert error.expected == "a finite, non-negative Decimal"
