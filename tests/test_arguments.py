@@ -43,7 +43,7 @@ from ohs_domain import (
     testing,
 )
 from ohs_domain._arguments import checked, compile_check, is_checked
-from tests.test_outcomes import ENGLISH as REASONS
+from tests.builders import REASONS_IN_ENGLISH
 
 PUBLIC_MODULES = ["ohs_domain", "ohs_domain.demo", "ohs_domain.kz", "ohs_domain.serialization"]
 PUBLIC_MODULES += ["ohs_domain.testing", "ohs_domain.schema", "ohs_domain.cli"]
@@ -260,7 +260,7 @@ def _valid_examples() -> tuple[object, ...]:
         ohs_domain.Explanation(),
         ohs_domain.Step(description="d", result="r"),
         ohs_domain.Fact(name="n", value=1),
-        *(case.values[0] for case in REASONS),
+        *(case.values[0] for case in REASONS_IN_ENGLISH),
         *_results(),
         Year(2023).range,
         Year(2023),

@@ -11,6 +11,7 @@ import pytest
 from ohs_domain import schema, serialization
 from ohs_domain.cli import main
 from ohs_domain.demo import build_records
+from tests.builders import plant_five_mistakes
 
 
 @pytest.fixture(scope="module")
@@ -218,8 +219,6 @@ def test_importing_the_main_module_runs_nothing(capsys: pytest.CaptureFixture[st
 def test_a_csv_folder_with_five_mistakes_exits_1_with_all_five(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.test_tables import plant_five_mistakes  # noqa: PLC0415 - one planting, two tests
-
     expected = plant_five_mistakes(tmp_path)
     code, out, err = run(capsys, "validate", tmp_path)
     assert (code, out) == (1, "")

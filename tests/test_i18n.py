@@ -51,8 +51,7 @@ from ohs_domain.demo import (
     REWARD_POLICY,
     build_records,
 )
-from tests.test_key_points_rendering import year_of_three_reporters
-from tests.test_outcomes import ENGLISH, Q3
+from tests.builders import Q3, REASONS_IN_ENGLISH, year_of_three_reporters
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -345,7 +344,7 @@ def test_the_catalogs_use_the_glossarys_term(english: str, ru: str, kk: str) -> 
 # -- reasons -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("reason", "english"), ENGLISH)
+@pytest.mark.parametrize(("reason", "english"), REASONS_IN_ENGLISH)
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_reason_renders_in_every_language(reason: Any, english: str, lang: Language) -> None:
     assert reason.render() == reason.render("en") == english

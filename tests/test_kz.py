@@ -153,7 +153,7 @@ def test_almaty_is_the_iana_zone() -> None:
     assert datetime(2024, 6, 1, tzinfo=kz.ALMATY).utcoffset() == timedelta(hours=5)
 
 
-# --- Sources, word for word: each value cites its budget law ------------------------------------
+# --- Sources, word for word: each value cites its budget law -------------------------------------
 
 
 def budget_law(years: str) -> str:

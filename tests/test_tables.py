@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from ohs_domain import InvalidArgumentError, InvalidDataError, Records, kz, serialization
 from ohs_domain._records import COLLECTIONS
 from ohs_domain.demo import build_records
+from tests.builders import plant_five_mistakes
 
 RECORDS = build_records()
 SMALL = Records(
@@ -123,30 +124,6 @@ def test_the_demo_company_reads_back_from_csv_tables(tables: Path) -> None:
     seen: list[int] = []
     assert serialization.read_csv_tables(tables, chunk_size=5000, progress=seen.append) == RECORDS
     assert seen[-1] == sum(len(getattr(RECORDS, name)) for name in COLLECTIONS)
-
-
-def _replace(path: Path, line: int, old: str, new: str) -> None:
-    lines = path.read_text().splitlines()
-    assert old in lines[line - 1]
-    lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    path.write_text("\n".join(lines) + "\n")
-
-
-def plant_five_mistakes(folder: Path) -> list[str]:
-    """Five mistakes an HR export could have; the places where they must be reported."""
-    serialization.write_csv_tables(RECORDS, folder)
-    _replace(folder / "departments.csv", 2, "true", "yes")
-    _replace(folder / "employees.csv", 4, "2015-03-03", "03.03.2015")
-    _replace(folder / "employees.csv", 7, "worker", "welder")
-    _replace(folder / "safety_reports.csv", 3, "medium", "severe")
-    _replace(folder / "report_history.csv", 5, "+06:00", "")
-    return [
-        "departments.csv:2:is_production",
-        "employees.csv:4:hired_on",
-        "employees.csv:7:category",
-        "report_history.csv:5:at",
-        "safety_reports.csv:3:risk",
-    ]
 
 
 def test_five_planted_mistakes_are_all_reported_at_table_line_and_column(tmp_path: Path) -> None:

@@ -1,0 +1,558 @@
+"""What more than one test module builds: records, policies, reasons, files with mistakes.
+
+Every builder has defaults that make a valid, unremarkable fact, so a test
+states only what its scenario is about: ``report("R-1", "E-01", at(2023, 5, 4))``
+is an accepted near miss of department ``D-1`` registered at 10:00 Almaty time.
+Test modules import from here, never from each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ohs_domain import (
+    Active,
+    BelowLowestTier,
+    BelowMinimumScore,
+    BeyondLastBand,
+    CutByBudget,
+    CutByRecipientCap,
+    DateRange,
+    Department,
+    DepartmentId,
+    EliminationDeadlines,
+    Employee,
+    EmployeeCategory,
+    EmployeeId,
+    Entry,
+    HoursWorked,
+    InjuryId,
+    InjurySeverity,
+    InspectorAppointment,
+    InspectorPayPolicy,
+    KeyPoints,
+    Money,
+    MultiplierBounds,
+    NotAppointed,
+    NotOnStaff,
+    NotProductionPersonnel,
+    PaidInFullForPart,
+    PaidProRata,
+    PartialQuarterUnpaid,
+    Quarter,
+    RankBand,
+    RankBands,
+    RankedBelowBudget,
+    RankedBelowRecipientCap,
+    Records,
+    ReportId,
+    ReportingAccount,
+    ReportKind,
+    RewardPolicy,
+    RiskLevel,
+    SafetyReport,
+    Schedule,
+    ScoreThresholds,
+    ScoreTier,
+    SessionId,
+    Source,
+    Submission,
+    SubmissionId,
+    TooFewSubmissions,
+    TooFewViolations,
+    TrainerCertification,
+    TrainingFormat,
+    TrainingMissing,
+    TrainingSession,
+    Violation,
+    ViolationId,
+    WageDate,
+    WorkInjury,
+    Year,
+    demo,
+    key_points,
+    kz,
+    serialization,
+)
+
+ZONE = kz.ALMATY
+COUNCIL = Source(title="Production council decision", number="7", adopted_on=date(2022, 12, 20))
+STANDARD = Source(title="Standard on incentives", number="ST-07", adopted_on=date(2023, 1, 20))
+
+PLANT = Department(id=DepartmentId("D-1"), name="CHP-1", is_production=True)
+NETWORK = Department(id=DepartmentId("D-2"), name="Networks", is_production=True)
+STATION = Department(id=DepartmentId("D-3"), name="Substation", is_production=True)
+OFFICE = Department(id=DepartmentId("HQ"), name="Head office", is_production=False)
+DEPARTMENTS = (PLANT, NETWORK, STATION, OFFICE)
+
+
+def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
+    """A moment in Almaty."""
+    return datetime(year, month, day, hour, minute, tzinfo=ZONE)
+
+
+def employee(
+    employee_id: str,
+    *,
+    department: str = "D-1",
+    hired_on: date = date(2020, 1, 1),
+    left_on: date | None = None,
+) -> Employee:
+    return Employee(
+        id=EmployeeId(employee_id),
+        department=DepartmentId(department),
+        category=EmployeeCategory.WORKER,
+        hired_on=hired_on,
+        left_on=left_on,
+    )
+
+
+def report(
+    report_id: str,
+    reporter: str,
+    reported_at: datetime,
+    *,
+    kind: ReportKind = ReportKind.NEAR_MISS,
+    risk: RiskLevel = RiskLevel.LOW,
+    department: str = "D-1",
+    accepted: datetime | bool | None = True,
+    rejected: datetime | None = None,
+    eliminated: datetime | None = None,
+) -> SafetyReport:
+    """A report; accepted an hour after registration unless ``accepted`` says otherwise.
+
+    ``accepted=False`` (or ``None``) leaves it awaiting review; ``rejected`` rejects it
+    instead; ``eliminated`` records work started and elimination at that moment.
+    """
+    made = SafetyReport(
+        id=ReportId(report_id),
+        kind=kind,
+        risk=risk,
+        reporter=EmployeeId(reporter),
+        department=DepartmentId(department),
+        reported_at=reported_at,
+    )
+    if rejected is not None:
+        return made.reject(rejected, "not a hazard")
+    if accepted is True:
+        accepted = reported_at + timedelta(hours=1)
+    if isinstance(accepted, datetime):
+        made = made.accept(accepted)
+        if eliminated is not None:
+            made = made.start_work(accepted).eliminate(eliminated)
+    return made
+
+
+FIRST_OF_FEBRUARY = at(2023, 2, 1)
+
+
+def reports_of(
+    reporter: str,
+    count: int,
+    *,
+    first: datetime = FIRST_OF_FEBRUARY,
+    every: timedelta = timedelta(days=1),
+    kind: ReportKind = ReportKind.NEAR_MISS,
+    prefix: str = "",
+) -> list[SafetyReport]:
+    """``count`` accepted reports by ``reporter``, one ``every`` from ``first``."""
+    return [
+        report(f"{prefix or reporter}/{n:03d}", reporter, first + n * every, kind=kind)
+        for n in range(count)
+    ]
+
+
+def appointment(
+    inspector: str,
+    start: date,
+    end: date,
+    *,
+    trained_on: date | None = date(2022, 12, 1),
+) -> InspectorAppointment:
+    """An appointment for the days ``[start, end)``."""
+    return InspectorAppointment(
+        employee=EmployeeId(inspector),
+        approved_on=min(start, date(2022, 12, 20)),
+        term=DateRange(start, end),
+        trained_on=trained_on,
+    )
+
+
+def violation(
+    violation_id: str,
+    found_on: date,
+    *,
+    department: str = "D-1",
+    eliminated_on: date | None = None,
+) -> Violation:
+    return Violation(
+        id=ViolationId(violation_id),
+        found_on=found_on,
+        department=DepartmentId(department),
+        category="ppe",
+        eliminated_on=eliminated_on,
+    )
+
+
+def submission(
+    submission_id: str,
+    inspector: str,
+    issued_on: date,
+    violations: Iterable[str],
+    *,
+    department: str = "D-1",
+    respond_by: date | None = None,
+    answered_on: date | None = None,
+) -> Submission:
+    """A submission; the response is due 14 days after issue unless ``respond_by`` says."""
+    return Submission(
+        id=SubmissionId(submission_id),
+        inspector=EmployeeId(inspector),
+        department=DepartmentId(department),
+        issued_on=issued_on,
+        violations=frozenset(ViolationId(v) for v in violations),
+        respond_by=respond_by or issued_on + timedelta(days=14),
+        answered_on=answered_on,
+    )
+
+
+def session(
+    session_id: str,
+    training_format: TrainingFormat,
+    first_day: date,
+    attendees: Iterable[str],
+    *,
+    group: str | None = None,
+    department: str = "D-1",
+    trainer: str = "T-1",
+) -> TrainingSession:
+    """A one-day session delivered by ``trainer`` (certified by :func:`records`)."""
+    return TrainingSession(
+        id=SessionId(session_id),
+        programme="Safety culture",
+        format=training_format,
+        days=DateRange(first_day, first_day + timedelta(days=1)),
+        trainers=frozenset({EmployeeId(trainer)}),
+        attendees=frozenset(EmployeeId(a) for a in attendees),
+        group=group or session_id,
+        department=DepartmentId(department),
+    )
+
+
+def injury(
+    injury_id: str,
+    occurred_on: date,
+    severity: InjurySeverity,
+    *,
+    worker: str = "E-01",
+    days_lost: int = 0,
+) -> WorkInjury:
+    return WorkInjury(
+        id=InjuryId(injury_id),
+        occurred_on=occurred_on,
+        employee=EmployeeId(worker),
+        department=DepartmentId("D-1"),
+        severity=severity,
+        days_lost=days_lost,
+    )
+
+
+def monthly_hours(year: int, hours: str | int, *, department: str = "D-1") -> list[HoursWorked]:
+    return [
+        HoursWorked(department=DepartmentId(department), month=month, hours=Decimal(hours))
+        for month in Year(year).months()
+    ]
+
+
+def issued(
+    submission_id: str,
+    inspector: str,
+    issued_on: date,
+    violations: int = 1,
+    *,
+    department: str = "D-1",
+) -> tuple[Submission, list[Violation]]:
+    """A submission listing ``violations`` violations found on the day it was issued."""
+    found = [
+        violation(f"{submission_id}/V{n}", issued_on, department=department)
+        for n in range(1, violations + 1)
+    ]
+    made = submission(
+        submission_id, inspector, issued_on, [v.id for v in found], department=department
+    )
+    return made, found
+
+
+def records(
+    *,
+    employees: Iterable[Employee],
+    reports: Iterable[SafetyReport] = (),
+    registered_on: date | None = date(2020, 1, 1),
+    accounts: Iterable[ReportingAccount] | None = None,
+    trainers: Iterable[str] = (),
+    **others: Any,
+) -> Records:
+    """A bundle of ``DEPARTMENTS`` and ``employees``.
+
+    Everyone is registered in the reporting system on ``registered_on`` (or on
+    hiring, if later) unless ``accounts`` lists the registrations; ``trainers``
+    are added as certified internal trainers of the office. ``others`` are passed
+    to `Records` (sessions, submissions, injuries, ...).
+    """
+    staff = list(employees)
+    trainer_ids = list(trainers)
+    staff += [employee(t, department="HQ") for t in trainer_ids]
+    if accounts is None:
+        accounts = (
+            []
+            if registered_on is None
+            else [
+                ReportingAccount(employee=e.id, registered_on=max(registered_on, e.hired_on))
+                for e in staff
+            ]
+        )
+    return Records(
+        time_zone=ZONE,
+        departments=DEPARTMENTS,
+        employees=staff,
+        reporting_accounts=accounts,
+        safety_reports=reports,
+        trainer_certifications=[
+            TrainerCertification(employee=EmployeeId(t), certified_on=date(2019, 1, 1))
+            for t in trainer_ids
+        ],
+        **others,
+    )
+
+
+def money_schedule(
+    *values: tuple[date, Money | int], name: str = "inspector quarterly amount"
+) -> Schedule[Money]:
+    """A schedule of ``(since, amount)`` pairs, each set by the council's decision."""
+    return Schedule(
+        name=name,
+        entries=tuple(
+            Entry(
+                since=since,
+                value=amount if isinstance(amount, Money) else Money(amount),
+                source=COUNCIL,
+            )
+            for since, amount in values
+        ),
+    )
+
+
+QUARTERLY_15000 = money_schedule((date(2022, 1, 1), 15_000))
+
+
+def pay_policy(**changes: Any) -> InspectorPayPolicy:
+    """15,000 KZT a quarter for at least one submission; ``changes`` override fields."""
+    fields: dict[str, Any] = {"approved_by": COUNCIL, "amount": QUARTERLY_15000}
+    fields.update(changes)
+    return InspectorPayPolicy(**fields)
+
+
+def thresholds(*rows: tuple[int, int | None, int]) -> ScoreThresholds:
+    """Tiers from ``(min_score, max_score, multiplier)`` rows."""
+    return ScoreThresholds(
+        tuple(ScoreTier(min_score=low, max_score=high, multiplier=m) for low, high, m in rows)
+    )
+
+
+def bands(*rows: tuple[int, int, int]) -> RankBands:
+    """Bands from ``(first_rank, last_rank, multiplier)`` rows."""
+    return RankBands(
+        tuple(RankBand(first_rank=first, last_rank=last, multiplier=m) for first, last, m in rows)
+    )
+
+
+# Score 1-4: ×3, 5-9: ×5, 10 and more: ×10.
+STANDARD_TIERS = thresholds((1, 4, 3), (5, 9, 5), (10, None, 10))
+
+
+def reward_policy(**changes: Any) -> RewardPolicy:
+    """3..10 minimum wages of the period's end by ``STANDARD_TIERS``; ``changes`` override."""
+    fields: dict[str, Any] = {
+        "approved_by": STANDARD,
+        "wage": kz.MINIMUM_WAGE,
+        "wage_date": WageDate.PERIOD_END,
+        "tiers": STANDARD_TIERS,
+        "multiplier_bounds": MultiplierBounds(3, 10),
+    }
+    fields.update(changes)
+    return RewardPolicy(**fields)
+
+
+# --- Reasons, with the English the library promises for each ---------------------------------
+
+Q3 = Quarter(2023, 3)
+
+# The English of each reason is the library's contract: the showcase and callers that
+# print str(reason) see these exact words.
+REASONS_IN_ENGLISH = [
+    pytest.param(
+        TooFewSubmissions(count=0, required=1, quarter=Q3),
+        "0 submission(s) issued in 2023-Q3; the policy requires at least 1",
+        id="no-submission-no-pay",
+    ),
+    pytest.param(
+        TooFewViolations(count=2, required=5, quarter=Q3),
+        "2 violation(s) listed in 2023-Q3; the policy requires at least 5",
+        id="too-few-violations-no-pay",
+    ),
+    pytest.param(
+        TrainingMissing(date(2023, 9, 30)),
+        "no OHS training recorded by 2023-09-30; the policy requires it",
+        id="untrained-inspector-not-paid",
+    ),
+    pytest.param(
+        NotAppointed(quarter=Q3, terms=(DateRange(date(2023, 1, 1), date(2023, 7, 1)),)),
+        "not appointed as a technical inspector during 2023-Q3 "
+        "(appointed [2023-01-01, 2023-07-01))",
+        id="term-ended-before-the-quarter",
+    ),
+    pytest.param(
+        PartialQuarterUnpaid(days=46, of_days=92, quarter=Q3),
+        "appointed for 46 of 92 days of 2023-Q3; the policy pays no partial quarter",
+        id="partial-quarter-unpaid",
+    ),
+    pytest.param(
+        PaidProRata(days=46, of_days=92, quarter=Q3, amount=Money(15_000)),
+        "appointed for 46 of 92 days of 2023-Q3; paid pro rata: 15,000 KZT × 46 ÷ 92",
+        id="partial-quarter-pro-rata",
+    ),
+    pytest.param(
+        PaidInFullForPart(days=46, of_days=92, quarter=Q3),
+        "appointed for 46 of 92 days of 2023-Q3; the policy pays a partial quarter in full",
+        id="partial-quarter-in-full",
+    ),
+    pytest.param(
+        Active(submissions=3, violations=4, quarter=Q3),
+        "active: 3 submission(s) listing 4 violation(s) in 2023-Q3",
+        id="active-inspector-paid",
+    ),
+    pytest.param(
+        NotProductionPersonnel(DepartmentId("HQ")),
+        "not production personnel (department HQ)",
+        id="office-employee-not-rewarded",
+    ),
+    pytest.param(
+        NotOnStaff(date(2023, 12, 31), date(2023, 12, 1)),
+        "not on staff on the reference date 2023-12-31 (left on 2023-12-01)",
+        id="left-before-the-reference-date",
+    ),
+    pytest.param(
+        BelowMinimumScore(0, 1),
+        "score 0 is below the policy's minimum of 1",
+        id="no-report-no-reward",
+    ),
+    pytest.param(
+        BelowLowestTier(4, 5),
+        "score 4 is below the lowest tier (5)",
+        id="score-below-the-lowest-tier",
+    ),
+    pytest.param(
+        BeyondLastBand(5, 4),
+        "rank 5 is beyond the last band (rank 4)",
+        id="rank-beyond-the-last-band",
+    ),
+    pytest.param(
+        CutByRecipientCap(cap=2, admitted=2),
+        "cut by the cap of 2 recipients: 2 better-ranked employees were admitted first",
+        id="cut-by-the-recipient-cap",
+    ),
+    pytest.param(
+        CutByRecipientCap(cap=2, admitted=1, tied=True),
+        "cut by the cap of 2 recipients: 1 better-ranked employees were admitted first "
+        "(tied employees are admitted or cut together)",
+        id="tied-employees-cut-together",
+    ),
+    pytest.param(
+        CutByBudget(
+            budget=Money(1_000_000), committed=Money(700_000), would_reach=Money(1_050_000)
+        ),
+        "cut by the budget of 1,000,000 KZT: 700,000 KZT was committed to better-ranked "
+        "employees and this award would bring it to 1,050,000 KZT",
+        id="cut-by-the-budget",
+    ),
+    pytest.param(
+        RankedBelowRecipientCap(cap=0, first_cut=EmployeeId("E-01")),
+        "cut by the cap of 0 recipients: ranked below E-01, the first employee it cut",
+        id="ranked-below-the-first-cut-by-the-cap",
+    ),
+    pytest.param(
+        RankedBelowBudget(budget=Money(1_000_000), first_cut=EmployeeId("E-02")),
+        "cut by the budget of 1,000,000 KZT: ranked below E-02, the first employee it cut",
+        id="ranked-below-the-first-cut-by-the-budget",
+    ),
+]
+
+
+# --- A year that shows every line of the key-points report -------------------------------------
+
+
+def year_of_three_reporters(p2_until: date = date(2025, 1, 1)) -> KeyPoints:
+    """P-1 12 reports (x10), P-2 6 (x5), P-3 2 (x3); inspectors P-1 and P-2, one submission."""
+    data = records(
+        employees=[employee(f"P-{n}") for n in range(1, 5)],
+        reports=[
+            *reports_of("P-1", 12),
+            *reports_of("P-2", 6, prefix="B"),
+            *reports_of("P-3", 2, prefix="C"),
+        ],
+        inspector_appointments=[
+            appointment("P-1", date(2022, 1, 1), date(2025, 1, 1)),
+            appointment("P-2", date(2022, 1, 1), p2_until),
+        ],
+        violations=[violation("V-1", date(2023, 2, 1))],
+        submissions=[submission("S-1", "P-1", date(2023, 2, 1), ["V-1"])],
+    )
+    return key_points(
+        data,
+        year=Year(2023),
+        as_of=date(2023, 12, 31),
+        deadlines=EliminationDeadlines(
+            low=timedelta(days=30), medium=timedelta(days=7), high=timedelta(days=1)
+        ),
+        inspector_pay_policy=pay_policy(
+            amount=money_schedule((date(2022, 1, 1), 15_000), (date(2023, 4, 1), 20_000))
+        ),
+        reward_policy=reward_policy(),
+        paid_on=date(2024, 1, 20),
+    )
+
+
+# --- Files with mistakes ----------------------------------------------------------------------
+
+
+def _replace(path: Path, line: int, old: str, new: str) -> None:
+    lines = path.read_text().splitlines()
+    assert old in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines) + "\n")
+
+
+def plant_five_mistakes(folder: Path) -> list[str]:
+    """The demo company as CSV tables with five mistakes an HR export could have.
+
+    Returns the places where they must be reported.
+    """
+    serialization.write_csv_tables(demo.build_records(), folder)
+    _replace(folder / "departments.csv", 2, "true", "yes")
+    _replace(folder / "employees.csv", 4, "2015-03-03", "03.03.2015")
+    _replace(folder / "employees.csv", 7, "worker", "welder")
+    _replace(folder / "safety_reports.csv", 3, "medium", "severe")
+    _replace(folder / "report_history.csv", 5, "+06:00", "")
+    return [
+        "departments.csv:2:is_production",
+        "employees.csv:4:hired_on",
+        "employees.csv:7:category",
+        "report_history.csv:5:at",
+        "safety_reports.csv:3:risk",
+    ]
