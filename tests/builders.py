@@ -389,7 +389,7 @@ def reward_policy(**changes: Any) -> RewardPolicy:
     return RewardPolicy(**fields)
 
 
-# --- Reasons, with the English the library promises for each ---------------------------------
+# --- Reasons, with the English the library promises for each -------------------------------------
 
 Q3 = Quarter(2023, 3)
 
@@ -494,7 +494,7 @@ REASONS_IN_ENGLISH = [
 ]
 
 
-# --- A year that shows every line of the key-points report -------------------------------------
+# --- A year that shows every line of the key-points report ---------------------------------------
 
 
 def year_of_three_reporters(p2_until: date = date(2025, 1, 1)) -> KeyPoints:
@@ -528,7 +528,7 @@ def year_of_three_reporters(p2_until: date = date(2025, 1, 1)) -> KeyPoints:
     )
 
 
-# --- Files with mistakes ----------------------------------------------------------------------
+# --- Files with mistakes -------------------------------------------------------------------------
 
 
 def _replace(path: Path, line: int, old: str, new: str) -> None:

@@ -190,7 +190,7 @@ def test_key_points_round_trip(points: KeyPoints) -> None:
     assert serialization.load(serialization.dump(points), KeyPoints) == points
 
 
-# --- The report, line by line, for a year where every figure differs --------------------------
+# --- The report, line by line, for a year where every figure differs -----------------------------
 #
 # Three reporters in three reward tiers (so the lowest, middle and highest awards differ),
 # two inspectors left unpaid in the same quarter, and an inspector rate that rises in the

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 from ohs_domain import (
     DateRange,
@@ -44,6 +45,7 @@ from ohs_domain import (
     WorkInjury,
     kz,
     serialization,
+    testing,
 )
 
 ZONE = kz.ALMATY  # UTC+6 all through 2023
@@ -1124,3 +1126,17 @@ def test_hours_worked_by_month(records: Records) -> None:
     assert records.total_hours([march]) == Decimal(0)
     assert isinstance(records.total_hours([march]), Decimal)  # exact even when empty
     assert records.hours_during([]) == ()
+
+
+# --- The period view of decisions gives what the look-ups give, report by report -----------------
+
+
+@given(testing.records(), testing.date_ranges())
+def test_decisions_during_match_the_look_ups_report_by_report(
+    records: Records, days: DateRange
+) -> None:
+    expected = [
+        (report, records.accepted_on(report), records.rejected_on(report))
+        for report in records.reports_during(days)
+    ]
+    assert list(records._decisions_during(days)) == expected
