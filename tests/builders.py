@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from ohs_domain import (
     Active,
@@ -38,6 +39,7 @@ from ohs_domain import (
     InspectorPayPolicy,
     KeyPoints,
     Money,
+    Month,
     MultiplierBounds,
     NotAppointed,
     NotOnStaff,
@@ -81,6 +83,16 @@ from ohs_domain import (
     serialization,
 )
 
+
+def examples(share: float) -> int:
+    """``share`` of the loaded Hypothesis profile's examples (``tests/conftest.py``), at least 1.
+
+    For ``@settings(max_examples=examples(0.5))``: a test costlier than most draws half as
+    many examples as the others in every profile, instead of a fixed number in all of them.
+    """
+    return max(1, round(settings().max_examples * share))
+
+
 ZONE = kz.ALMATY
 COUNCIL = Source(title="Production council decision", number="7", adopted_on=date(2022, 12, 20))
 STANDARD = Source(title="Standard on incentives", number="ST-07", adopted_on=date(2023, 1, 20))
@@ -90,6 +102,11 @@ NETWORK = Department(id=DepartmentId("D-2"), name="Networks", is_production=True
 STATION = Department(id=DepartmentId("D-3"), name="Substation", is_production=True)
 OFFICE = Department(id=DepartmentId("HQ"), name="Head office", is_production=False)
 DEPARTMENTS = (PLANT, NETWORK, STATION, OFFICE)
+
+
+def department(department_id: str, *, production: bool = True) -> Department:
+    """A department named by its id."""
+    return Department(id=DepartmentId(department_id), name=department_id, is_production=production)
 
 
 def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
@@ -184,6 +201,19 @@ def appointment(
     )
 
 
+def certification(
+    trainer: str, certified_on: date, valid_until: date | None = None
+) -> TrainerCertification:
+    return TrainerCertification(
+        employee=EmployeeId(trainer), certified_on=certified_on, valid_until=valid_until
+    )
+
+
+def account(employee_id: str, registered_on: date) -> ReportingAccount:
+    """A registration in the reporting system."""
+    return ReportingAccount(employee=EmployeeId(employee_id), registered_on=registered_on)
+
+
 def violation(
     violation_id: str,
     found_on: date,
@@ -231,14 +261,17 @@ def session(
     group: str | None = None,
     department: str = "D-1",
     trainer: str = "T-1",
+    trainers: Iterable[str] = (),
+    days: int = 1,
 ) -> TrainingSession:
-    """A one-day session delivered by ``trainer`` (certified by :func:`records`)."""
+    """A session of ``days`` days delivered by ``trainer`` (certified by :func:`records`),
+    or by ``trainers`` when given."""
     return TrainingSession(
         id=SessionId(session_id),
         programme="Safety culture",
         format=training_format,
-        days=DateRange(first_day, first_day + timedelta(days=1)),
-        trainers=frozenset({EmployeeId(trainer)}),
+        days=DateRange(first_day, first_day + timedelta(days=days)),
+        trainers=frozenset(EmployeeId(t) for t in (trainers or (trainer,))),
         attendees=frozenset(EmployeeId(a) for a in attendees),
         group=group or session_id,
         department=DepartmentId(department),
@@ -252,14 +285,22 @@ def injury(
     *,
     worker: str = "E-01",
     days_lost: int = 0,
+    department: str = "D-1",
 ) -> WorkInjury:
     return WorkInjury(
         id=InjuryId(injury_id),
         occurred_on=occurred_on,
         employee=EmployeeId(worker),
-        department=DepartmentId("D-1"),
+        department=DepartmentId(department),
         severity=severity,
         days_lost=days_lost,
+    )
+
+
+def hours(department: str, month: str, amount: str) -> HoursWorked:
+    """The hours a department worked in a month (``"2023-01"``)."""
+    return HoursWorked(
+        department=DepartmentId(department), month=Month.parse(month), hours=Decimal(amount)
     )
 
 
@@ -312,10 +353,7 @@ def records(
         accounts = (
             []
             if registered_on is None
-            else [
-                ReportingAccount(employee=e.id, registered_on=max(registered_on, e.hired_on))
-                for e in staff
-            ]
+            else [account(e.id, max(registered_on, e.hired_on)) for e in staff]
         )
     return Records(
         time_zone=ZONE,
@@ -323,10 +361,7 @@ def records(
         employees=staff,
         reporting_accounts=accounts,
         safety_reports=reports,
-        trainer_certifications=[
-            TrainerCertification(employee=EmployeeId(t), certified_on=date(2019, 1, 1))
-            for t in trainer_ids
-        ],
+        trainer_certifications=[certification(t, date(2019, 1, 1)) for t in trainer_ids],
         **others,
     )
 
