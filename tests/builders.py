@@ -37,6 +37,7 @@ from ohs_domain import (
     InjurySeverity,
     InspectorAppointment,
     InspectorPayPolicy,
+    InvalidValueError,
     KeyPoints,
     Money,
     Month,
@@ -91,6 +92,18 @@ def examples(share: float) -> int:
     many examples as the others in every profile, instead of a fixed number in all of them.
     """
     return max(1, round(settings().max_examples * share))
+
+
+TEXT = "a non-empty string without control characters, bidirectional overrides or lone surrogates"
+ID = "an id: a non-empty string of visible characters, without spaces at either end, e.g. 'E-0042'"
+IDS = f"ids, each {ID}"
+"""What a refused text field, id or set of ids says is valid (the library's own wording)."""
+
+
+def assert_invalid(build: Any, fields: dict[str, Any], field: str, expected: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        build(**fields)
+    assert (caught.value.field, caught.value.expected) == (field, expected)
 
 
 ZONE = kz.ALMATY

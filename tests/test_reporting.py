@@ -27,11 +27,7 @@ from ohs_domain import (
     StatusChange,
     kz,
 )
-
-TEXT = "a non-empty string without control characters, bidirectional overrides or lone surrogates"
-ID = "an id: a non-empty string of visible characters, without spaces at either end, e.g. 'E-0042'"
-IDS = f"ids, each {ID}"
-
+from tests.builders import TEXT
 
 REGISTERED = ReportStatus.REGISTERED
 ACCEPTED = ReportStatus.ACCEPTED
