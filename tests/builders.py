@@ -604,3 +604,19 @@ def plant_five_mistakes(folder: Path) -> list[str]:
         "report_history.csv:5:at",
         "safety_reports.csv:3:risk",
     ]
+
+
+# --- The demo company's year ----------------------------------------------------------------------
+
+
+def key_points_of_2023(records: Records) -> KeyPoints:
+    """2023's key points of ``records`` under the demo company's policies, paid on 2024-01-25."""
+    return key_points(
+        records,
+        year=Year(2023),
+        as_of=date(2023, 12, 31),
+        deadlines=demo.ELIMINATION_DEADLINES,
+        inspector_pay_policy=demo.INSPECTOR_PAY_POLICY,
+        reward_policy=demo.REWARD_POLICY,
+        paid_on=date(2024, 1, 25),
+    )

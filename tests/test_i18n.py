@@ -41,17 +41,13 @@ from ohs_domain import (
     TooFewSubmissions,
     Value,
     Year,
-    key_points,
     show,
 )
 from ohs_domain import _i18n as i18n
 from ohs_domain.demo import (
-    ELIMINATION_DEADLINES,
-    INSPECTOR_PAY_POLICY,
-    REWARD_POLICY,
     build_records,
 )
-from tests.builders import Q3, REASONS_IN_ENGLISH, year_of_three_reporters
+from tests.builders import Q3, REASONS_IN_ENGLISH, key_points_of_2023, year_of_three_reporters
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -79,16 +75,7 @@ def ids(lang: Language) -> set[tuple[str, ...]]:
 
 @cache
 def demo_points() -> KeyPoints:
-    year = Year(2023)
-    return key_points(
-        build_records(),
-        year=year,
-        as_of=year.last_day,
-        deadlines=ELIMINATION_DEADLINES,
-        inspector_pay_policy=INSPECTOR_PAY_POLICY,
-        reward_policy=REWARD_POLICY,
-        paid_on=date(2024, 1, 25),
-    )
+    return key_points_of_2023(build_records())
 
 
 # -- catalogs -----------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import inspect
 import json
-from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any, get_args, get_type_hints
@@ -29,17 +28,14 @@ from ohs_domain import (
     Money,
     Quarter,
     RewardAwards,
-    Year,
     inspector_pay,
-    key_points,
     serialization,
 )
 from ohs_domain.demo import (
-    ELIMINATION_DEADLINES,
     INSPECTOR_PAY_POLICY,
-    REWARD_POLICY,
     build_records,
 )
+from tests.builders import key_points_of_2023
 
 
 def _is_rule(value: object) -> bool:
@@ -62,16 +58,7 @@ JSON_CELLS = (str, int, bool, type(None))
 
 @cache
 def _key_points() -> KeyPoints:
-    year = Year(2023)
-    return key_points(
-        build_records(),
-        year=year,
-        as_of=year.last_day,
-        deadlines=ELIMINATION_DEADLINES,
-        inspector_pay_policy=INSPECTOR_PAY_POLICY,
-        reward_policy=REWARD_POLICY,
-        paid_on=date(2024, 1, 25),
-    )
+    return key_points_of_2023(build_records())
 
 
 def evaluated(kind: type) -> Any:

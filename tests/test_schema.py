@@ -18,22 +18,14 @@ from ohs_domain import (
     RewardPolicy,
     Year,
     demo,
-    key_points,
     schema,
     serialization,
     testing,
 )
+from tests.builders import examples, key_points_of_2023
 
 RECORDS = demo.build_records()
-POINTS = key_points(
-    RECORDS,
-    year=Year(2023),
-    as_of=date(2023, 12, 31),
-    deadlines=demo.ELIMINATION_DEADLINES,
-    inspector_pay_policy=demo.INSPECTOR_PAY_POLICY,
-    reward_policy=demo.REWARD_POLICY,
-    paid_on=date(2024, 1, 25),
-)
+POINTS = key_points_of_2023(RECORDS)
 
 
 def validator(kind: type) -> jsonschema.Draft202012Validator:
@@ -88,7 +80,7 @@ def test_every_published_kind_is_a_valid_2020_12_schema() -> None:
         testing.pay_reasons(),
     )
 )
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(1.5), deadline=None)
 def test_a_dump_of_anything_drawn_validates(value: Any) -> None:
     assert problems(type(value), serialization.dump(value)) == []
 

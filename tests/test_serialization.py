@@ -54,7 +54,6 @@ from ohs_domain import (
     Step,
     Year,
     demo,
-    key_points,
     kz,
     serialization,
     testing,
@@ -82,6 +81,7 @@ from ohs_domain.testing import (
 )
 
 # --- Test-only shapes for the converter's hooks --------------------------------------------------
+from tests.builders import key_points_of_2023
 
 
 class Colour(enum.StrEnum):
@@ -1582,15 +1582,7 @@ def test_a_converter_built_anew_loads_a_whole_company(company: Records) -> None:
 
 
 def test_a_converter_built_anew_dumps_results_like_the_edge(company: Records) -> None:
-    points = key_points(
-        company,
-        year=Year(2023),
-        as_of=date(2023, 12, 31),
-        deadlines=demo.ELIMINATION_DEADLINES,
-        inspector_pay_policy=demo.INSPECTOR_PAY_POLICY,
-        reward_policy=demo.REWARD_POLICY,
-        paid_on=date(2024, 1, 25),
-    )
+    points = key_points_of_2023(company)
 
     assert _fresh(detailed=False).unstructure(points) == serialization.dump(points)
 
@@ -1804,6 +1796,7 @@ def reference() -> str:
     return _digests("0")
 
 
+@pytest.mark.slow  # four interpreters each build the demo company: .ci/run runs it
 @pytest.mark.parametrize("hash_seed", ["1", "4242", "random"])
 def test_results_are_byte_identical_across_hash_seeds(reference: str, hash_seed: str) -> None:
     digests = _digests(hash_seed)
