@@ -1036,6 +1036,16 @@ def test_dump_refuses_what_json_cannot_carry(value: object) -> None:
 
 # --- Every problem in one report -----------------------------------------------------------------
 
+
+def test_a_bundle_in_an_unknown_time_zone_is_refused_at_its_zone_beside_other_problems() -> None:
+    data = {"time_zone": "Mars/Olympus", "departments": [], "employees": [{"id": "E-1"}]}
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    problems = {problem.path: problem.message for problem in caught.value.problems}
+    assert problems["$.time_zone"] == f"got 'Mars/Olympus' (str); expected {ZONE_KEY}"
+    assert "$.employees[0].department" in problems
+
+
 # Plants that make one row unreadable by its own shape, each refused at exactly its path.
 # A reference to an unreadable row is not reported as unknown, so nothing cascades.
 SHAPE_PLANTS: dict[str, tuple[tuple[str, object], ...]] = {
