@@ -748,12 +748,21 @@ def test_data_nested_too_deeply_is_a_problem_not_a_crash() -> None:
     assert problem.path.startswith("$.children[0].children[0]")
 
 
-def test_a_type_the_edge_does_not_know_is_named() -> None:
-    with pytest.raises(InvalidDataError) as info:
+def test_a_type_the_edge_does_not_know_is_a_wrong_argument_not_bad_data() -> None:
+    with pytest.raises(InvalidArgumentError) as info:
         serialization.load(1, complex)
-    (problem,) = info.value.problems
-    assert problem.path == "$"
-    assert "complex" in problem.message
+    assert (info.value.function, info.value.field, info.value.value) == ("load", "kind", complex)
+
+
+def test_a_bug_under_load_propagates_as_itself_not_as_bad_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(_: Decimal) -> Decimal:
+        raise ZeroDivisionError  # what a bug in the library would raise
+
+    monkeypatch.setattr(serialization, "_to_amount", broken)
+    with pytest.raises(ZeroDivisionError):
+        serialization.load("15000.50", Decimal)
 
 
 # --- Reward tiers: a table tagged by its basis ---------------------------------------------------
@@ -793,9 +802,10 @@ def test_tiers_round_trip_tagged_by_basis(tiers: ScoreThresholds | RankBands, ba
 @pytest.mark.parametrize(
     ("data", "path", "fragment"),
     [
-        pytest.param({"basis": "stars"}, "$.basis", "'score_thresholds' or", id="unknown-basis"),
+        pytest.param({"basis": "stars"}, "$.basis", "one of 'score_", id="unknown-basis"),
         pytest.param({"tiers": []}, "$.basis", "'rank_bands'", id="no-basis"),
         pytest.param(["score_thresholds"], "$", 'an object with "basis"', id="list-as-tiers"),
+        pytest.param({"basis": []}, "$.basis", "got [] (list)", id="a-list-as-basis"),
         pytest.param(
             {"basis": "rank_bands", "bands": [], "extra": 1},
             "$.extra",

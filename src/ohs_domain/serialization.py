@@ -36,7 +36,6 @@ ohs_domain.InvalidDataError: Money: 2 problems
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import functools
 import json
@@ -59,6 +58,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
+    StructureHandlerNotFoundError,
 )
 from cattrs.gen import make_dict_structure_fn
 
@@ -73,7 +73,7 @@ from ohs_domain._errors import (
 )
 from ohs_domain._money import _to_amount
 from ohs_domain._periods import Month, Quarter, Year
-from ohs_domain._records import COLLECTIONS, Records, reading_order
+from ohs_domain._records import COLLECTIONS, Records, paused_gc, reading_order
 from ohs_domain._rewards import RankBands, ScoreThresholds
 from ohs_domain._zones import time_zone
 
@@ -262,6 +262,24 @@ def _is_tuple_of(kind: Any) -> bool:
     return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _is_fixed_tuple(kind: Any) -> bool:
+    return get_origin(kind) is tuple and not _is_tuple_of(kind)
+
+
+def _fixed_tuple_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object, type], Any]:
+    """A tuple of fixed length, such as ``tuple[int, str]``: a list of as many items."""
+    elements = get_args(kind)
+    handlers = [converter.get_structure_hook(element) for element in elements]
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, list | tuple) or len(value) != len(elements):
+            raise _bad(value, f"a list of {len(elements)} items")
+        read = zip(handlers, value, elements, strict=True)
+        return tuple(handle(item, element) for handle, item, element in read)
+
+    return structure
+
+
 def _is_frozenset_of(kind: Any) -> bool:
     return get_origin(kind) is frozenset
 
@@ -321,26 +339,6 @@ _TIER_TAGS: Final[dict[type, str]] = {
     ScoreThresholds: "score_thresholds",
     RankBands: "rank_bands",
 }
-
-
-def _structure_tiers(converter: cattrs.Converter, value: object) -> ScoreThresholds | RankBands:
-    if not isinstance(value, dict):
-        raise _bad(value, 'an object with "basis": "score_thresholds" or "rank_bands"')
-    tags = {tag: kind for kind, tag in _TIER_TAGS.items()}
-    basis = value.get("basis")
-    if basis not in tags:
-        expected = " or ".join(repr(tag) for tag in tags)
-        raise InvalidValueError("basis", basis, f"{expected}: how the tiers are defined")
-    rest = {key: item for key, item in value.items() if key != "basis"}
-    tiers: ScoreThresholds | RankBands = converter.structure(rest, tags[basis])
-    return tiers
-
-
-def _unstructure_tiers(
-    converter: cattrs.Converter, value: ScoreThresholds | RankBands
-) -> dict[str, Any]:
-    data: dict[str, Any] = converter.unstructure(value)
-    return {"basis": _TIER_TAGS[type(value)], **data}
 
 
 def _named_schedules() -> dict[str, Schedule[Any]]:
@@ -549,6 +547,9 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         lambda kind: _is_tuple_of(kind) or _is_frozenset_of(kind),
         lambda kind: _collection_hook(converter, kind),
     )
+    converter.register_structure_hook_factory(
+        _is_fixed_tuple, lambda kind: _fixed_tuple_hook(converter, kind)
+    )
     converter.register_unstructure_hook_factory(
         lambda kind: kind is frozenset or _is_frozenset_of(kind),
         lambda _: _unstructure_frozenset(converter),
@@ -564,13 +565,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     )
     converter.register_structure_hook_func(lambda kind: kind is Records, _records_hook(converter))
     # A reward policy's tiers are one of two tables, told apart by "basis".
-    union = ScoreThresholds | RankBands
-    converter.register_structure_hook_func(
-        lambda kind: kind == union, lambda value, _: _structure_tiers(converter, value)
-    )
-    converter.register_unstructure_hook_func(
-        lambda kind: kind == union, lambda value: _unstructure_tiers(converter, value)
-    )
+    _configure_tagged(converter, ScoreThresholds | RankBands, "basis", _TIER_TAGS.__getitem__)
     _configure_results(converter)
     return converter
 
@@ -583,8 +578,6 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
 
 def _configure_results(converter: cattrs.Converter) -> None:
-    from cattrs.strategies import configure_tagged_union  # noqa: PLC0415 - only used here
-
     from ohs_domain import _outcomes  # noqa: PLC0415 - results sit above this edge
     from ohs_domain._effective import Source  # noqa: PLC0415
     from ohs_domain._measures import Rate, Share  # noqa: PLC0415
@@ -592,13 +585,8 @@ def _configure_results(converter: cattrs.Converter) -> None:
     from ohs_domain._periods import DateRange  # noqa: PLC0415
 
     for reasons in (_outcomes.PayReason, _outcomes.ExclusionReason):
-        configure_tagged_union(
-            reasons,
-            converter,
-            tag_generator=lambda kind: str(kind.__dict__["code"]),  # the stable, documented name
-            tag_name="reason",
-        )
-        _name_the_unknown_reason(converter, reasons)
+        # Tagged by its code: the stable, documented name.
+        _configure_tagged(converter, reasons, "reason", lambda kind: str(kind.__dict__["code"]))
     reason_tags = _outcomes.REASONS
     value_tags: dict[str, Any] = {
         "flag": bool,
@@ -652,22 +640,48 @@ def _configure_results(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook_func(is_value, unstructure)
 
 
-def _name_the_unknown_reason(converter: cattrs.Converter, reasons: Any) -> None:
-    """Say which codes are valid when a reason's code is unknown or missing."""
-    tagged = converter.get_structure_hook(reasons)
-    codes = [str(kind.__dict__["code"]) for kind in get_args(reasons)]
+def _configure_tagged(
+    converter: cattrs.Converter, union: Any, tag_name: str, tag_of: Callable[[type], str]
+) -> None:
+    """A union of classes travels as the members' objects tagged by ``tag_name``.
+
+    cattrs' tagged-union strategy, told to say which tags are valid when the tag
+    is unknown, missing or not a string, and what it takes when the value is not
+    an object at all.
+    """
+    from cattrs.strategies import configure_tagged_union  # noqa: PLC0415 - only used here
+
+    configure_tagged_union(union, converter, tag_generator=tag_of, tag_name=tag_name)
+    tagged = converter.get_structure_hook(union)
+    tags = [tag_of(kind) for kind in get_args(union)]
+    shape = f'an object with "{tag_name}": ' + " or ".join(f'"{tag}"' for tag in tags)
+    valid = "one of " + ", ".join(map(repr, tags))
 
     def structure(value: object, kind: type) -> Any:
-        if not isinstance(value, dict) or value.get("reason") not in codes:
-            got = value.get("reason") if isinstance(value, dict) else value
-            raise InvalidValueError("reason", got, "one of " + ", ".join(map(repr, codes)))
+        if not isinstance(value, dict):
+            raise _bad(value, shape)
+        if value.get(tag_name) not in tags:  # a list, not a set: the tag may be unhashable
+            raise InvalidValueError(tag_name, value.get(tag_name), valid)
         return tagged(value, kind)
 
-    converter.register_structure_hook(reasons, structure)
+    converter.register_structure_hook(union, structure)
 
 
 _FAST: Final = _make_converter(detailed=False)
 _DETAILED: Final = _make_converter(detailed=True)
+
+
+# What bad data raises: the library's own refusals, cattrs' (a missing field is a KeyError
+# without detailed validation), and nesting deeper than Python's stack. Anything else is a
+# bug and propagates as itself, never reported as a problem of the data.
+_BAD_DATA: Final = (
+    InvalidValueError,
+    InvalidDataError,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    KeyError,
+    RecursionError,
+)
 
 
 def _step(error: BaseException) -> str:
@@ -702,8 +716,8 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
             yield attrs.evolve(problem, path=path + problem.path.removeprefix("$"))
     elif isinstance(error, RecursionError):
         yield Problem(path, "data nested too deeply")
-    else:
-        yield Problem(path, f"{type(error).__name__}: {error}")
+    else:  # a bug in the library, not a problem of the data
+        raise error
 
 
 def _name(kind: Any) -> str:
@@ -717,12 +731,18 @@ def load(data: object, kind: type[T]) -> T:
     Raises:
         InvalidDataError: Listing every problem in ``data``, each with its path.
     """
-    with contextlib.suppress(Exception):  # re-run in detail to report every problem
-        return _FAST.structure(data, kind)
-    try:
-        return _DETAILED.structure(data, kind)  # pragma: no cover - fast and detailed agree
-    except Exception as error:
-        raise InvalidDataError(_name(kind), _problems(error, "$")) from None
+    with paused_gc():
+        try:
+            return _FAST.structure(data, kind)
+        except StructureHandlerNotFoundError:
+            expected = "a type of ohs_domain, or one the edge reads (str, int, Decimal, date, ...)"
+            raise InvalidArgumentError("load", "kind", kind, expected) from None
+        except _BAD_DATA:  # re-run in detail to report every problem (a bug is not caught)
+            pass
+        try:
+            return _DETAILED.structure(data, kind)  # pragma: no cover - fast and detailed agree
+        except _BAD_DATA as error:
+            raise InvalidDataError(_name(kind), _problems(error, "$")) from None
 
 
 @checked
