@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Literal
 
 import attrs
+import cattrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -283,6 +284,7 @@ def _valid_examples() -> tuple[object, ...]:
         "ru",  # a Language
         ohs_domain.Money,
         testing.texts(),
+        cattrs.Converter(),  # an application's converter to configure
         None,
     )
 

@@ -30,7 +30,7 @@ from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, UnknownRecordError
 from ohs_domain._injuries import HoursWorked, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
-from ohs_domain._periods import DateRange, Month, local_date
+from ohs_domain._periods import DateRange, Month
 from ohs_domain._reporting import SafetyReport
 from ohs_domain._training import TrainingSession
 from ohs_domain._workforce import (
@@ -502,7 +502,7 @@ class _Index:
             a.employee: a for a in records.reporting_accounts
         }
         self.report_days: Mapping[str, date] = {
-            r.id: local_date(r.reported_at, zone) for r in records.safety_reports
+            r.id: r.reported_at.astimezone(zone).date() for r in records.safety_reports
         }
         self.decisions: Mapping[str, tuple[SafetyReport, date | None, date | None]] = {
             r.id: (r, _day_of(r.accepted_at, zone), _day_of(r.rejected_at, zone))

@@ -207,12 +207,7 @@ class _Builder:
     def _schedule(self, kind: Any) -> dict[str, Any]:
         from ohs_domain import kz  # noqa: PLC0415 - kz builds its tables with the edge's types
 
-        named = [
-            kz.MINIMUM_WAGE.name,
-            kz.MONTHLY_CALCULATION_INDEX.name,
-            kz.MONTHLY_CALCULATION_INDEX_FOR_BENEFITS.name,
-        ]
-        return {"anyOf": [{"enum": named}, self._object(kind)]}
+        return {"anyOf": [{"enum": list(kz.SCHEDULES)}, self._object(kind)]}
 
 
 def _name(kind: Any) -> str:

@@ -62,6 +62,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ohs_domain import kz
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Schedule
 from ohs_domain._errors import (
@@ -78,6 +79,7 @@ from ohs_domain._rewards import RankBands, ScoreThresholds
 from ohs_domain._zones import time_zone
 
 __all__ = [
+    "configure_converter",
     "dump",
     "dump_json",
     "load",
@@ -180,13 +182,15 @@ def _structure_datetime(value: object, _: type) -> datetime:
     if isinstance(value, str):
         # One zone object per offset, not a new one per moment: it saves memory, and
         # moments that share their zone compare without asking it for offsets.
-        moment = moment.replace(tzinfo=_fixed_zone(offset))
+        zone = _FIXED_ZONES.get(offset)
+        if zone is None:
+            zone = _FIXED_ZONES.setdefault(offset, timezone(offset))
+        moment = moment.replace(tzinfo=zone)
     return moment
 
 
-@functools.lru_cache(maxsize=256)
-def _fixed_zone(offset: timedelta) -> timezone:
-    return timezone(offset)
+# The pattern allows whole-second offsets within a day: at most 172,800, a handful in real data.
+_FIXED_ZONES: Final[dict[timedelta, timezone]] = {}
 
 
 def _structure_zone(value: object, _: type) -> ZoneInfo:
@@ -341,17 +345,6 @@ _TIER_TAGS: Final[dict[type, str]] = {
 }
 
 
-def _named_schedules() -> dict[str, Schedule[Any]]:
-    from ohs_domain import kz  # noqa: PLC0415 - kz builds its tables with this module's types
-
-    tables = (
-        kz.MINIMUM_WAGE,
-        kz.MONTHLY_CALCULATION_INDEX,
-        kz.MONTHLY_CALCULATION_INDEX_FOR_BENEFITS,
-    )
-    return {table.name: table for table in tables}
-
-
 def _is_schedule(kind: Any) -> bool:
     origin: object = get_origin(kind)
     return origin is Schedule
@@ -365,7 +358,7 @@ def _schedule_hook(
 
     def structure(value: object, _: type) -> Schedule[Any]:
         if isinstance(value, str):
-            named = _named_schedules()
+            named = kz.SCHEDULES
             if value not in named:
                 expected = "a schedule table, or the name of a public one: " + ", ".join(named)
                 raise _bad(value, expected)
@@ -520,8 +513,20 @@ def _records_hook(converter: cattrs.Converter) -> Callable[[object, type], Recor
     return structure
 
 
-def _make_converter(*, detailed: bool) -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+@checked
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register the edge's hooks on an application's own cattrs ``converter``.
+
+    The application's attrs classes can then hold the library's values
+    (``Money``, ``Quarter``, ``Employee``, a whole ``Records``) and read and write
+    them in exactly the wire forms of [`load`][ohs_domain.serialization.load] and
+    [`dump`][ohs_domain.serialization.dump] (an example is in the how-to
+    "Load records").
+
+    Strictness is the converter's: build it with ``forbid_extra_keys=True`` to
+    refuse unknown fields as ``load`` does, and with ``detailed_validation=True``
+    (cattrs' default) for every problem of the library's types at once.
+    """
     hooks: list[tuple[type, Callable[[object, type], Any], Callable[[Any], Any]]] = [
         (str, _structure_str, str),
         (int, _structure_int, int),
@@ -567,6 +572,11 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # A reward policy's tiers are one of two tables, told apart by "basis".
     _configure_tagged(converter, ScoreThresholds | RankBands, "basis", _TIER_TAGS.__getitem__)
     _configure_results(converter)
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    configure_converter(converter)
     return converter
 
 
