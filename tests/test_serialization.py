@@ -1190,3 +1190,55 @@ def test_a_row_that_could_not_be_read_does_not_make_its_references_problems() ->
         f"$.reporting_accounts[{account}].registered_on",
         f"$.violations[{violation}].found_on",
     ]
+
+
+# --- Reports and their histories: read by hand when valid, in detail when not ---------------------
+
+REPORT = {
+    "id": "R-1",
+    "kind": "near_miss",
+    "risk": "high",
+    "reporter": "E-1",
+    "department": "D-1",
+    "reported_at": "2023-05-04T09:30:00+06:00",
+    "history": [{"status": "accepted", "at": "2023-05-04T10:30:00+06:00"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("report", "problem"),
+    [
+        pytest.param(
+            ["R-1"], "$: got ['R-1'] (list); expected an object with the fields", id="list"
+        ),
+        pytest.param({**REPORT, "note": "x"}, "$.note: unknown field", id="unknown-field"),
+        pytest.param({**REPORT, "history": "abc"}, "$.history: got 'abc' (str)", id="history-text"),
+        pytest.param(
+            {**REPORT, "history": ["accepted"]}, "$.history[0]: got 'accepted'", id="change-text"
+        ),
+        pytest.param(
+            {
+                **REPORT,
+                "history": [{"status": "accepted", "at": REPORT["reported_at"], "by": "E-2"}],
+            },
+            "$.history[0].by: unknown field",
+            id="change-unknown-field",
+        ),
+        pytest.param(
+            {**REPORT, "kind": ["near_miss"]}, "$.kind: got ['near_miss'] (list)", id="kind-list"
+        ),
+    ],
+)
+def test_a_report_of_the_wrong_shape_is_refused_at_its_path(report: object, problem: str) -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load(report, SafetyReport)
+    assert [str(p) for p in info.value.problems if str(p).startswith(problem)]
+
+
+def test_a_report_reads_the_same_with_or_without_an_empty_reason_and_history() -> None:
+    bare = {key: value for key, value in REPORT.items() if key != "history"}
+    assert serialization.load(bare, SafetyReport).history == ()
+    change = {"status": "accepted", "at": "2023-05-04T10:30:00+06:00", "reason": None}
+    assert serialization.load({**bare, "history": (change,)}, SafetyReport) == (
+        serialization.load(REPORT, SafetyReport)
+    )

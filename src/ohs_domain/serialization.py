@@ -75,6 +75,13 @@ from ohs_domain._errors import (
 from ohs_domain._money import _to_amount
 from ohs_domain._periods import Month, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records, paused_gc, reading_order
+from ohs_domain._reporting import (
+    ReportKind,
+    ReportStatus,
+    RiskLevel,
+    SafetyReport,
+    StatusChange,
+)
 from ohs_domain._rewards import RankBands, ScoreThresholds
 from ohs_domain._zones import time_zone
 
@@ -576,8 +583,51 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    if not detailed:  # before the bundle's hook, which looks its elements' hooks up once
+        converter.register_structure_hook(StatusChange, _structure_change)
+        converter.register_structure_hook(SafetyReport, _structure_report)
     configure_converter(converter)
     return converter
+
+
+# -- the two hot classes, for valid data ---------------------------------------------------------
+#
+# A bundle is mostly reports and their histories. On the fast converter they are read
+# by hand, not through the generic generated functions: the same hooks for each field
+# and the class's own constructor (so its validators and rules), but one call per
+# record. Anything unusual is refused with a bare problem; load then re-reads the data
+# with the detailed converter, whose generic hooks name every problem.
+
+_CHANGE_FIELDS: Final = frozenset(field.name for field in attrs.fields(StatusChange))
+_REPORT_FIELDS: Final = frozenset(field.name for field in attrs.fields(SafetyReport))
+
+
+def _structure_change(value: object, _: type) -> StatusChange:
+    if type(value) is not dict or not value.keys() <= _CHANGE_FIELDS:
+        raise _bad(value, "a status change")
+    reason = value.get("reason")
+    return StatusChange(
+        status=_structure_enum(value["status"], ReportStatus),
+        at=_structure_datetime(value["at"], datetime),
+        reason=None if reason is None else _structure_str(reason, str),
+    )
+
+
+def _structure_report(value: object, _: type) -> SafetyReport:
+    if type(value) is not dict or not value.keys() <= _REPORT_FIELDS:
+        raise _bad(value, "a safety report")
+    history = value.get("history", ())
+    if type(history) is not list and type(history) is not tuple:
+        raise _bad(history, "a list")
+    return SafetyReport(
+        id=_structure_str(value["id"], str),
+        kind=_structure_enum(value["kind"], ReportKind),
+        risk=_structure_enum(value["risk"], RiskLevel),
+        reporter=_structure_str(value["reporter"], str),
+        department=_structure_str(value["department"], str),
+        reported_at=_structure_datetime(value["reported_at"], datetime),
+        history=tuple([_structure_change(change, StatusChange) for change in history]),
+    )
 
 
 # -- results: typed reasons and the values explanations keep -------------------------------------
