@@ -898,7 +898,7 @@ EMPLOYEE = {
     "hired_on": "2020-01-01",
     "left_on": None,
 }
-REPORT = {
+REPORT: dict[str, Any] = {
     "id": "R-1",
     "kind": "near_miss",
     "risk": "low",
@@ -1194,7 +1194,7 @@ def test_a_row_that_could_not_be_read_does_not_make_its_references_problems() ->
 
 # --- Reports and their histories: read by hand when valid, in detail when not ---------------------
 
-REPORT = {
+A_REPORT: dict[str, Any] = {
     "id": "R-1",
     "kind": "near_miss",
     "risk": "high",
@@ -1211,21 +1211,23 @@ REPORT = {
         pytest.param(
             ["R-1"], "$: got ['R-1'] (list); expected an object with the fields", id="list"
         ),
-        pytest.param({**REPORT, "note": "x"}, "$.note: unknown field", id="unknown-field"),
-        pytest.param({**REPORT, "history": "abc"}, "$.history: got 'abc' (str)", id="history-text"),
+        pytest.param({**A_REPORT, "note": "x"}, "$.note: unknown field", id="unknown-field"),
         pytest.param(
-            {**REPORT, "history": ["accepted"]}, "$.history[0]: got 'accepted'", id="change-text"
+            {**A_REPORT, "history": "abc"}, "$.history: got 'abc' (str)", id="history-text"
+        ),
+        pytest.param(
+            {**A_REPORT, "history": ["accepted"]}, "$.history[0]: got 'accepted'", id="change-text"
         ),
         pytest.param(
             {
-                **REPORT,
-                "history": [{"status": "accepted", "at": REPORT["reported_at"], "by": "E-2"}],
+                **A_REPORT,
+                "history": [{"status": "accepted", "at": A_REPORT["reported_at"], "by": "E-2"}],
             },
             "$.history[0].by: unknown field",
             id="change-unknown-field",
         ),
         pytest.param(
-            {**REPORT, "kind": ["near_miss"]}, "$.kind: got ['near_miss'] (list)", id="kind-list"
+            {**A_REPORT, "kind": ["near_miss"]}, "$.kind: got ['near_miss'] (list)", id="kind-list"
         ),
     ],
 )
@@ -1236,9 +1238,9 @@ def test_a_report_of_the_wrong_shape_is_refused_at_its_path(report: object, prob
 
 
 def test_a_report_reads_the_same_with_or_without_an_empty_reason_and_history() -> None:
-    bare = {key: value for key, value in REPORT.items() if key != "history"}
+    bare = {key: value for key, value in A_REPORT.items() if key != "history"}
     assert serialization.load(bare, SafetyReport).history == ()
     change = {"status": "accepted", "at": "2023-05-04T10:30:00+06:00", "reason": None}
     assert serialization.load({**bare, "history": (change,)}, SafetyReport) == (
-        serialization.load(REPORT, SafetyReport)
+        serialization.load(A_REPORT, SafetyReport)
     )

@@ -76,6 +76,7 @@ from ohs_domain._money import _to_amount
 from ohs_domain._periods import Month, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records, paused_gc, reading_order
 from ohs_domain._reporting import (
+    ReportId,
     ReportKind,
     ReportStatus,
     RiskLevel,
@@ -83,6 +84,7 @@ from ohs_domain._reporting import (
     StatusChange,
 )
 from ohs_domain._rewards import RankBands, ScoreThresholds
+from ohs_domain._workforce import DepartmentId, EmployeeId
 from ohs_domain._zones import time_zone
 
 __all__ = [
@@ -99,6 +101,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 # re.ASCII: \d is 0-9 only; other scripts' digits ("١٢٣") would otherwise be read as numbers.
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -261,10 +264,10 @@ def _members(kind: type[enum.Enum]) -> dict[object, enum.Enum]:
     return {member.value: member for member in kind}
 
 
-def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+def _structure_enum(value: object, kind: type[E]) -> E:
     members = _members(kind)
     if isinstance(value, str) and value in members:
-        return members[value]
+        return cast(E, members[value])
     raise _bad(value, "one of " + ", ".join(repr(v) for v in members))
 
 
@@ -620,11 +623,11 @@ def _structure_report(value: object, _: type) -> SafetyReport:
     if type(history) is not list and type(history) is not tuple:
         raise _bad(history, "a list")
     return SafetyReport(
-        id=_structure_str(value["id"], str),
+        id=ReportId(_structure_str(value["id"], str)),
         kind=_structure_enum(value["kind"], ReportKind),
         risk=_structure_enum(value["risk"], RiskLevel),
-        reporter=_structure_str(value["reporter"], str),
-        department=_structure_str(value["department"], str),
+        reporter=EmployeeId(_structure_str(value["reporter"], str)),
+        department=DepartmentId(_structure_str(value["department"], str)),
         reported_at=_structure_datetime(value["reported_at"], datetime),
         history=tuple([_structure_change(change, StatusChange) for change in history]),
     )
