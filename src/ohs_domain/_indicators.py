@@ -24,7 +24,8 @@ from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._i18n import N_, Language
 from ohs_domain._injuries import InjurySeverity
 from ohs_domain._inspection import Submission
-from ohs_domain._measures import Rate, Share, _round, median, percentile
+from ohs_domain._measures import Rate, Share, median, percentile
+from ohs_domain._money import round_exactly
 from ohs_domain._periods import DateRange, Month, Period, Quarter, as_range, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import EliminationDeadlines, ReportGroup, RiskLevel, SafetyReport
@@ -626,7 +627,9 @@ class ActivityLine:
         """The line in ``lang``."""
         ratio = self.violations_per_submission
         shown = (
-            _i18n.text(lang, "undefined") if ratio is None else _i18n.number(_round(ratio, 2), lang)
+            _i18n.text(lang, "undefined")
+            if ratio is None
+            else _i18n.number(round_exactly(ratio, 2), lang)
         )
         return _i18n.text(
             lang,
