@@ -465,12 +465,18 @@ def call(report: SafetyReport, name: str, at: datetime, reason: str) -> SafetyRe
 
 def assert_legal(report: SafetyReport) -> None:
     status, since = REGISTERED, report.reported_at
+    entered: dict[ReportStatus, datetime] = {}
     for change in report.history:
         assert change.status in NEXT[status]
         assert change.at >= since
         assert (change.reason is not None) == (change.status is REJECTED)
         status, since = change.status, change.at
+        entered[status] = since
     assert report.status is status
+    # Each moment a report shows is the one its history records for that status.
+    assert report.accepted_at == entered.get(ACCEPTED)
+    assert report.eliminated_at == entered.get(ELIMINATED)
+    assert report.rejected_at == entered.get(REJECTED)
 
 
 @given(calls)

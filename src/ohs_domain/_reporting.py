@@ -85,14 +85,6 @@ _NEXT: dict[ReportStatus, tuple[ReportStatus, ...]] = {
     ReportStatus.REJECTED: (),
 }
 
-# Where each status stands in any legal history (``history[0]`` is the first change).
-_POSITION: dict[ReportStatus, int] = {
-    ReportStatus.ACCEPTED: 0,
-    ReportStatus.REJECTED: 0,
-    ReportStatus.IN_PROGRESS: 1,
-    ReportStatus.ELIMINATED: 2,
-}
-
 
 @attrs.frozen(kw_only=True)
 class StatusChange:
@@ -167,10 +159,10 @@ class SafetyReport:
         return self.history[-1].status if self.history else ReportStatus.REGISTERED
 
     def _changed_at(self, status: ReportStatus) -> datetime | None:
-        # A legal history enters each status at one fixed position: no scan needed.
-        position = _POSITION[status]
-        if position < len(self.history) and self.history[position].status is status:
-            return self.history[position].at
+        # A legal history (``_NEXT``) enters each status at most once, in at most three changes.
+        for change in self.history:
+            if change.status is status:
+                return change.at
         return None
 
     @property
