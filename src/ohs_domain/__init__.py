@@ -83,6 +83,7 @@ from ohs_domain._periods import DateRange, Month, Period, Quarter, Year, as_rang
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
     EliminationDeadlines,
+    ReportAsOf,
     ReportGroup,
     ReportId,
     ReportKind,
@@ -187,6 +188,7 @@ __all__ = [
     "RankedBelowRecipientCap",
     "Rate",
     "Records",
+    "ReportAsOf",
     "ReportGroup",
     "ReportId",
     "ReportKind",

@@ -16,12 +16,13 @@ from typing import NewType
 import attrs
 
 from ohs_domain import _checks
-from ohs_domain._arguments import checked
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import IllegalTransitionError, InvalidValueError
 from ohs_domain._workforce import DepartmentId, EmployeeId
 
 __all__ = [
     "EliminationDeadlines",
+    "ReportAsOf",
     "ReportGroup",
     "ReportId",
     "ReportKind",
@@ -228,6 +229,53 @@ def _transition_problem(
             f"a transition at or after the previous one ({since.isoformat()}), not {at.isoformat()}"
         )
     return None
+
+
+_ACCEPTED_SINCE = frozenset(
+    {ReportStatus.ACCEPTED, ReportStatus.IN_PROGRESS, ReportStatus.ELIMINATED}
+)
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class ReportAsOf:
+    """A safety report as it stood at the end of a day (``as_of``), in the company's zone.
+
+    A rule evaluated on a day counts only what was known by the end of it: a
+    change dated the next morning in the company's zone had not happened yet.
+    [`Records.reports_as_of`][ohs_domain.Records.reports_as_of] gives them, the
+    one way the rules decide it.
+
+    Attributes:
+        report: The report, with its whole history (later changes included).
+        status: Its status at the end of the day.
+    """
+
+    report: SafetyReport
+    status: ReportStatus
+
+    @classmethod
+    def _unchecked(cls, report: SafetyReport, status: ReportStatus) -> ReportAsOf:
+        # For ``Records``, whose reports are valid already and which builds thousands per
+        # query: the field checks would cost more than the query itself.
+        self = object.__new__(cls)
+        object.__setattr__(self, "report", report)
+        object.__setattr__(self, "status", status)
+        return self
+
+    @property
+    def is_accepted(self) -> bool:
+        """Whether it had been accepted (and maybe worked on or eliminated since)."""
+        return self.status in _ACCEPTED_SINCE
+
+    @property
+    def is_eliminated(self) -> bool:
+        """Whether its hazard or defect had been eliminated."""
+        return self.status is ReportStatus.ELIMINATED
+
+    @property
+    def is_rejected(self) -> bool:
+        """Whether it had been rejected."""
+        return self.status is ReportStatus.REJECTED
 
 
 @attrs.frozen(kw_only=True)

@@ -576,11 +576,10 @@ def _candidates(
     accepted_only = policy.scored is ScoredReports.ACCEPTED
     kinds: defaultdict[EmployeeId, Counter[ReportKind]] = defaultdict(Counter)
     reached: dict[EmployeeId, datetime] = {}
-    for report, accepted, rejected in records._decisions_during(days):  # in time order
-        if rejected is not None and rejected <= reference_date:
+    for known in records.reports_as_of(reference_date, registered=days):  # in time order
+        if known.is_rejected or (accepted_only and not known.is_accepted):
             continue
-        if accepted_only and (accepted is None or accepted > reference_date):
-            continue
+        report = known.report
         kinds[report.reporter][report.kind] += 1
         if weights[report.kind]:  # a report worth nothing does not move the score's moment
             reached[report.reporter] = report.reported_at
@@ -719,7 +718,7 @@ def reward_awards(
         days=days,
         reference_date=reference_date,
         wage=wage,
-        reports=len(records._decisions_during(days)),
+        reports=len(records.reports_during(days)),
         considered=len(candidates),
         eligible=len(eligible),
         awards=awards,
