@@ -241,6 +241,20 @@ count: Final[Validator] = _Between(0, None)
 ids: Final[Validator] = _Ids()
 
 
+# Converters for id fields, which keep the id's own type (``EmployeeId``) as the attribute's
+# while a constructor takes a plain ``str``: ``Employee(id="E-1", ...)`` type-checks as it
+# runs. An id is a string at run time (a ``NewType``), so they return what they are given;
+# the field's validator then checks it.
+def to_id(value: str) -> Any:
+    """A field converter: a plain string given for an id (the validator checks it)."""
+    return value
+
+
+def to_ids(value: frozenset[str]) -> Any:
+    """A field converter: a frozenset of plain strings given for ids (the validator checks it)."""
+    return value
+
+
 def between(low: int, high: int) -> Validator:
     """An `int` (not a `bool`) from ``low`` to ``high``, both included."""
     return _Between(low, high)

@@ -134,11 +134,11 @@ class SafetyReport:
         history: The transitions since registration, in order.
     """
 
-    id: ReportId = attrs.field(validator=_checks.identifier)
+    id: ReportId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     kind: ReportKind = attrs.field(validator=_checks.member(ReportKind))
     risk: RiskLevel = attrs.field(validator=_checks.member(RiskLevel))
-    reporter: EmployeeId = attrs.field(validator=_checks.identifier)
-    department: DepartmentId = attrs.field(validator=_checks.identifier)
+    reporter: EmployeeId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
+    department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     reported_at: datetime = attrs.field(validator=_checks.moment)
     history: tuple[StatusChange, ...] = ()
 
