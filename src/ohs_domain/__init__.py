@@ -3,6 +3,8 @@
 The public API is re-exported here; modules whose names start with ``_`` are private.
 """
 
+from importlib.metadata import version as _version
+
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import (
     CurrencyMismatchError,
@@ -239,3 +241,6 @@ __all__ = [
     "show",
     "training_coverage",
 ]
+
+__version__: str = _version("ohs-domain")
+"""The installed version (``pyproject.toml``'s, read from the package's metadata)."""
