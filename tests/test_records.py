@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ohs_domain import (
     DateRange,
@@ -27,9 +29,11 @@ from ohs_domain import (
     Month,
     Problem,
     Records,
+    ReportAsOf,
     ReportId,
     ReportingAccount,
     ReportKind,
+    ReportStatus,
     RiskLevel,
     SafetyReport,
     SessionId,
@@ -43,7 +47,9 @@ from ohs_domain import (
     ViolationId,
     WorkInjury,
     kz,
+    local_date,
     serialization,
+    testing,
 )
 
 ZONE = kz.ALMATY  # UTC+6 all through 2023
@@ -1078,10 +1084,81 @@ def test_the_day_of_a_report_is_the_day_in_the_company_zone() -> None:
     assert records.rejected_on(turned_down) == date(2023, 6, 1)
     june = DateRange(date(2023, 6, 1), date(2023, 7, 1))
     assert records.reports_during(june) == (late, turned_down)
-    assert list(records._decisions_during(june)) == [
-        (late, date(2023, 6, 1), None),
-        (turned_down, None, date(2023, 6, 1)),
+    assert records.reports_as_of(date(2023, 6, 1), registered=june) == (
+        ReportAsOf(late, ReportStatus.ACCEPTED),
+        ReportAsOf(turned_down, ReportStatus.REJECTED),
+    )
+
+
+# --- What is known of a report on a day: its changes up to that day, in the company's zone ------
+
+MAY = DateRange(date(2023, 5, 1), date(2023, 6, 1))
+
+
+def lifecycle_records() -> tuple[Records, SafetyReport]:
+    # Registered 30 May, accepted late on 31 May in UTC (1 June in Almaty), eliminated 2 June.
+    bundle = base()
+    lived = (
+        report("R-9", "E-2", at(2023, 5, 30))
+        .accept(datetime(2023, 5, 31, 20, 0, tzinfo=UTC))
+        .start_work(at(2023, 6, 1, 12))
+        .eliminate(at(2023, 6, 2))
+    )
+    bundle["safety_reports"] += [lived]
+    return build(bundle), lived
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        pytest.param(date(2023, 5, 30), ReportStatus.REGISTERED, id="registered-that-day"),
+        pytest.param(
+            date(2023, 5, 31), ReportStatus.REGISTERED, id="accepted-after-midnight-in-almaty"
+        ),
+        pytest.param(date(2023, 6, 1), ReportStatus.IN_PROGRESS, id="two-changes-in-one-day"),
+        pytest.param(date(2023, 6, 2), ReportStatus.ELIMINATED, id="eliminated-that-day"),
+        pytest.param(date(2024, 1, 1), ReportStatus.ELIMINATED, id="long-after"),
+    ],
+)
+def test_a_report_is_known_as_it_stood_at_the_end_of_the_day(
+    as_of: date, status: ReportStatus
+) -> None:
+    records, lived = lifecycle_records()
+    known = [k for k in records.reports_as_of(as_of, registered=MAY) if k.report == lived]
+    assert known == [ReportAsOf(lived, status)]
+
+
+def test_a_report_registered_after_the_day_is_not_known_on_it() -> None:
+    records, lived = lifecycle_records()
+    assert [k.report.id for k in records.reports_as_of(date(2023, 5, 29), registered=MAY)] == [
+        "R-1",
+        "R-2",
     ]
+    assert records.reports_as_of(date(2023, 4, 30), registered=MAY) == ()
+    assert lived not in [k.report for k in records.reports_as_of(date(2023, 5, 29), registered=MAY)]
+
+
+@given(testing.records(), testing.date_ranges(), st.data())
+def test_reports_as_of_match_the_days_of_their_changes(
+    records: Records, days: DateRange, data: st.DataObject
+) -> None:
+    zone = records.time_zone
+    # Around the days something happened, where a day more or less changes the answer.
+    moments = [
+        m for r in records.safety_reports for m in (r.reported_at, *(c.at for c in r.history))
+    ]
+    near = [local_date(m, zone) + timedelta(days=d) for m in moments for d in (-1, 0, 1)]
+    as_of = data.draw(st.sampled_from(near) if near else testing.dates())
+    expected = []
+    for item in records.reports_during(days):
+        if records.local_day(item) > as_of:
+            continue
+        status = ReportStatus.REGISTERED
+        for change in item.history:
+            if local_date(change.at, zone) <= as_of:
+                status = change.status
+        expected.append(ReportAsOf(item, status))
+    assert list(records.reports_as_of(as_of, registered=days)) == expected
 
 
 def test_training_sessions_by_day(records: Records) -> None:

@@ -3,6 +3,8 @@
 The public API is re-exported here; modules whose names start with ``_`` are private.
 """
 
+from importlib.metadata import version as _version
+
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import (
     CurrencyMismatchError,
@@ -83,6 +85,7 @@ from ohs_domain._periods import DateRange, Month, Period, Quarter, Year, as_rang
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
     EliminationDeadlines,
+    ReportAsOf,
     ReportGroup,
     ReportId,
     ReportKind,
@@ -187,6 +190,7 @@ __all__ = [
     "RankedBelowRecipientCap",
     "Rate",
     "Records",
+    "ReportAsOf",
     "ReportGroup",
     "ReportId",
     "ReportKind",
@@ -237,3 +241,6 @@ __all__ = [
     "show",
     "training_coverage",
 ]
+
+__version__: str = _version("ohs-domain")
+"""The installed version (``pyproject.toml``'s, read from the package's metadata)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import ClassVar
@@ -24,10 +24,11 @@ from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._i18n import N_, Language
 from ohs_domain._injuries import InjurySeverity
 from ohs_domain._inspection import Submission
-from ohs_domain._measures import Rate, Share, _round, median, percentile
+from ohs_domain._measures import Rate, Share, median, percentile
+from ohs_domain._money import round_exactly
 from ohs_domain._periods import DateRange, Month, Period, Quarter, as_range, local_date
 from ohs_domain._records import Records
-from ohs_domain._reporting import EliminationDeadlines, ReportGroup, RiskLevel, SafetyReport
+from ohs_domain._reporting import EliminationDeadlines, ReportGroup, RiskLevel
 from ohs_domain._training import TrainingFormat
 from ohs_domain._workforce import Employee, EmployeeId
 
@@ -228,11 +229,6 @@ def training_coverage(records: Records, *, period: Period, as_of: date) -> Train
 # -- engagement ---------------------------------------------------------------
 
 
-def _counts_as_active(report: SafetyReport, as_of: date, records: Records) -> bool:
-    rejected = report.rejected_at
-    return rejected is None or local_date(rejected, records.time_zone) > as_of
-
-
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Engagement:
     """Engagement of production personnel in the reporting system.
@@ -300,21 +296,19 @@ def engagement(
     days = as_range(period)
     _check_as_of(days, as_of)
     staff = _staff(records, as_of)
-    # Only reports registered by ``as_of`` are known on it: counting later ones would
-    # make someone active who is not yet registered (only registered employees report).
+    # Only reports registered by ``as_of`` are known on it (``reports_as_of`` leaves later
+    # ones out): counting them would make someone active who is not yet registered.
     known = days if as_of >= days.end else DateRange(days.start, as_of + timedelta(days=1))
-    reports = records.reports_during(known)
-    counts: Counter[EmployeeId] = Counter(
-        r.reporter for r in reports if _counts_as_active(r, as_of, records)
-    )
+    reports = records.reports_as_of(as_of, registered=days)
+    counts: Counter[EmployeeId] = Counter(k.report.reporter for k in reports if not k.is_rejected)
     registered = {
         e.id
         for e in staff
         if (account := records.account_of(e.id)) is not None and account.registered_on <= as_of
     }
     active = {e.id for e in staff if counts[e.id] >= min_reports}
-    groups = Counter(r.kind.group for r in reports)
-    rejected = len(reports) - sum(1 for r in reports if _counts_as_active(r, as_of, records))
+    groups = Counter(k.report.kind.group for k in reports)
+    rejected = sum(1 for k in reports if k.is_rejected)
     registered_share = Share(len(registered), len(staff))
     active_share = Share(len(active), len(staff))
     explanation = Explanation(
@@ -494,23 +488,19 @@ def elimination(
     days = as_range(period)
     _check_as_of(days, as_of)
     zone = records.time_zone
-    cutoff = datetime.combine(as_of + timedelta(days=1), time(), tzinfo=zone)
-    accepted = [
-        r
-        for r in records.reports_during(days)
-        if r.accepted_at is not None and r.accepted_at < cutoff
-    ]
+    accepted = [k for k in records.reports_as_of(as_of, registered=days) if k.is_accepted]
     on_time = due = 0
     times: list[timedelta] = []
     overdue: list[str] = []
-    for report in accepted:
+    for known in accepted:
+        report = known.report
         deadline = deadlines.deadline(report)
         done = report.eliminated_at
-        if done is not None and done < cutoff:
+        if known.is_eliminated and done is not None:
             times.append(done - report.reported_at)
             due += 1
             on_time += done <= deadline
-        elif deadline < cutoff:
+        elif local_date(deadline, zone) <= as_of:
             due += 1
             overdue.append(report.id)
     report_stats = EliminationStats(
@@ -626,7 +616,9 @@ class ActivityLine:
         """The line in ``lang``."""
         ratio = self.violations_per_submission
         shown = (
-            _i18n.text(lang, "undefined") if ratio is None else _i18n.number(_round(ratio, 2), lang)
+            _i18n.text(lang, "undefined")
+            if ratio is None
+            else _i18n.number(round_exactly(ratio, 2), lang)
         )
         return _i18n.text(
             lang,

@@ -67,10 +67,10 @@ class WorkInjury:
         days_lost: Calendar days of incapacity for work.
     """
 
-    id: InjuryId = attrs.field(validator=_checks.identifier)
+    id: InjuryId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     occurred_on: date = attrs.field(validator=_checks.day)
-    employee: EmployeeId = attrs.field(validator=_checks.identifier)
-    department: DepartmentId = attrs.field(validator=_checks.identifier)
+    employee: EmployeeId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
+    department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     severity: InjurySeverity = attrs.field(validator=_checks.member(InjurySeverity))
     days_lost: int = attrs.field(default=0, validator=_checks.count)
 
@@ -90,6 +90,6 @@ class HoursWorked:
         hours: Hours worked by its employees (exact, non-negative).
     """
 
-    department: DepartmentId = attrs.field(validator=_checks.identifier)
+    department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     month: Month = attrs.field(validator=_checks.instance(Month))
     hours: Decimal = attrs.field(validator=_hours)

@@ -18,7 +18,7 @@ import attrs
 
 from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked, typed_fields
-from ohs_domain._effective import Entry, Schedule, Source
+from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._money import Money
@@ -77,7 +77,7 @@ class InspectorPayPolicy:
     """
 
     approved_by: Source = attrs.field(validator=_checks.instance(Source))
-    amount: Schedule[Money] = attrs.field(validator=_checks.money_schedule(allow_zero=True))
+    amount: Schedule[Money] = attrs.field(validator=money_schedule(allow_zero=True))
     min_submissions: int = attrs.field(default=1, validator=_checks.count)
     min_violations: int = attrs.field(default=0, validator=_checks.count)
     partial_quarter: PartialQuarter = attrs.field(

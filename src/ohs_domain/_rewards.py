@@ -24,7 +24,7 @@ import attrs
 
 from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked, typed_fields
-from ohs_domain._effective import Entry, Schedule, Source
+from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._money import Money
@@ -138,17 +138,6 @@ class MultiplierBounds:
         return f"{self.minimum}..{self.maximum}"
 
 
-def _at_least(other: str) -> _checks.Validator:
-    """A number no lower than the one in field ``other`` (when set)."""
-
-    def check(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        low = getattr(owner, other)
-        if value is not None and value < low:
-            raise InvalidValueError(attribute.name, value, f"at least {other} ({low})")
-
-    return check
-
-
 @attrs.frozen(kw_only=True)
 class ScoreTier:
     """Employees scoring from ``min_score`` to ``max_score`` get ``multiplier`` wages.
@@ -161,7 +150,7 @@ class ScoreTier:
 
     min_score: int = attrs.field(validator=_checks.count)
     max_score: int | None = attrs.field(
-        default=None, validator=[_checks.optional(_checks.count), _at_least("min_score")]
+        default=None, validator=[_checks.optional(_checks.count), _checks.at_least("min_score")]
     )
     multiplier: int = attrs.field(validator=_checks.count)
 
@@ -223,7 +212,7 @@ class RankBand:
     """
 
     first_rank: int = attrs.field(validator=_checks.count)
-    last_rank: int = attrs.field(validator=[_checks.count, _at_least("first_rank")])
+    last_rank: int = attrs.field(validator=[_checks.count, _checks.at_least("first_rank")])
     multiplier: int = attrs.field(validator=_checks.count)
 
     def __str__(self) -> str:
@@ -328,7 +317,7 @@ class RewardPolicy:
     """
 
     approved_by: Source = attrs.field(validator=_checks.instance(Source))
-    wage: Schedule[Money] = attrs.field(validator=_checks.money_schedule(allow_zero=False))
+    wage: Schedule[Money] = attrs.field(validator=money_schedule(allow_zero=False))
     wage_date: WageDate = attrs.field(validator=_checks.member(WageDate))
     tiers: ScoreThresholds | RankBands = attrs.field(validator=_tier_table)
     multiplier_bounds: MultiplierBounds = attrs.field(validator=_checks.instance(MultiplierBounds))
@@ -587,11 +576,10 @@ def _candidates(
     accepted_only = policy.scored is ScoredReports.ACCEPTED
     kinds: defaultdict[EmployeeId, Counter[ReportKind]] = defaultdict(Counter)
     reached: dict[EmployeeId, datetime] = {}
-    for report, accepted, rejected in records._decisions_during(days):  # in time order
-        if rejected is not None and rejected <= reference_date:
+    for known in records.reports_as_of(reference_date, registered=days):  # in time order
+        if known.is_rejected or (accepted_only and not known.is_accepted):
             continue
-        if accepted_only and (accepted is None or accepted > reference_date):
-            continue
+        report = known.report
         kinds[report.reporter][report.kind] += 1
         if weights[report.kind]:  # a report worth nothing does not move the score's moment
             reached[report.reporter] = report.reported_at
@@ -730,7 +718,7 @@ def reward_awards(
         days=days,
         reference_date=reference_date,
         wage=wage,
-        reports=len(records._decisions_during(days)),
+        reports=len(records.reports_during(days)),
         considered=len(candidates),
         eligible=len(eligible),
         awards=awards,
