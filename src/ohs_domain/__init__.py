@@ -3,7 +3,10 @@
 The public API is re-exported here; modules whose names start with ``_`` are private.
 """
 
+from ohs_domain._coverage import FormatCoverage, TrainingCoverage, training_coverage
 from ohs_domain._effective import Entry, Schedule, Source
+from ohs_domain._elimination import Elimination, EliminationStats, elimination
+from ohs_domain._engagement import Engagement, engagement
 from ohs_domain._errors import (
     CurrencyMismatchError,
     IllegalTransitionError,
@@ -17,22 +20,8 @@ from ohs_domain._errors import (
 )
 from ohs_domain._explain import Explanation, Fact, Step, Value, show
 from ohs_domain._i18n import LANGUAGES, Language
-from ohs_domain._indicators import (
-    ActivityLine,
-    Elimination,
-    EliminationStats,
-    Engagement,
-    FormatCoverage,
-    InjuryRates,
-    InspectionActivity,
-    TrainingCoverage,
-    elimination,
-    engagement,
-    injury_rates,
-    inspection_activity,
-    training_coverage,
-)
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
+from ohs_domain._injury_rates import InjuryRates, injury_rates
 from ohs_domain._inspection import (
     Submission,
     SubmissionId,
@@ -40,6 +29,7 @@ from ohs_domain._inspection import (
     Violation,
     ViolationId,
 )
+from ohs_domain._inspection_activity import ActivityLine, InspectionActivity, inspection_activity
 from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
