@@ -3,10 +3,23 @@
 The public API is re-exported here; modules whose names start with ``_`` are private.
 """
 
-from ohs_domain._coverage import FormatCoverage, TrainingCoverage, training_coverage
+from ohs_domain._coverage import (
+    FormatCoverage,
+    TrainingCoverage,
+    TrainingCoveragePartial,
+    training_coverage,
+    training_coverage_partial,
+)
 from ohs_domain._effective import Entry, Schedule, Source
-from ohs_domain._elimination import Elimination, EliminationStats, elimination
-from ohs_domain._engagement import Engagement, engagement
+from ohs_domain._elimination import (
+    Elimination,
+    EliminationPartial,
+    EliminationStats,
+    ItemTallies,
+    elimination,
+    elimination_partial,
+)
+from ohs_domain._engagement import Engagement, EngagementPartial, engagement, engagement_partial
 from ohs_domain._errors import (
     CurrencyMismatchError,
     IllegalTransitionError,
@@ -21,7 +34,12 @@ from ohs_domain._errors import (
 from ohs_domain._explain import Explanation, Fact, Step, Value, show
 from ohs_domain._i18n import LANGUAGES, Language
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
-from ohs_domain._injury_rates import InjuryRates, injury_rates
+from ohs_domain._injury_rates import (
+    InjuryRates,
+    InjuryRatesPartial,
+    injury_rates,
+    injury_rates_partial,
+)
 from ohs_domain._inspection import (
     Submission,
     SubmissionId,
@@ -29,7 +47,13 @@ from ohs_domain._inspection import (
     Violation,
     ViolationId,
 )
-from ohs_domain._inspection_activity import ActivityLine, InspectionActivity, inspection_activity
+from ohs_domain._inspection_activity import (
+    ActivityLine,
+    InspectionActivity,
+    InspectionActivityPartial,
+    inspection_activity,
+    inspection_activity_partial,
+)
 from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
@@ -69,6 +93,8 @@ from ohs_domain._outcomes import (
     TooFewViolations,
     TrainingMissing,
 )
+from ohs_domain._partial import Partial, combine
+from ohs_domain._partitions import partition
 from ohs_domain._periods import DateRange, Month, Period, Quarter, Year, as_range, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
@@ -127,11 +153,13 @@ __all__ = [
     "DepartmentId",
     "Elimination",
     "EliminationDeadlines",
+    "EliminationPartial",
     "EliminationStats",
     "Employee",
     "EmployeeCategory",
     "EmployeeId",
     "Engagement",
+    "EngagementPartial",
     "Entry",
     "Exclusion",
     "ExclusionReason",
@@ -142,8 +170,10 @@ __all__ = [
     "IllegalTransitionError",
     "InjuryId",
     "InjuryRates",
+    "InjuryRatesPartial",
     "InjurySeverity",
     "InspectionActivity",
+    "InspectionActivityPartial",
     "InspectorAppointment",
     "InspectorPay",
     "InspectorPayPolicy",
@@ -152,6 +182,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDataError",
     "InvalidValueError",
+    "ItemTallies",
     "KeyPoints",
     "KindCount",
     "Language",
@@ -165,6 +196,7 @@ __all__ = [
     "OhsDomainError",
     "PaidInFullForPart",
     "PaidProRata",
+    "Partial",
     "PartialQuarter",
     "PartialQuarterUnpaid",
     "PayReason",
@@ -204,6 +236,7 @@ __all__ = [
     "TooFewViolations",
     "TrainerCertification",
     "TrainingCoverage",
+    "TrainingCoveragePartial",
     "TrainingFormat",
     "TrainingMissing",
     "TrainingSession",
@@ -215,15 +248,22 @@ __all__ = [
     "WorkInjury",
     "Year",
     "as_range",
+    "combine",
     "elimination",
+    "elimination_partial",
     "engagement",
+    "engagement_partial",
     "injury_rates",
+    "injury_rates_partial",
     "inspection_activity",
+    "inspection_activity_partial",
     "inspector_pay",
     "inspector_pay_for_year",
     "key_points",
     "local_date",
+    "partition",
     "reward_awards",
     "show",
     "training_coverage",
+    "training_coverage_partial",
 ]

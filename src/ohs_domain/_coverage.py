@@ -6,8 +6,10 @@ departments reached by field visits.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
 import attrs
 
@@ -16,12 +18,19 @@ from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._indicator_inputs import check_as_of, nothing_found, production_staff
 from ohs_domain._measures import Share
+from ohs_domain._partial import Tallies, parameter, summed, united, united_per_key
 from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
 from ohs_domain._training import TrainingFormat
-from ohs_domain._workforce import EmployeeId
+from ohs_domain._workforce import DepartmentId, EmployeeId
 
-__all__ = ["FormatCoverage", "TrainingCoverage", "training_coverage"]
+__all__ = [
+    "FormatCoverage",
+    "TrainingCoverage",
+    "TrainingCoveragePartial",
+    "training_coverage",
+    "training_coverage_partial",
+]
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -105,6 +114,100 @@ class TrainingCoverage:
         )
 
 
+@attrs.frozen(kw_only=True)
+class TrainingCoveragePartial(Tallies):
+    """Training coverage of one part of the records, to combine with the other parts'.
+
+    Attributes:
+        period: The days whose sessions count.
+        as_of: The day the headcount is taken.
+        population: Production employees on staff on ``as_of``.
+        trained: Of those, who attended a session, by format.
+        participations: Attendances (everyone counted), by format.
+        sessions: ``(format, session id)`` of the sessions held.
+        groups: ``(format, group code)`` of the groups trained.
+        visited: Departments visited by field visits.
+        production_departments: The production departments.
+    """
+
+    period: DateRange = parameter()
+    as_of: date = parameter()
+    population: frozenset[EmployeeId] = united()
+    trained: Mapping[TrainingFormat, frozenset[EmployeeId]] = united_per_key()
+    participations: Counter[TrainingFormat] = summed(Counter)
+    sessions: frozenset[tuple[TrainingFormat, str]] = united()
+    groups: frozenset[tuple[TrainingFormat, str]] = united()
+    visited: frozenset[DepartmentId] = united()
+    production_departments: frozenset[DepartmentId] = united()
+
+    @classmethod
+    @checked
+    def empty(cls, *, period: Period, as_of: date) -> Self:
+        """The coverage of no records: the identity of `combine`."""
+        return cls(**_parameters(period, as_of))
+
+    def finalize(self) -> TrainingCoverage:
+        """The coverage of every part combined, as `training_coverage` of them all gives it."""
+        lines = tuple(_format_line(self, training_format) for training_format in TrainingFormat)
+        trained = frozenset().union(*self.trained.values())
+        share = Share(len(trained), len(self.population))
+        return TrainingCoverage(
+            period=self.period,
+            as_of=self.as_of,
+            trained=share,
+            participations=sum(line.participations for line in lines),
+            sessions=len(self.sessions),
+            groups=len({group for _, group in self.groups}),
+            by_format=lines,
+            departments_visited=Share(
+                len(self.visited & self.production_departments), len(self.production_departments)
+            ),
+            untrained=tuple(sorted(self.population - trained)),
+            explanation=_explanation(self, lines, share),
+        )
+
+
+def _parameters(period: Period, as_of: date) -> dict[str, Any]:
+    days = as_range(period)
+    check_as_of(days, as_of)
+    return {"period": days, "as_of": as_of}
+
+
+@checked
+def training_coverage_partial(
+    records: Records, *, period: Period, as_of: date
+) -> TrainingCoveragePartial:
+    """The tallies of `training_coverage` over ``records``, one part of the whole.
+
+    A session split across parts (its attendees in several) counts once when combined.
+    """
+    parameters = _parameters(period, as_of)
+    as_of = parameters["as_of"]
+    population = frozenset(e.id for e in production_staff(records, as_of))
+    # Sessions after as_of have not happened yet as seen from as_of.
+    sessions = [s for s in records.sessions_during(parameters["period"]) if s.days.start <= as_of]
+    trained: dict[TrainingFormat, frozenset[EmployeeId]] = {}
+    for session in sessions:
+        people = session.attendees & population
+        trained[session.format] = trained.get(session.format, frozenset()) | people
+    return TrainingCoveragePartial(
+        **parameters,
+        population=population,
+        trained=trained,
+        participations=Counter(
+            {
+                f: n
+                for f in TrainingFormat
+                if (n := sum(len(s.attendees) for s in sessions if s.format is f))
+            }
+        ),
+        sessions=frozenset((s.format, s.id) for s in sessions),
+        groups=frozenset((s.format, s.group) for s in sessions),
+        visited=frozenset(s.department for s in sessions if s.format is TrainingFormat.FIELD_VISIT),
+        production_departments=frozenset(d.id for d in records.departments if d.is_production),
+    )
+
+
 @checked
 def training_coverage(records: Records, *, period: Period, as_of: date) -> TrainingCoverage:
     """Distinct production employees trained in ``period`` ÷ production headcount on ``as_of``.
@@ -112,58 +215,46 @@ def training_coverage(records: Records, *, period: Period, as_of: date) -> Train
     A person trained twice counts once (participations count both); the share
     stays within [0, 1] because only people on staff on ``as_of`` are counted.
     """
-    days = as_range(period)
-    check_as_of(days, as_of)
-    population = {e.id for e in production_staff(records, as_of)}
-    # Sessions after as_of have not happened yet as seen from as_of.
-    sessions = [s for s in records.sessions_during(days) if s.days.start <= as_of]
-    trained: set[EmployeeId] = set()
-    lines = []
-    for training_format in TrainingFormat:
-        chosen = [s for s in sessions if s.format is training_format]
-        people = {a for s in chosen for a in s.attendees} & population
-        trained |= people
-        lines.append(
-            FormatCoverage(
-                format=training_format,
-                people=Share(len(people), len(population)),
-                participations=sum(len(s.attendees) for s in chosen),
-                sessions=len(chosen),
-                groups=len({s.group for s in chosen}),
-            )
-        )
-    production_departments = {d.id for d in records.departments if d.is_production}
-    visited = {
-        s.department for s in sessions if s.format is TrainingFormat.FIELD_VISIT
-    } & production_departments
-    share = Share(len(trained), len(population))
-    result_steps = (
-        Step(description=f"production personnel on staff on {as_of}", result=len(population)),
-        *nothing_found(sessions, f"no training sessions started in {days}"),
-        Step(
-            description=f"training sessions that started in {days}",
-            result=f"{len(sessions):,} sessions, {sum(line.participations for line in lines):,} "
-            "participations",
-            facts=tuple(
-                Fact(
-                    name=str(line.format),
-                    value=f"{line.people.part:,} people in {line.groups:,} groups "
-                    f"({line.participations:,} participations)",
-                )
-                for line in lines
-            ),
-        ),
-        Step(description="coverage = distinct people trained ÷ headcount", result=share),
+    return training_coverage_partial(records, period=period, as_of=as_of).finalize()
+
+
+def _format_line(
+    tallies: TrainingCoveragePartial, training_format: TrainingFormat
+) -> FormatCoverage:
+    people = tallies.trained.get(training_format, frozenset())
+    return FormatCoverage(
+        format=training_format,
+        people=Share(len(people), len(tallies.population)),
+        participations=tallies.participations[training_format],
+        sessions=sum(1 for f, _ in tallies.sessions if f is training_format),
+        groups=sum(1 for f, _ in tallies.groups if f is training_format),
     )
-    return TrainingCoverage(
-        period=days,
-        as_of=as_of,
-        trained=share,
-        participations=sum(line.participations for line in lines),
-        sessions=len(sessions),
-        groups=len({s.group for s in sessions}),
-        by_format=tuple(lines),
-        departments_visited=Share(len(visited), len(production_departments)),
-        untrained=tuple(sorted(population - trained)),
-        explanation=Explanation(result_steps),
+
+
+def _explanation(
+    tallies: TrainingCoveragePartial, lines: tuple[FormatCoverage, ...], share: Share
+) -> Explanation:
+    days, as_of = tallies.period, tallies.as_of
+    participations = sum(line.participations for line in lines)
+    return Explanation(
+        (
+            Step(
+                description=f"production personnel on staff on {as_of}",
+                result=len(tallies.population),
+            ),
+            *nothing_found(len(tallies.sessions), f"no training sessions started in {days}"),
+            Step(
+                description=f"training sessions that started in {days}",
+                result=f"{len(tallies.sessions):,} sessions, {participations:,} participations",
+                facts=tuple(
+                    Fact(
+                        name=str(line.format),
+                        value=f"{line.people.part:,} people in {line.groups:,} groups "
+                        f"({line.participations:,} participations)",
+                    )
+                    for line in lines
+                ),
+            ),
+            Step(description="coverage = distinct people trained ÷ headcount", result=share),
+        )
     )

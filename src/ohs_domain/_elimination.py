@@ -6,8 +6,11 @@ and what is overdue on ``as_of``; submissions answered by their deadline.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from datetime import date, datetime, time, timedelta
-from typing import ClassVar
+from itertools import accumulate
+from typing import Any, ClassVar, Self
 
 import attrs
 
@@ -16,12 +19,20 @@ from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._i18n import N_, Language
 from ohs_domain._indicator_inputs import check_as_of, nothing_found
-from ohs_domain._measures import Share, median, percentile
+from ohs_domain._measures import Share
+from ohs_domain._partial import Tallies, nested, parameter, summed, united
 from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
 from ohs_domain._reporting import EliminationDeadlines, RiskLevel
 
-__all__ = ["Elimination", "EliminationStats", "elimination"]
+__all__ = [
+    "Elimination",
+    "EliminationPartial",
+    "EliminationStats",
+    "ItemTallies",
+    "elimination",
+    "elimination_partial",
+]
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -151,111 +162,221 @@ class Elimination:
         )
 
 
-@checked
-def elimination(
-    records: Records, *, period: Period, as_of: date, deadlines: EliminationDeadlines
-) -> Elimination:
-    """Share eliminated by the deadline, time to eliminate, and what is overdue on ``as_of``."""
+@attrs.frozen(kw_only=True)
+class ItemTallies(Tallies):
+    """Items against their deadlines, in one part: what `EliminationStats` is decided from.
+
+    Attributes:
+        items: Items counted.
+        due: Eliminated, or open past their deadline.
+        on_time: Eliminated by the deadline.
+        times: Times to eliminate, each with how many items took it (exact, for medians).
+        overdue: Ids of items open past their deadline.
+    """
+
+    items: int = summed()
+    due: int = summed()
+    on_time: int = summed()
+    times: Counter[timedelta] = summed(Counter)
+    overdue: frozenset[str] = united()
+
+    def stats(self, subject: str) -> EliminationStats:
+        """The statistics of these items, called ``subject``."""
+        return EliminationStats(
+            subject=subject,
+            items=self.items,
+            eliminated=self.times.total(),
+            on_time=Share(self.on_time, self.due),
+            median_time=_median(self.times),
+            p90_time=_percentile(self.times, 90),
+            overdue=tuple(sorted(self.overdue)),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class EliminationPartial(Tallies):
+    """Elimination in one part of the records, to combine with the other parts'.
+
+    Attributes:
+        period: The days whose items count.
+        as_of: The day the state is taken (its end, in each part's zone).
+        deadlines: The deadlines of reports by risk level.
+        reports: Accepted reports against their deadlines.
+        violations: Violations against their submission's deadline.
+        submissions_due: Submissions answered by ``as_of`` or past their deadline.
+        submissions_on_time: Of those, answered by their deadline.
+        overdue_submissions: Submissions unanswered past their deadline.
+    """
+
+    period: DateRange = parameter()
+    as_of: date = parameter()
+    deadlines: EliminationDeadlines = parameter()
+    reports: ItemTallies = nested(ItemTallies)
+    violations: ItemTallies = nested(ItemTallies)
+    submissions_due: int = summed()
+    submissions_on_time: int = summed()
+    overdue_submissions: frozenset[str] = united()
+
+    @classmethod
+    @checked
+    def empty(cls, *, period: Period, as_of: date, deadlines: EliminationDeadlines) -> Self:
+        """The elimination of no records: the identity of `combine`."""
+        return cls(**_parameters(period, as_of, deadlines))
+
+    def finalize(self) -> Elimination:
+        """The elimination of every part combined, as `elimination` of them all gives it."""
+        reports = self.reports.stats(N_("accepted safety reports"))
+        violations = self.violations.stats(N_("violations found by technical inspectors"))
+        answered = Share(self.submissions_on_time, self.submissions_due)
+        overdue = tuple(sorted(self.overdue_submissions))
+        return Elimination(
+            period=self.period,
+            as_of=self.as_of,
+            reports=reports,
+            violations=violations,
+            submissions_answered=answered,
+            overdue_submissions=overdue,
+            explanation=_explanation(self, reports, violations, answered),
+        )
+
+
+def _parameters(period: Period, as_of: date, deadlines: EliminationDeadlines) -> dict[str, Any]:
     days = as_range(period)
     check_as_of(days, as_of)
-    zone = records.time_zone
-    cutoff = datetime.combine(as_of + timedelta(days=1), time(), tzinfo=zone)
-    accepted = [
-        r
-        for r in records.reports_during(days)
-        if r.accepted_at is not None and r.accepted_at < cutoff
-    ]
-    on_time = due = 0
-    times: list[timedelta] = []
-    overdue: list[str] = []
-    for report in accepted:
-        deadline = deadlines.deadline(report)
-        done = report.eliminated_at
-        if done is not None and done < cutoff:
-            times.append(done - report.reported_at)
-            due += 1
-            on_time += done <= deadline
-        elif deadline < cutoff:
-            due += 1
-            overdue.append(report.id)
-    report_stats = EliminationStats(
-        subject=N_("accepted safety reports"),
-        items=len(accepted),
-        eliminated=len(times),
-        on_time=Share(on_time, due),
-        median_time=median(times),
-        p90_time=percentile(times, 90),
-        overdue=tuple(sorted(overdue)),
-    )
-    violation_stats = _violations(records, days, as_of)
+    return {"period": days, "as_of": as_of, "deadlines": deadlines}
+
+
+@checked
+def elimination_partial(
+    records: Records, *, period: Period, as_of: date, deadlines: EliminationDeadlines
+) -> EliminationPartial:
+    """The tallies of `elimination` over ``records``, one part of the whole."""
+    parameters = _parameters(period, as_of, deadlines)
+    days = parameters["period"]
     submissions = records.submissions_during(days)
     answered_due = [
         s
         for s in submissions
         if (s.answered_on is not None and s.answered_on <= as_of) or s.respond_by < as_of
     ]
-    answered_on_time = sum(
-        1
-        for s in answered_due
-        if s.answered_on is not None and s.answered_on <= min(s.respond_by, as_of)
-    )
-    overdue_submissions = tuple(sorted(s.id for s in submissions if s.is_overdue_on(as_of)))
-    answered = Share(answered_on_time, len(answered_due))
-    explanation = Explanation(
-        (
-            Step(
-                description=f"accepted reports registered in {days}, as of the end of {as_of}",
-                result=str(report_stats),
-                facts=tuple(
-                    Fact(
-                        name=f"{risk} risk",
-                        value=f"eliminate within {_duration(deadlines.allowed(risk))}",
-                    )
-                    for risk in RiskLevel
-                ),
-            ),
-            *nothing_found(accepted, f"no accepted reports registered in {days}"),
-            Step(description=f"violations found in {days}", result=str(violation_stats)),
-            Step(
-                description=f"submissions issued in {days} answered by their deadline",
-                result=f"{answered}; {len(overdue_submissions):,} overdue",
-            ),
-        )
-    )
-    return Elimination(
-        period=days,
-        as_of=as_of,
-        reports=report_stats,
-        violations=violation_stats,
-        submissions_answered=answered,
-        overdue_submissions=overdue_submissions,
-        explanation=explanation,
+    return EliminationPartial(
+        **parameters,
+        reports=_reports(records, days, as_of, deadlines),
+        violations=_violations(records, days, as_of),
+        submissions_due=len(answered_due),
+        submissions_on_time=sum(
+            1
+            for s in answered_due
+            if s.answered_on is not None and s.answered_on <= min(s.respond_by, as_of)
+        ),
+        overdue_submissions=frozenset(s.id for s in submissions if s.is_overdue_on(as_of)),
     )
 
 
-def _violations(records: Records, days: DateRange, as_of: date) -> EliminationStats:
+@checked
+def elimination(
+    records: Records, *, period: Period, as_of: date, deadlines: EliminationDeadlines
+) -> Elimination:
+    """Share eliminated by the deadline, time to eliminate, and what is overdue on ``as_of``."""
+    return elimination_partial(records, period=period, as_of=as_of, deadlines=deadlines).finalize()
+
+
+def _reports(
+    records: Records, days: DateRange, as_of: date, deadlines: EliminationDeadlines
+) -> ItemTallies:
+    cutoff = datetime.combine(as_of + timedelta(days=1), time(), tzinfo=records.time_zone)
+    accepted = [
+        r
+        for r in records.reports_during(days)
+        if r.accepted_at is not None and r.accepted_at < cutoff
+    ]
+    on_time = due = 0
+    times: Counter[timedelta] = Counter()
+    overdue: list[str] = []
+    for report in accepted:
+        deadline = deadlines.deadline(report)
+        done = report.eliminated_at
+        if done is not None and done < cutoff:
+            times[done - report.reported_at] += 1
+            due += 1
+            on_time += done <= deadline
+        elif deadline < cutoff:
+            due += 1
+            overdue.append(report.id)
+    return ItemTallies(
+        items=len(accepted), due=due, on_time=on_time, times=times, overdue=frozenset(overdue)
+    )
+
+
+def _violations(records: Records, days: DateRange, as_of: date) -> ItemTallies:
     found = [v for v in records.violations_found_during(days) if v.found_on <= as_of]
     on_time = due = 0
-    times: list[timedelta] = []
+    times: Counter[timedelta] = Counter()
     overdue: list[str] = []
     for violation in found:
         submission = records.submission_listing(violation.id)
         deadline = submission.respond_by if submission is not None else None
         done = violation.eliminated_on
         if done is not None and done <= as_of:
-            times.append(done - violation.found_on)
+            times[done - violation.found_on] += 1
             if deadline is not None:
                 due += 1
                 on_time += done <= deadline
         elif deadline is not None and deadline < as_of:
             due += 1
             overdue.append(violation.id)
-    return EliminationStats(
-        subject=N_("violations found by technical inspectors"),
-        items=len(found),
-        eliminated=len(times),
-        on_time=Share(on_time, due),
-        median_time=median(times),
-        p90_time=percentile(times, 90),
-        overdue=tuple(sorted(overdue)),
+    return ItemTallies(
+        items=len(found), due=due, on_time=on_time, times=times, overdue=frozenset(overdue)
+    )
+
+
+def _ranked(times: Counter[timedelta], *ranks: int) -> list[timedelta]:
+    """The ``rank``-th smallest times (from 1), each counted as often as it occurred."""
+    ordered = sorted(times)
+    running = list(accumulate(times[value] for value in ordered))
+    return [ordered[bisect_left(running, rank)] for rank in ranks]
+
+
+def _median(times: Counter[timedelta]) -> timedelta | None:
+    """The median (the mean of the two middle values for an even count); ``None`` if empty."""
+    count = times.total()
+    if not count:
+        return None
+    lower, upper = _ranked(times, (count + 1) // 2, count // 2 + 1)
+    return upper if count % 2 else (lower + upper) / 2
+
+
+def _percentile(times: Counter[timedelta], percent: int) -> timedelta | None:
+    """The nearest-rank ``percent``-th percentile; ``None`` if empty."""
+    count = times.total()
+    return _ranked(times, max(-(-percent * count // 100), 1))[0] if count else None
+
+
+def _explanation(
+    tallies: EliminationPartial,
+    reports: EliminationStats,
+    violations: EliminationStats,
+    answered: Share,
+) -> Explanation:
+    days, as_of = tallies.period, tallies.as_of
+    return Explanation(
+        (
+            Step(
+                description=f"accepted reports registered in {days}, as of the end of {as_of}",
+                result=str(reports),
+                facts=tuple(
+                    Fact(
+                        name=f"{risk} risk",
+                        value=f"eliminate within {_duration(tallies.deadlines.allowed(risk))}",
+                    )
+                    for risk in RiskLevel
+                ),
+            ),
+            *nothing_found(reports.items, f"no accepted reports registered in {days}"),
+            Step(description=f"violations found in {days}", result=str(violations)),
+            Step(
+                description=f"submissions issued in {days} answered by their deadline",
+                result=f"{answered}; {len(tallies.overdue_submissions):,} overdue",
+            ),
+        )
     )

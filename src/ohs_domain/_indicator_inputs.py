@@ -6,7 +6,6 @@ denominator is empty; an explanation says so in words rather than leave only zer
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from ohs_domain._errors import InvalidValueError
@@ -16,8 +15,8 @@ from ohs_domain._records import Records
 from ohs_domain._workforce import Employee
 
 
-def nothing_found(found: Sequence[object], description: str) -> tuple[Step, ...]:
-    """A step saying nothing was found, when nothing was: never only zeros to read."""
+def nothing_found(found: int, description: str) -> tuple[Step, ...]:
+    """A step saying nothing was found, when ``found`` is 0: never only zeros to read."""
     return () if found else (Step(description=description, result=None),)
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
 from fractions import Fraction
-from typing import ClassVar
+from typing import ClassVar, Self
 
 import attrs
 
@@ -13,12 +13,19 @@ from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._i18n import N_, Language
 from ohs_domain._indicator_inputs import nothing_found
-from ohs_domain._inspection import Submission
 from ohs_domain._measures import _round
+from ohs_domain._partial import Tallies, parameter, summed, united
 from ohs_domain._periods import DateRange, Period, Quarter, as_range
 from ohs_domain._records import Records
+from ohs_domain._workforce import DepartmentId, EmployeeId
 
-__all__ = ["ActivityLine", "InspectionActivity", "inspection_activity"]
+__all__ = [
+    "ActivityLine",
+    "InspectionActivity",
+    "InspectionActivityPartial",
+    "inspection_activity",
+    "inspection_activity_partial",
+]
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -106,54 +113,118 @@ class InspectionActivity:
         )
 
 
-@checked
-def inspection_activity(records: Records, *, period: Period) -> InspectionActivity:
-    """Submissions, violations and violations per submission, by department and quarter."""
-    days = as_range(period)
-    submissions = records.submissions_during(days)
+@attrs.frozen(kw_only=True)
+class InspectionActivityPartial(Tallies):
+    """Inspection activity in one part of the records, to combine with the other parts'.
 
-    def line(label: str, chosen: Sequence[Submission]) -> ActivityLine:
-        return ActivityLine(
-            label=label,
-            submissions=len(chosen),
-            violations=sum(len(s.violations) for s in chosen),
+    Attributes:
+        period: The days whose submissions count.
+        inspectors: Technical inspectors appointed on at least one day of the period.
+        issuing: Inspectors who issued at least one submission.
+        submissions: Submissions issued, by department.
+        violations: Violations they list, by department.
+        quarter_submissions: Submissions issued, by quarter.
+        quarter_violations: Violations they list, by quarter.
+    """
+
+    period: DateRange = parameter()
+    inspectors: frozenset[EmployeeId] = united()
+    issuing: frozenset[EmployeeId] = united()
+    submissions: Counter[DepartmentId] = summed(Counter)
+    violations: Counter[DepartmentId] = summed(Counter)
+    quarter_submissions: Counter[Quarter] = summed(Counter)
+    quarter_violations: Counter[Quarter] = summed(Counter)
+
+    @classmethod
+    @checked
+    def empty(cls, *, period: Period) -> Self:
+        """The activity of no records: the identity of `combine`."""
+        return cls(period=as_range(period))
+
+    def finalize(self) -> InspectionActivity:
+        """The activity of every part combined, as `inspection_activity` of them all gives it."""
+        total = ActivityLine(
+            label=N_("all"),
+            submissions=self.submissions.total(),
+            violations=self.violations.total(),
+        )
+        by_department = tuple(
+            ActivityLine(label=d, submissions=n, violations=self.violations[d])
+            for d, n in sorted(self.submissions.items())
+        )
+        return InspectionActivity(
+            period=self.period,
+            inspectors=len(self.inspectors),
+            issuing=len(self.issuing),
+            total=total,
+            by_department=by_department,
+            by_quarter=tuple(
+                ActivityLine(
+                    label=str(q),
+                    submissions=self.quarter_submissions[q],
+                    violations=self.quarter_violations[q],
+                )
+                for q in _quarters(self.period)
+            ),
+            explanation=_explanation(self, total, by_department),
         )
 
-    departments = sorted({s.department for s in submissions})
+
+def _quarters(days: DateRange) -> list[Quarter]:
     quarters: list[Quarter] = []
     if not days.is_empty:
         quarter = Quarter.containing(days.start)
         while quarter.first_day < days.end:
             quarters.append(quarter)
             quarter = quarter.next()
-    inspectors = {a.employee for a in records.inspector_appointments if a.term.overlaps(days)}
-    issuing = len({s.inspector for s in submissions})
-    total = line(N_("all"), submissions)
-    by_department = tuple(
-        line(d, [s for s in submissions if s.department == d]) for d in departments
+    return quarters
+
+
+@checked
+def inspection_activity_partial(records: Records, *, period: Period) -> InspectionActivityPartial:
+    """The tallies of `inspection_activity` over ``records``, one part of the whole."""
+    days = as_range(period)
+    submissions = records.submissions_during(days)
+    by_department: Counter[DepartmentId] = Counter()
+    by_quarter: Counter[Quarter] = Counter()
+    for s in submissions:
+        by_department[s.department] += len(s.violations)
+        by_quarter[Quarter.containing(s.issued_on)] += len(s.violations)
+    return InspectionActivityPartial(
+        period=days,
+        inspectors=frozenset(
+            a.employee for a in records.inspector_appointments if a.term.overlaps(days)
+        ),
+        issuing=frozenset(s.inspector for s in submissions),
+        submissions=Counter(s.department for s in submissions),
+        violations=by_department,
+        quarter_submissions=Counter(Quarter.containing(s.issued_on) for s in submissions),
+        quarter_violations=by_quarter,
     )
-    explanation = Explanation(
+
+
+@checked
+def inspection_activity(records: Records, *, period: Period) -> InspectionActivity:
+    """Submissions, violations and violations per submission, by department and quarter."""
+    return inspection_activity_partial(records, period=period).finalize()
+
+
+def _explanation(
+    tallies: InspectionActivityPartial, total: ActivityLine, by_department: tuple[ActivityLine, ...]
+) -> Explanation:
+    days = tallies.period
+    return Explanation(
         (
             Step(
-                description=f"technical inspectors appointed during {days}", result=len(inspectors)
+                description=f"technical inspectors appointed during {days}",
+                result=len(tallies.inspectors),
             ),
-            *nothing_found(submissions, f"no submissions issued in {days}"),
-            Step(description="of whom issuing submissions", result=issuing),
+            *nothing_found(total.submissions, f"no submissions issued in {days}"),
+            Step(description="of whom issuing submissions", result=len(tallies.issuing)),
             Step(
                 description=f"submissions issued in {days}",
                 result=str(total),
                 facts=tuple(Fact(name=d.label, value=str(d)) for d in by_department),
             ),
         )
-    )
-    return InspectionActivity(
-        period=days,
-        inspectors=len(inspectors),
-        issuing=issuing,
-        total=total,
-        by_department=by_department,
-        by_quarter=tuple(
-            line(str(q), [s for s in submissions if s.issued_on in q]) for q in quarters
-        ),
-        explanation=explanation,
     )
