@@ -55,6 +55,7 @@ DEADLINES = demo.ELIMINATION_DEADLINES
 Partials = tuple[Partial[Any], ...]
 
 
+# --8<-- [start:recipe]
 def write_parts(records: Records, folder: Path, parts: int) -> list[str]:
     """Split ``records`` by employee into ``parts`` groups; write each as JSON Lines."""
 
@@ -100,6 +101,9 @@ def on_dask(paths: list[str], scheduler: str) -> tuple[Any, ...]:
     bag = db.from_sequence(paths, npartitions=len(paths))  # type: ignore[no-untyped-call]
     merged = bag.map(evaluate_part).fold(merge, initial=NOTHING).compute(scheduler=scheduler)
     return tuple(partial.finalize() for partial in merged)
+
+
+# --8<-- [end:recipe]
 
 
 def in_one_process(records: Records) -> tuple[Any, ...]:
