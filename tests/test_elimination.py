@@ -140,6 +140,32 @@ REPORT_CASES = [
         (0, 0, Share(0, 0), ()),
         id="rejected-not-counted",
     ),
+    pytest.param(
+        _eliminated("R-1", at(2023, 5, 31), LOW, None, accepted=midnight(date(2023, 6, 2))),
+        date(2023, 6, 1),
+        (0, 0, Share(0, 0), ()),
+        id="accepted-at-midnight-after-as-of-is-not-yet-accepted",
+    ),
+    pytest.param(
+        _eliminated("R-1", at(2023, 5, 31), LOW, None, accepted=at(2023, 6, 1, 23, 59)),
+        date(2023, 6, 1),
+        (1, 0, Share(0, 0), ()),
+        id="accepted-a-minute-before-midnight-is-accepted",
+    ),
+    pytest.param(
+        _eliminated(
+            "R-1", at(2023, 5, 1), LOW, midnight(date(2023, 6, 2)), accepted=at(2023, 5, 1, 11)
+        ),
+        date(2023, 6, 1),
+        (1, 0, Share(0, 1), ("R-1",)),
+        id="eliminated-at-midnight-after-as-of-is-still-open-and-overdue",
+    ),
+    pytest.param(
+        _eliminated("R-1", at(2023, 5, 1), LOW, at(2023, 6, 1, 23), accepted=at(2023, 5, 1, 11)),
+        date(2023, 6, 1),
+        (1, 1, Share(0, 1), ()),
+        id="eliminated-an-hour-before-midnight-counts-but-late",
+    ),
 ]
 
 
@@ -427,41 +453,6 @@ def test_elimination_rows_give_times_as_iso_durations() -> None:
 
 def eliminate(data: Records, as_of: date) -> object:
     return elimination(data, period=YEAR, as_of=as_of, deadlines=DEADLINES)
-
-
-def test_a_report_accepted_at_midnight_after_as_of_is_not_yet_accepted() -> None:
-    as_of = date(2023, 6, 1)
-    data = records(
-        employees=STAFF,
-        inspector_appointments=INSPECTORS,
-        reports=[
-            report("R-1", "P-1", at(2023, 5, 31), accepted=midnight(date(2023, 6, 2))),
-            report("R-2", "P-1", at(2023, 5, 31), accepted=at(2023, 6, 1, 23, 59)),
-        ],
-    )
-    assert eliminate(data, as_of).reports.items == 1  # type: ignore[attr-defined]
-
-
-def test_a_report_eliminated_at_midnight_after_as_of_is_still_open() -> None:
-    as_of = date(2023, 6, 1)
-    accepted = at(2023, 5, 1, 11)
-    data = records(
-        employees=STAFF,
-        inspector_appointments=INSPECTORS,
-        reports=[
-            report(
-                "R-1",
-                "P-1",
-                at(2023, 5, 1),
-                accepted=accepted,
-                eliminated=midnight(date(2023, 6, 2)),
-            ),
-            report("R-2", "P-1", at(2023, 5, 1), accepted=accepted, eliminated=at(2023, 6, 1, 23)),
-        ],
-    )
-    stats = eliminate(data, as_of).reports  # type: ignore[attr-defined]
-    assert stats.eliminated == 1
-    assert stats.overdue == ("R-1",)
 
 
 def test_the_90th_percentile_of_ten_times_is_the_ninth() -> None:
