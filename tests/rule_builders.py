@@ -40,6 +40,7 @@ from ohs_domain import (
     ScoreThresholds,
     ScoreTier,
     SessionId,
+    Share,
     Source,
     Submission,
     SubmissionId,
@@ -360,3 +361,11 @@ def reward_policy(**changes: Any) -> RewardPolicy:
     }
     fields.update(changes)
     return RewardPolicy(**fields)
+
+
+def within_unit_interval(share: Share) -> None:
+    """Assert ``share`` lies in [0, 1], and is undefined exactly when its whole is empty."""
+    value = share.value
+    assert (value is None) == (share.whole == 0)
+    if value is not None:
+        assert 0 <= value <= 1

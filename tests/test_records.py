@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -802,6 +803,15 @@ def test_reference_checks_run_beside_shape_problems() -> None:
 def test_records_round_trip_through_json_ready_data() -> None:
     records = build(base())
     assert serialization.load(serialization.dump(records), Records) == records
+
+
+def test_records_travel_between_processes_with_their_look_ups() -> None:
+    records = build(base())
+
+    shipped = pickle.loads(pickle.dumps(records))  # noqa: S301 - bytes we just made
+
+    assert shipped == records
+    assert shipped.reports_by("E-1") == records.reports_by("E-1")
 
 
 # --- Building ------------------------------------------------------------------------------------

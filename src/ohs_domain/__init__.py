@@ -5,7 +5,23 @@ The public API is re-exported here; modules whose names start with ``_`` are pri
 
 from importlib.metadata import version as _version
 
+from ohs_domain._coverage import (
+    FormatCoverage,
+    TrainingCoverage,
+    TrainingCoveragePartial,
+    training_coverage,
+    training_coverage_partial,
+)
 from ohs_domain._effective import Entry, Schedule, Source
+from ohs_domain._elimination import (
+    Elimination,
+    EliminationPartial,
+    EliminationStats,
+    ItemTallies,
+    elimination,
+    elimination_partial,
+)
+from ohs_domain._engagement import Engagement, EngagementPartial, engagement, engagement_partial
 from ohs_domain._errors import (
     CurrencyMismatchError,
     IllegalTransitionError,
@@ -19,28 +35,26 @@ from ohs_domain._errors import (
 )
 from ohs_domain._explain import Explanation, Fact, Step, Value, show
 from ohs_domain._i18n import LANGUAGES, Language
-from ohs_domain._indicators import (
-    ActivityLine,
-    Elimination,
-    EliminationStats,
-    Engagement,
-    FormatCoverage,
-    InjuryRates,
-    InspectionActivity,
-    TrainingCoverage,
-    elimination,
-    engagement,
-    injury_rates,
-    inspection_activity,
-    training_coverage,
-)
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
+from ohs_domain._injury_rates import (
+    InjuryRates,
+    InjuryRatesPartial,
+    injury_rates,
+    injury_rates_partial,
+)
 from ohs_domain._inspection import (
     Submission,
     SubmissionId,
     SubmissionStatus,
     Violation,
     ViolationId,
+)
+from ohs_domain._inspection_activity import (
+    ActivityLine,
+    InspectionActivity,
+    InspectionActivityPartial,
+    inspection_activity,
+    inspection_activity_partial,
 )
 from ohs_domain._inspector_pay import (
     InspectorPay,
@@ -81,6 +95,8 @@ from ohs_domain._outcomes import (
     TooFewViolations,
     TrainingMissing,
 )
+from ohs_domain._partial import Partial, combine
+from ohs_domain._partitions import partition
 from ohs_domain._periods import DateRange, Month, Period, Quarter, Year, as_range, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
@@ -140,11 +156,13 @@ __all__ = [
     "DepartmentId",
     "Elimination",
     "EliminationDeadlines",
+    "EliminationPartial",
     "EliminationStats",
     "Employee",
     "EmployeeCategory",
     "EmployeeId",
     "Engagement",
+    "EngagementPartial",
     "Entry",
     "Exclusion",
     "ExclusionReason",
@@ -155,8 +173,10 @@ __all__ = [
     "IllegalTransitionError",
     "InjuryId",
     "InjuryRates",
+    "InjuryRatesPartial",
     "InjurySeverity",
     "InspectionActivity",
+    "InspectionActivityPartial",
     "InspectorAppointment",
     "InspectorPay",
     "InspectorPayPolicy",
@@ -165,6 +185,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDataError",
     "InvalidValueError",
+    "ItemTallies",
     "KeyPoints",
     "KindCount",
     "Language",
@@ -178,6 +199,7 @@ __all__ = [
     "OhsDomainError",
     "PaidInFullForPart",
     "PaidProRata",
+    "Partial",
     "PartialQuarter",
     "PartialQuarterUnpaid",
     "PayReason",
@@ -218,6 +240,7 @@ __all__ = [
     "TooFewViolations",
     "TrainerCertification",
     "TrainingCoverage",
+    "TrainingCoveragePartial",
     "TrainingFormat",
     "TrainingMissing",
     "TrainingSession",
@@ -229,17 +252,24 @@ __all__ = [
     "WorkInjury",
     "Year",
     "as_range",
+    "combine",
     "elimination",
+    "elimination_partial",
     "engagement",
+    "engagement_partial",
     "injury_rates",
+    "injury_rates_partial",
     "inspection_activity",
+    "inspection_activity_partial",
     "inspector_pay",
     "inspector_pay_for_year",
     "key_points",
     "local_date",
+    "partition",
     "reward_awards",
     "show",
     "training_coverage",
+    "training_coverage_partial",
 ]
 
 __version__: str = _version("ohs-domain")

@@ -233,6 +233,11 @@ class Records:
             raise InvalidDataError("Records", problems)
         object.__setattr__(self, "_index", index)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The index holds mapping proxies, which pickle refuses: ship the collections
+        # and rebuild (and so re-check) the bundle on the other side.
+        return (_rebuilt, (self.time_zone, *(getattr(self, name) for name in COLLECTIONS)))
+
     def _store_sorted(self, given: Mapping[str, Sequence[tuple[int, Any]]]) -> _Index:
         for name, key in _ORDER.items():
             object.__setattr__(self, name, tuple(sorted((r for _, r in given[name]), key=key)))
@@ -467,6 +472,10 @@ class Records:
     def total_hours(self, months: Sequence[Month]) -> Decimal:
         """Hours worked in all departments in ``months``."""
         return sum((h.hours for h in self.hours_during(months)), Decimal(0))
+
+
+def _rebuilt(time_zone: ZoneInfo, *collections: tuple[Any, ...]) -> Records:
+    return Records(time_zone=time_zone, **dict(zip(COLLECTIONS, collections, strict=True)))
 
 
 def _average(employees: Iterable[Employee], days: DateRange) -> Fraction:

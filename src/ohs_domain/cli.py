@@ -25,14 +25,12 @@ from typing import Any, Final, TypeVar
 
 from ohs_domain import _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
+from ohs_domain._coverage import training_coverage
+from ohs_domain._elimination import elimination
+from ohs_domain._engagement import engagement
 from ohs_domain._errors import InvalidDataError, OhsDomainError, Problem
-from ohs_domain._indicators import (
-    elimination,
-    engagement,
-    injury_rates,
-    inspection_activity,
-    training_coverage,
-)
+from ohs_domain._injury_rates import injury_rates
+from ohs_domain._inspection_activity import inspection_activity
 from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
