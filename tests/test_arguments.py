@@ -228,6 +228,11 @@ def _results() -> tuple[object, ...]:
         points.inspector_pay.quarters[0],
         points.rewards,
         points.injuries,
+        ohs_domain.reward_awards_partial(
+            RECORDS, period=Year(2023), paid_on=date(2024, 1, 25), policy=REWARDS
+        ),
+        ohs_domain.inspector_pay_partial(RECORDS, quarter=Quarter(2023, 1), policy=PAY),
+        ohs_domain.inspector_pay_for_year_partial(RECORDS, year=Year(2023), policy=PAY),
     )
 
 

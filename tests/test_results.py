@@ -46,6 +46,8 @@ def _is_rule(value: object) -> bool:
     """A public evaluator: a function of the records."""
     if not inspect.isfunction(value):
         return False
+    if value.__name__.endswith("_partial"):
+        return False  # a partial form returns tallies to merge, not a result
     first = next(iter(inspect.signature(value).parameters), None)
     return first is not None and get_type_hints(value).get(first) is ohs_domain.Records
 

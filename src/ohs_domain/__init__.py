@@ -42,12 +42,16 @@ from ohs_domain._inspection import (
 )
 from ohs_domain._inspector_pay import (
     InspectorPay,
+    InspectorPayPartial,
     InspectorPayPolicy,
     InspectorPayYear,
+    InspectorPayYearPartial,
     InspectorQuarterPay,
     PartialQuarter,
     inspector_pay,
     inspector_pay_for_year,
+    inspector_pay_for_year_partial,
+    inspector_pay_partial,
 )
 from ohs_domain._key_points import (
     KeyPoints,
@@ -100,6 +104,7 @@ from ohs_domain._rewards import (
     RankBands,
     ReportWeights,
     RewardAwards,
+    RewardAwardsPartial,
     RewardPolicy,
     ScoredReports,
     ScoreThresholds,
@@ -107,6 +112,7 @@ from ohs_domain._rewards import (
     TieRule,
     WageDate,
     reward_awards,
+    reward_awards_partial,
 )
 from ohs_domain._training import SessionId, TrainingFormat, TrainingSession
 from ohs_domain._workforce import (
@@ -156,8 +162,10 @@ __all__ = [
     "InspectionActivity",
     "InspectorAppointment",
     "InspectorPay",
+    "InspectorPayPartial",
     "InspectorPayPolicy",
     "InspectorPayYear",
+    "InspectorPayYearPartial",
     "InspectorQuarterPay",
     "InvalidArgumentError",
     "InvalidDataError",
@@ -194,6 +202,7 @@ __all__ = [
     "ReportWeights",
     "ReportingAccount",
     "RewardAwards",
+    "RewardAwardsPartial",
     "RewardPolicy",
     "RiskLevel",
     "SafetyReport",
@@ -231,9 +240,12 @@ __all__ = [
     "inspection_activity",
     "inspector_pay",
     "inspector_pay_for_year",
+    "inspector_pay_for_year_partial",
+    "inspector_pay_partial",
     "key_points",
     "local_date",
     "reward_awards",
+    "reward_awards_partial",
     "show",
     "training_coverage",
 ]

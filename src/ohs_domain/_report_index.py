@@ -1,0 +1,92 @@
+"""A compact index of a bundle's safety reports, built once, for rules that tally thousands.
+
+The reward rule reads every report of a period: who reported it, its kind, the
+day it was registered, accepted and rejected. As objects, those facts cost an
+attribute look-up, a date comparison and a tuple each; here they are columns
+of small integers in time order (days as ordinals), so a period is one slice
+and scoring is integer arithmetic. [`report_index`][] builds the index on first
+use and keeps it on the bundle.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import date
+from typing import Final
+
+from ohs_domain._periods import DateRange
+from ohs_domain._records import Records
+from ohs_domain._reporting import ReportKind, SafetyReport
+from ohs_domain._workforce import Employee, EmployeeId
+
+KINDS: Final = tuple(sorted(ReportKind))
+"""Report kinds by code: a kind's code is its position, in the order breakdowns list them."""
+NEVER: Final = date.max.toordinal() + 1
+"""The day number of a decision never taken: later than every day."""
+_CODE: Final = {kind: code for code, kind in enumerate(KINDS)}
+
+
+class ReportIndex:
+    """The bundle's reports in time order as integer columns, and its people by position.
+
+    Attributes:
+        employees: The bundle's employees, by personnel number (a person's position
+            is their number in the columns).
+        production: Whether each employee belongs to production personnel.
+        reports: The reports in time order.
+        days: Each report's local day, as an ordinal.
+        slot: Each report's reporter and kind as one number: the reporter's
+            position × the number of kinds + the kind's code (``KINDS``).
+        accepted: The day each report was accepted, as an ordinal; ``NEVER`` if not.
+        rejected: The day each report was rejected, as an ordinal; ``NEVER`` if not.
+    """
+
+    __slots__ = (
+        "_staff",
+        "accepted",
+        "days",
+        "employees",
+        "production",
+        "rejected",
+        "reports",
+        "slot",
+    )
+
+    def __init__(self, records: Records) -> None:
+        self.employees: tuple[Employee, ...] = records.employees
+        position = {e.id: number for number, e in enumerate(self.employees)}
+        self.production = tuple(records._is_production(e) for e in self.employees)
+        decided = records._decisions_during(DateRange(date.min, date.max))
+        self.reports: tuple[SafetyReport, ...] = tuple(r for r, _, _ in decided)
+        self.days = [records.local_day(r).toordinal() for r in self.reports]
+        width = len(KINDS)
+        self.slot = [position[r.reporter] * width + _CODE[r.kind] for r in self.reports]
+        self.accepted = [NEVER if a is None else a.toordinal() for _, a, _ in decided]
+        self.rejected = [NEVER if r is None else r.toordinal() for _, _, r in decided]
+        self._staff: dict[date, frozenset[EmployeeId]] = {}
+
+    def span(self, days: DateRange) -> slice:
+        """The positions of the reports registered on ``days``."""
+        start = bisect_left(self.days, days.start.toordinal())
+        return slice(start, bisect_left(self.days, days.end.toordinal(), lo=start))
+
+    def production_staff(self, day: date) -> frozenset[EmployeeId]:
+        """Production personnel on staff on ``day`` (kept per day: a rule asks again)."""
+        staff = self._staff.get(day)
+        if staff is None:
+            staff = frozenset(
+                e.id
+                for e, production in zip(self.employees, self.production, strict=True)
+                if production and e._on_staff(day)
+            )
+            self._staff[day] = staff
+        return staff
+
+
+def report_index(records: Records) -> ReportIndex:
+    """The compact index of ``records``' reports, built on first use and kept with them."""
+    index: ReportIndex | None = records._report_index
+    if index is None:
+        index = ReportIndex(records)
+        object.__setattr__(records, "_report_index", index)
+    return index
