@@ -17,7 +17,7 @@ from typing import Final
 from ohs_domain._periods import DateRange
 from ohs_domain._records import Records
 from ohs_domain._reporting import ReportKind, SafetyReport
-from ohs_domain._workforce import Employee, EmployeeId
+from ohs_domain._workforce import Employee
 
 KINDS: Final = tuple(sorted(ReportKind))
 """Report kinds by code: a kind's code is its position, in the order breakdowns list them."""
@@ -42,7 +42,6 @@ class ReportIndex:
     """
 
     __slots__ = (
-        "_staff",
         "accepted",
         "days",
         "employees",
@@ -63,24 +62,11 @@ class ReportIndex:
         self.slot = [position[r.reporter] * width + _CODE[r.kind] for r in self.reports]
         self.accepted = [NEVER if a is None else a.toordinal() for _, a, _ in decided]
         self.rejected = [NEVER if r is None else r.toordinal() for _, _, r in decided]
-        self._staff: dict[date, frozenset[EmployeeId]] = {}
 
     def span(self, days: DateRange) -> slice:
         """The positions of the reports registered on ``days``."""
         start = bisect_left(self.days, days.start.toordinal())
         return slice(start, bisect_left(self.days, days.end.toordinal(), lo=start))
-
-    def production_staff(self, day: date) -> frozenset[EmployeeId]:
-        """Production personnel on staff on ``day`` (kept per day: a rule asks again)."""
-        staff = self._staff.get(day)
-        if staff is None:
-            staff = frozenset(
-                e.id
-                for e, production in zip(self.employees, self.production, strict=True)
-                if production and e._on_staff(day)
-            )
-            self._staff[day] = staff
-        return staff
 
 
 def report_index(records: Records) -> ReportIndex:

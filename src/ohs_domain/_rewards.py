@@ -530,7 +530,7 @@ class RewardAwards:
             object.__setattr__(result, name, value)
         return result
 
-    if not TYPE_CHECKING:  # mypy keeps checking attribute names
+    if not TYPE_CHECKING:  # pragma: no branch - mypy keeps checking attribute names
 
         def __getattr__(self, name: str) -> Any:
             return on_demand(self, name, _ON_DEMAND)
