@@ -1380,7 +1380,7 @@ def test_every_score_is_the_weighted_count_of_the_reports_that_score(
     staff = {e.id for e in bundle.production_employees() if e.is_employed_on(day)}
     expected = {person: scores.get(person, 0) for person in set(scores) | staff}
 
-    lines = [*result.awards, *result.excluded]
+    lines: list[Award | Exclusion] = [*result.awards, *result.excluded]
     assert {line.employee: line.score for line in lines} == expected
 
 
