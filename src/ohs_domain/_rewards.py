@@ -1191,13 +1191,6 @@ def _explanation(
     multipliers: list[int],
     total: Money,
 ) -> Explanation:
-    table: _TierTable = policy.tiers
-    by_multiplier = Counter(multipliers)
-    caps = []
-    if policy.max_recipients is not None:
-        caps.append(Fact(name="recipient cap", value=policy.max_recipients))
-    if policy.budget is not None:
-        caps.append(Fact(name="budget cap", value=policy.budget))
     # A period without reports says so, rather than leaving only zeros to read.
     nothing = (
         () if reports else (Step(description=f"no reports registered in {days}", result=None),)
@@ -1214,32 +1207,47 @@ def _explanation(
                     Fact(name="weights", value=_weights(policy.weights)),
                 ),
             ),
-            Step(
-                description=f"eligible on the reference date {reference_date}",
-                result=f"{eligible} employees",
-                facts=(
-                    Fact(name="reference date is", value=policy.wage_date),
-                    Fact(name="production personnel only", value=policy.production_only),
-                    Fact(name="on staff required", value=policy.require_employed),
-                    Fact(name="minimum score", value=policy.min_score),
-                ),
-            ),
-            Step(
-                description="tiers assigned",
-                result=", ".join(f"×{m}: {n}" for m, n in sorted(by_multiplier.items())) or "none",
-                facts=(
-                    Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
-                    Fact(name="tie rule", value=policy.tie_rule),
-                    *(Fact(name="tier", value=str(row)) for row in table._rows),
-                    *caps,
-                ),
-            ),
+            _eligibility_step(policy, reference_date, eligible),
+            _tiers_step(policy, multipliers),
             Step(
                 description="awards paid at multiplier × minimum wage",
                 result=f"{len(multipliers)} awards, {total}",
                 facts=(Fact.parameter(policy.wage.name, wage),),
             ),
         )
+    )
+
+
+def _eligibility_step(policy: RewardPolicy, reference_date: date, eligible: int) -> Step:
+    return Step(
+        description=f"eligible on the reference date {reference_date}",
+        result=f"{eligible} employees",
+        facts=(
+            Fact(name="reference date is", value=policy.wage_date),
+            Fact(name="production personnel only", value=policy.production_only),
+            Fact(name="on staff required", value=policy.require_employed),
+            Fact(name="minimum score", value=policy.min_score),
+        ),
+    )
+
+
+def _tiers_step(policy: RewardPolicy, multipliers: list[int]) -> Step:
+    table: _TierTable = policy.tiers
+    caps = []
+    if policy.max_recipients is not None:
+        caps.append(Fact(name="recipient cap", value=policy.max_recipients))
+    if policy.budget is not None:
+        caps.append(Fact(name="budget cap", value=policy.budget))
+    by_multiplier = sorted(Counter(multipliers).items())
+    return Step(
+        description="tiers assigned",
+        result=", ".join(f"×{m}: {n}" for m, n in by_multiplier) or "none",
+        facts=(
+            Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
+            Fact(name="tie rule", value=policy.tie_rule),
+            *(Fact(name="tier", value=str(row)) for row in table._rows),
+            *caps,
+        ),
     )
 
 
