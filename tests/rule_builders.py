@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import strategies as st
+
 from ohs_domain import (
     DateRange,
     Department,
@@ -427,3 +429,18 @@ def parts_by_fact(bundle: Records, part_of: Iterable[int]) -> list[Records]:
         )
         for part in range(max(parts, default=0) + 1)
     ]
+
+
+def splits(bundle: Records) -> st.SearchStrategy[list[Records]]:
+    """Any split of ``bundle``: by employee into up to four parts (some maybe empty), or
+    every report and submission in any part, each alone or with others."""
+    people = len(bundle.employees)
+    facts = len(bundle.safety_reports) + len(bundle.submissions)
+    return st.one_of(
+        st.lists(st.integers(0, 3), min_size=people, max_size=people).map(
+            lambda owners: parts_by_employee(bundle, owners)
+        ),
+        st.lists(st.integers(0, facts), min_size=facts, max_size=facts).map(
+            lambda owners: parts_by_fact(bundle, owners)
+        ),
+    )

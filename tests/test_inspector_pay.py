@@ -48,10 +48,9 @@ from tests.rule_builders import (
     employee,
     issued,
     money_schedule,
-    parts_by_employee,
-    parts_by_fact,
     pay_policy,
     records,
+    splits,
 )
 
 Q1 = Quarter(2023, 1)  # 90 days
@@ -878,21 +877,6 @@ def _year_shown(result: InspectorPayYear) -> tuple[str, str, list[str]]:
     )
 
 
-def _parts(bundle: Records, data: st.DataObject) -> list[Records]:
-    """Any split of ``bundle``: by inspector, or each submission on its own or with others."""
-    people, facts = len(bundle.employees), len(bundle.safety_reports) + len(bundle.submissions)
-    return data.draw(
-        st.one_of(
-            st.lists(st.integers(0, 3), min_size=people, max_size=people).map(
-                lambda owners: parts_by_employee(bundle, owners)
-            ),
-            st.lists(st.integers(0, facts), min_size=facts, max_size=facts).map(
-                lambda owners: parts_by_fact(bundle, owners)
-            ),
-        )
-    )
-
-
 @settings(max_examples=50)
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies(), data=st.data())
 def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole_year(
@@ -900,7 +884,8 @@ def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole_year(
 ) -> None:
     year = Year(2023)
     made = [
-        inspector_pay_for_year_partial(p, year=year, policy=policy) for p in _parts(bundle, data)
+        inspector_pay_for_year_partial(p, year=year, policy=policy)
+        for p in data.draw(splits(bundle))
     ]
     empty = InspectorPayYearPartial.empty(year=year, policy=policy)
 
@@ -919,7 +904,9 @@ def test_a_quarters_parts_merged_give_the_whole_quarter(
     bundle: Records, policy: InspectorPayPolicy, data: st.DataObject
 ) -> None:
     quarter = data.draw(st.sampled_from(Year(2023).quarters()))
-    made = [inspector_pay_partial(p, quarter=quarter, policy=policy) for p in _parts(bundle, data)]
+    made = [
+        inspector_pay_partial(p, quarter=quarter, policy=policy) for p in data.draw(splits(bundle))
+    ]
 
     merged = functools.reduce(InspectorPayPartial.combine, made)
     whole = inspector_pay(bundle, quarter=quarter, policy=policy)

@@ -71,11 +71,11 @@ from tests.rule_builders import (
     employee,
     money_schedule,
     parts_by_employee,
-    parts_by_fact,
     records,
     report,
     reports_of,
     reward_policy,
+    splits,
     thresholds,
 )
 
@@ -1328,17 +1328,7 @@ def _shown(result: RewardAwards) -> tuple[str, str, list[str]]:
 def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole(
     bundle: Records, policy: RewardPolicy, data: st.DataObject
 ) -> None:
-    facts = len(bundle.safety_reports) + len(bundle.submissions)
-    parts = data.draw(
-        st.one_of(
-            st.lists(
-                st.integers(0, 3), min_size=len(bundle.employees), max_size=len(bundle.employees)
-            ).map(lambda owners: parts_by_employee(bundle, owners)),
-            st.lists(st.integers(0, facts), min_size=facts, max_size=facts).map(
-                lambda owners: parts_by_fact(bundle, owners)
-            ),
-        )
-    )
+    parts = data.draw(splits(bundle))
     partials = data.draw(st.permutations([_partial(part, policy) for part in parts]))
     empty = RewardAwardsPartial.empty(period=YEAR, paid_on=PAID_IN_JANUARY, policy=policy)
 

@@ -10,9 +10,11 @@ read (`on_demand`); the answer never depends on whether it was asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from ohs_domain._errors import InvalidArgumentError
+
+R = TypeVar("R")
 
 
 def same_parameters(function: str, mine: object, theirs: object, names: Iterable[str]) -> None:
@@ -46,3 +48,15 @@ def on_demand(result: object, name: str, names: frozenset[str]) -> Any:
     value = getattr(object.__getattribute__(result, "_draft"), name)()
     object.__setattr__(result, name, value)
     return value
+
+
+def drafted(kind: type[R], draft: object, **known: object) -> R:
+    """A ``kind`` whose ``known`` fields are set and whose others its ``draft`` builds on demand.
+
+    The fields are the evaluation's own, already valid: set as they are, as
+    whenever's ``_from_py_unchecked`` does, without the checks of ``__init__``.
+    """
+    result = object.__new__(kind)
+    for name, value in (*known.items(), ("_draft", draft)):
+        object.__setattr__(result, name, value)
+    return result

@@ -20,7 +20,7 @@ import attrs
 
 from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked, typed_fields
-from ohs_domain._drafts import on_demand, same_parameters
+from ohs_domain._drafts import drafted, on_demand, same_parameters
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -189,15 +189,7 @@ class InspectorPay:
     @classmethod
     def _drafted(cls, draft: _QuarterDraft, total: Money) -> InspectorPay:
         """A result whose total is known and whose detail is built on demand."""
-        result = object.__new__(cls)
-        for name, value in (
-            ("quarter", draft.partial.quarter),
-            ("rate", draft.rate),
-            ("total", total),
-            ("_draft", draft),
-        ):
-            object.__setattr__(result, name, value)
-        return result
+        return drafted(cls, draft, quarter=draft.partial.quarter, rate=draft.rate, total=total)
 
     if not TYPE_CHECKING:  # pragma: no branch - mypy keeps checking attribute names
 
@@ -304,16 +296,8 @@ class InspectorPayYear:
         cls, year: Year, quarters: tuple[InspectorPay, ...], total: Money
     ) -> InspectorPayYear:
         """A result whose quarters and total are known and whose explanation is built on demand."""
-        result = object.__new__(cls)
         draft = _YearDraft(year=year, quarters=quarters, total=total)
-        for name, value in (
-            ("year", year),
-            ("quarters", quarters),
-            ("total", total),
-            ("_draft", draft),
-        ):
-            object.__setattr__(result, name, value)
-        return result
+        return drafted(cls, draft, year=year, quarters=quarters, total=total)
 
     if not TYPE_CHECKING:  # pragma: no branch - mypy keeps checking attribute names
 

@@ -4,7 +4,7 @@ The reward rule reads every report of a period: who reported it, its kind, the
 day it was registered, accepted and rejected. As objects, those facts cost an
 attribute look-up, a date comparison and a tuple each; here they are columns
 of small integers in time order (days as ordinals), so a period is one slice
-and scoring is integer arithmetic. [`report_index`][] builds the index on first
+and scoring is integer arithmetic. `report_index` builds the index on first
 use and keeps it on the bundle.
 """
 

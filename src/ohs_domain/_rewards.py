@@ -26,7 +26,7 @@ import attrs
 
 from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked, typed_fields
-from ohs_domain._drafts import on_demand, same_parameters
+from ohs_domain._drafts import drafted, on_demand, same_parameters
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -518,17 +518,15 @@ class RewardAwards:
     @classmethod
     def _drafted(cls, draft: _Draft) -> RewardAwards:
         """A result whose figures are known and whose detail is built on demand."""
-        result = object.__new__(cls)
         partial = draft.partial
-        for name, value in (
-            ("period", partial.period),
-            ("reference_date", partial.reference_date),
-            ("wage", draft.wage),
-            ("total", draft.total),
-            ("_draft", draft),
-        ):
-            object.__setattr__(result, name, value)
-        return result
+        return drafted(
+            cls,
+            draft,
+            period=partial.period,
+            reference_date=partial.reference_date,
+            wage=draft.wage,
+            total=draft.total,
+        )
 
     if not TYPE_CHECKING:  # pragma: no branch - mypy keeps checking attribute names
 
