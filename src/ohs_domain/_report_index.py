@@ -11,6 +11,7 @@ use and keeps it on the bundle.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
@@ -23,7 +24,7 @@ KINDS: Final = tuple(sorted(ReportKind))
 """Report kinds by code: a kind's code is its position, in the order breakdowns list them."""
 NEVER: Final = date.max.toordinal() + 1
 """The day number of a decision never taken: later than every day."""
-_CODE: Final = {kind: code for code, kind in enumerate(KINDS)}
+_CODE: Final = {kind.value: code for code, kind in enumerate(KINDS)}
 
 
 class ReportIndex:
@@ -55,18 +56,35 @@ class ReportIndex:
         self.employees: tuple[Employee, ...] = records.employees
         position = {e.id: number for number, e in enumerate(self.employees)}
         self.production = tuple(records._is_production(e) for e in self.employees)
-        decided = records._decisions_during(DateRange(date.min, date.max))
-        self.reports: tuple[SafetyReport, ...] = tuple(r for r, _, _ in decided)
-        self.days = [records.local_day(r).toordinal() for r in self.reports]
+        local_days, decided = _time_ordered(records)
+        self.days = [day.toordinal() for day in local_days]
+        reports: list[SafetyReport] = []
+        self.slot: list[int] = []
+        self.accepted: list[int] = []
+        self.rejected: list[int] = []
         width = len(KINDS)
-        self.slot = [position[r.reporter] * width + _CODE[r.kind] for r in self.reports]
-        self.accepted = [NEVER if a is None else a.toordinal() for _, a, _ in decided]
-        self.rejected = [NEVER if r is None else r.toordinal() for _, _, r in decided]
+        # One pass, each report read once: the reports lie scattered over a large heap.
+        for report, accepted, rejected in decided:
+            reports.append(report)
+            self.slot.append(position[report.reporter] * width + _CODE[report.kind._value_])
+            self.accepted.append(NEVER if accepted is None else accepted.toordinal())
+            self.rejected.append(NEVER if rejected is None else rejected.toordinal())
+        self.reports = tuple(reports)
 
     def span(self, days: DateRange) -> slice:
         """The positions of the reports registered on ``days``."""
         start = bisect_left(self.days, days.start.toordinal())
         return slice(start, bisect_left(self.days, days.end.toordinal(), lo=start))
+
+
+def _time_ordered(
+    records: Records,
+) -> tuple[Sequence[date], Sequence[tuple[SafetyReport, date | None, date | None]]]:
+    """Every report in time order with its local day, accepted day and rejected day.
+
+    Read from the bundle's own index, which has worked them out once already.
+    """
+    return records._index.reports.days, records._decisions_during(DateRange(date.min, date.max))
 
 
 def report_index(records: Records) -> ReportIndex:
