@@ -392,7 +392,9 @@ def main() -> None:
             check=True,
         )
         results.append(json.loads(completed.stdout))
+        # Each scale's figures as soon as they are known: a long run stopped early keeps them.
         print(f"x{scale} measured in {time.perf_counter() - started:,.0f} s", file=sys.stderr)
+        print(json.dumps(results[-1]), file=sys.stderr)
     report(results)
 
 
