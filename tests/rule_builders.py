@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import strategies as st
+
 from ohs_domain import (
     DateRange,
     Department,
@@ -369,3 +371,85 @@ def within_unit_interval(share: Share) -> None:
     assert (value is None) == (share.whole == 0)
     if value is not None:
         assert 0 <= value <= 1
+
+
+def parts_by_employee(
+    bundle: Records, part_of: Iterable[int], *, at_least: int = 1
+) -> list[Records]:
+    """``bundle`` split by employee: employee *i* and their facts go to part ``part_of[i]``.
+
+    Every part gets the departments; an employee takes along their reporting
+    account, reports, appointments, submissions and the violations those list.
+    Training, injuries and hours are left out (no rule of pay or awards reads
+    them). A part no employee goes to is empty, and still a valid bundle; there
+    are ``at_least`` parts.
+    """
+    parts = list(part_of)
+    owner = {e.id: part for e, part in zip(bundle.employees, parts, strict=True)}
+    listed = {v for s in bundle.submissions for v in s.violations}
+
+    def of(part: int, items: Iterable[Any], who: str) -> list[Any]:
+        return [item for item in items if owner[getattr(item, who)] == part]
+
+    return [
+        Records(
+            time_zone=bundle.time_zone,
+            departments=bundle.departments,
+            employees=of(part, bundle.employees, "id"),
+            inspector_appointments=of(part, bundle.inspector_appointments, "employee"),
+            reporting_accounts=of(part, bundle.reporting_accounts, "employee"),
+            safety_reports=of(part, bundle.safety_reports, "reporter"),
+            submissions=(mine := of(part, bundle.submissions, "inspector")),
+            violations=[
+                v
+                for v in bundle.violations
+                if v.id in listed and any(v.id in s.violations for s in mine)
+            ],
+        )
+        for part in range(max(at_least, max(parts, default=0) + 1))
+    ]
+
+
+def parts_by_fact(bundle: Records, part_of: Iterable[int]) -> list[Records]:
+    """``bundle`` split by fact: report *i* then submission *j* go to the part ``part_of`` says.
+
+    Every part gets the departments and every employee with their account and
+    appointments, so one person's reports and submissions may be spread over
+    several parts; a submission takes along the violations it lists.
+    """
+    parts = list(part_of)
+    facts = [*bundle.safety_reports, *bundle.submissions]
+    owner = {id(fact): part for fact, part in zip(facts, parts, strict=True)}
+    violations = {v.id: v for v in bundle.violations}
+
+    def of(part: int, items: Iterable[Any]) -> list[Any]:
+        return [item for item in items if owner[id(item)] == part]
+
+    return [
+        Records(
+            time_zone=bundle.time_zone,
+            departments=bundle.departments,
+            employees=bundle.employees,
+            inspector_appointments=bundle.inspector_appointments,
+            reporting_accounts=bundle.reporting_accounts,
+            safety_reports=of(part, bundle.safety_reports),
+            submissions=(mine := of(part, bundle.submissions)),
+            violations=[violations[v] for s in mine for v in s.violations],
+        )
+        for part in range(max(parts, default=0) + 1)
+    ]
+
+
+def splits(bundle: Records) -> st.SearchStrategy[list[Records]]:
+    """Any split of ``bundle``: by employee into up to four parts (some maybe empty), or
+    every report and submission in any part, each alone or with others."""
+    people = len(bundle.employees)
+    facts = len(bundle.safety_reports) + len(bundle.submissions)
+    return st.one_of(
+        st.lists(st.integers(0, 3), min_size=people, max_size=people).map(
+            lambda owners: parts_by_employee(bundle, owners)
+        ),
+        st.lists(st.integers(0, facts), min_size=facts, max_size=facts).map(
+            lambda owners: parts_by_fact(bundle, owners)
+        ),
+    )

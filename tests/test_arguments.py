@@ -229,6 +229,11 @@ def _results() -> tuple[object, ...]:
         points.inspector_pay.quarters[0],
         points.rewards,
         points.injuries,
+        ohs_domain.reward_awards_partial(
+            RECORDS, period=Year(2023), paid_on=date(2024, 1, 25), policy=REWARDS
+        ),
+        ohs_domain.inspector_pay_partial(RECORDS, quarter=Quarter(2023, 1), policy=PAY),
+        ohs_domain.inspector_pay_for_year_partial(RECORDS, year=Year(2023), policy=PAY),
     )
 
 
@@ -282,6 +287,7 @@ def _valid_examples() -> tuple[object, ...]:
         {"value": 2023},
         "'2023'",
         "ru",  # a Language
+        "department",  # what a bundle is partitioned by
         ohs_domain.Money,
         testing.texts(),
         cattrs.Converter(),  # an application's converter to configure
@@ -356,8 +362,13 @@ def test_every_parameter_refuses_a_wrong_value_by_name(
     arguments[parameter] = wrong
     owner = arguments.pop("self", None)
     call = getattr(owner, inner.__name__) if owner is not None else function
+    positional = [
+        arguments.pop(p.name)
+        for p in signature.parameters.values()
+        if p.kind is inspect.Parameter.POSITIONAL_ONLY and p.name in arguments
+    ]
     with pytest.raises(InvalidArgumentError) as caught:
-        call(**arguments)
+        call(*positional, **arguments)
     assert caught.value.field == parameter
     assert caught.value.value is wrong
 

@@ -49,6 +49,8 @@ def _is_rule(value: object) -> bool:
         return False
     if value is ohs_domain.partition:
         return False
+    if value.__name__.endswith("_partial"):
+        return False  # a partial form returns tallies to merge, not a result
     first = next(iter(inspect.signature(value).parameters), None)
     return first is not None and get_type_hints(value).get(first) is ohs_domain.Records
 

@@ -58,12 +58,16 @@ from ohs_domain._inspection_activity import (
 )
 from ohs_domain._inspector_pay import (
     InspectorPay,
+    InspectorPayPartial,
     InspectorPayPolicy,
     InspectorPayYear,
+    InspectorPayYearPartial,
     InspectorQuarterPay,
     PartialQuarter,
     inspector_pay,
     inspector_pay_for_year,
+    inspector_pay_for_year_partial,
+    inspector_pay_partial,
 )
 from ohs_domain._key_points import (
     KeyPoints,
@@ -119,6 +123,7 @@ from ohs_domain._rewards import (
     RankBands,
     ReportWeights,
     RewardAwards,
+    RewardAwardsPartial,
     RewardPolicy,
     ScoredReports,
     ScoreThresholds,
@@ -126,6 +131,7 @@ from ohs_domain._rewards import (
     TieRule,
     WageDate,
     reward_awards,
+    reward_awards_partial,
 )
 from ohs_domain._training import SessionId, TrainingFormat, TrainingSession
 from ohs_domain._workforce import (
@@ -179,8 +185,10 @@ __all__ = [
     "InspectionActivityPartial",
     "InspectorAppointment",
     "InspectorPay",
+    "InspectorPayPartial",
     "InspectorPayPolicy",
     "InspectorPayYear",
+    "InspectorPayYearPartial",
     "InspectorQuarterPay",
     "InvalidArgumentError",
     "InvalidDataError",
@@ -220,6 +228,7 @@ __all__ = [
     "ReportWeights",
     "ReportingAccount",
     "RewardAwards",
+    "RewardAwardsPartial",
     "RewardPolicy",
     "RiskLevel",
     "SafetyReport",
@@ -263,10 +272,13 @@ __all__ = [
     "inspection_activity_partial",
     "inspector_pay",
     "inspector_pay_for_year",
+    "inspector_pay_for_year_partial",
+    "inspector_pay_partial",
     "key_points",
     "local_date",
     "partition",
     "reward_awards",
+    "reward_awards_partial",
     "show",
     "training_coverage",
     "training_coverage_partial",

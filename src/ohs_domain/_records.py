@@ -223,6 +223,9 @@ class Records:
     injuries: tuple[WorkInjury, ...] = attrs.field(default=(), converter=_injuries)
     hours_worked: tuple[HoursWorked, ...] = attrs.field(default=(), converter=_hours)
     _index: _Index = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # The reports as integer columns for the rules that tally them (_report_index.py),
+    # built on first use: a bundle that is only loaded and saved never pays for it.
+    _report_index: Any = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         given = {name: tuple(enumerate(getattr(self, name))) for name in COLLECTIONS}
