@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from ohs_domain import _scenarios, demo, schema, serialization
+from ohs_domain import _rows, _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, OhsDomainError, Problem
 from ohs_domain._indicators import (
@@ -37,10 +37,12 @@ from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
     InspectorPayYear,
+    InspectorQuarterPay,
     inspector_pay,
     inspector_pay_for_year,
 )
 from ohs_domain._key_points import key_points
+from ohs_domain._money import Money
 from ohs_domain._periods import Month, Period, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records
 from ohs_domain._reporting import EliminationDeadlines
@@ -173,21 +175,26 @@ def _validate(args: argparse.Namespace) -> str:
     return f"valid: {counts}\n"
 
 
-_QUARTER_COLUMNS: Final = ("quarter", "appointed", "paid", "amount", "currency")
+_PERIOD_COLUMNS: Final = ("period", "appointed", "paid", "amount", "currency")
 
 
-def _quarter_rows(result: InspectorPay | InspectorPayYear) -> list[dict[str, Any]]:
-    quarters = result.quarters if isinstance(result, InspectorPayYear) else (result,)
-    return [
-        {
-            "quarter": str(q.quarter),
-            "appointed": len(q.payments),
-            "paid": sum(1 for p in q.payments if p.amount.amount),
-            "amount": str(q.total.amount),
-            "currency": q.total.currency,
-        }
-        for q in quarters
-    ]
+def _period_row(period: Period, payments: Sequence[InspectorQuarterPay], total: Money) -> _rows.Row:
+    """One period's line: inspectors considered, inspectors paid, the total paid."""
+    return {
+        "period": str(period),
+        "appointed": len({p.inspector for p in payments}),
+        "paid": len({p.inspector for p in payments if p.amount.amount}),
+        **_rows.money(total),
+    }
+
+
+def _period_rows(result: InspectorPay | InspectorPayYear) -> list[_rows.Row]:
+    """A row per quarter, and for a year a last row for the year (distinct inspectors)."""
+    if isinstance(result, InspectorPay):
+        return [_period_row(result.quarter, result.payments, result.total)]
+    rows = [_period_row(q.quarter, q.payments, q.total) for q in result.quarters]
+    payments = [p for q in result.quarters for p in q.payments]
+    return [*rows, _period_row(result.year, payments, result.total)]
 
 
 def _inspector_pay(args: argparse.Namespace) -> str:
@@ -198,8 +205,8 @@ def _inspector_pay(args: argparse.Namespace) -> str:
         result = inspector_pay(records, quarter=args.quarter, policy=policy)
     else:
         result = inspector_pay_for_year(records, year=args.year, policy=policy)
-    if args.by_quarter and args.format != "text":
-        return _table(_quarter_rows(result), _QUARTER_COLUMNS, args.format)
+    if args.format != "text" and not args.by_inspector:
+        return _table(_period_rows(result), _PERIOD_COLUMNS, args.format)
     return _render(result, args.format, _pay_text)
 
 
@@ -339,9 +346,10 @@ def _parser() -> argparse.ArgumentParser:
     when.add_argument("--quarter", type=_parsed(Quarter.parse), help="e.g. 2023-Q3")
     when.add_argument("--year", type=_YEAR, help="e.g. 2023")
     pay.add_argument(
-        "--by-quarter",
+        "--by-inspector",
         action="store_true",
-        help="json/csv: one row per quarter (appointed, paid, total) instead of per inspector",
+        help="json/csv: the result's rows, one per inspector and quarter, instead of one row "
+        "per quarter (and the year) with the inspectors appointed, paid and the amount",
     )
 
     awards = command("reward-awards", _reward_awards, "Rewards for reporting.")
