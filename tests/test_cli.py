@@ -408,3 +408,22 @@ def test_progress_is_shown_only_on_a_terminal_with_tqdm(
     assert run(capsys, "validate", company)[0] == 0
     assert bool(FakeBar.seen) == (installed and terminal)
     assert FakeBar.seen == sorted(FakeBar.seen)
+
+
+class Terminal(io.StringIO):
+    """A stderr that says it is a terminal, keeping what is written to it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_real_progress_bar_on_a_terminal(
+    company: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("tqdm")  # the extra ohs-domain[progress]; the lock installs it for CI
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["validate", str(company)]) == 0
+    assert "reading d: " in terminal.getvalue()
+    assert "records" in terminal.getvalue()
+    assert capsys.readouterr().out.startswith("valid: ")
