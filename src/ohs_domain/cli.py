@@ -25,14 +25,7 @@ from typing import Any, Final, TypeVar
 
 from ohs_domain import _rows, _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
-from ohs_domain._errors import InvalidDataError, OhsDomainError, Problem
-from ohs_domain._indicators import (
-    elimination,
-    engagement,
-    injury_rates,
-    inspection_activity,
-    training_coverage,
-)
+from ohs_domain._errors import OhsDomainError
 from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
@@ -87,19 +80,6 @@ def _read_records(path: Path) -> Records:
             bar.update(done - bar.n)
 
         return _scenarios.read_records(path, progress)
-
-
-def _read_file(path: Path, kind: type[T]) -> T:
-    text = path.read_bytes()
-    try:
-        if path.suffix == ".toml":
-            return serialization.load_toml(text, kind)
-        return serialization.load_json(text, kind)
-    except InvalidDataError as error:
-        raise InvalidDataError(
-            error.subject,
-            (Problem(f"{path.name}:{p.path}", p.message, p.record) for p in error.problems),
-        ) from None
 
 
 def _parsed(parse: Callable[[str], T]) -> Callable[[str], T]:
@@ -199,7 +179,7 @@ def _period_rows(result: InspectorPay | InspectorPayYear) -> list[_rows.Row]:
 
 def _inspector_pay(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
-    policy = _read_file(args.policy, InspectorPayPolicy)
+    policy = _scenarios.read_file(args.policy, InspectorPayPolicy)
     result: InspectorPay | InspectorPayYear
     if args.quarter is not None:
         result = inspector_pay(records, quarter=args.quarter, policy=policy)
@@ -212,7 +192,7 @@ def _inspector_pay(args: argparse.Namespace) -> str:
 
 def _reward_awards(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
-    policy = _read_file(args.policy, RewardPolicy)
+    policy = _scenarios.read_file(args.policy, RewardPolicy)
     result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
     return _render(result, args.format, _awards_text)
 
@@ -223,9 +203,9 @@ def _key_points(args: argparse.Namespace) -> str:
         records,
         year=args.year,
         as_of=args.as_of or args.year.last_day,
-        deadlines=_read_file(args.deadlines, EliminationDeadlines),
-        inspector_pay_policy=_read_file(args.pay_policy, InspectorPayPolicy),
-        reward_policy=_read_file(args.reward_policy, RewardPolicy),
+        deadlines=_scenarios.read_file(args.deadlines, EliminationDeadlines),
+        inspector_pay_policy=_scenarios.read_file(args.pay_policy, InspectorPayPolicy),
+        reward_policy=_scenarios.read_file(args.reward_policy, RewardPolicy),
         paid_on=args.paid_on,
     )
     return _render(result, args.format, lambda points: f"{points}\n")
@@ -233,16 +213,12 @@ def _key_points(args: argparse.Namespace) -> str:
 
 def _indicators(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
-    period, as_of = args.period, args.as_of
-    results: list[Any] = [
-        training_coverage(records, period=period, as_of=as_of),
-        engagement(records, period=period, as_of=as_of),
-        inspection_activity(records, period=period),
-        injury_rates(records, period=period, as_of=as_of),
-    ]
+    deadlines = None
     if args.deadlines is not None:
-        deadlines = _read_file(args.deadlines, EliminationDeadlines)
-        results.insert(2, elimination(records, period=period, as_of=as_of, deadlines=deadlines))
+        deadlines = _scenarios.read_file(args.deadlines, EliminationDeadlines)
+    results = _scenarios.indicators(
+        records, period=args.period, as_of=args.as_of, deadlines=deadlines
+    )
     rows = [{"indicator": type(r).__name__, **row} for r in results for row in r.rows()]
     if args.format != "text":
         columns = ["indicator", *dict.fromkeys(c for r in results for c in r.COLUMNS)]
@@ -261,10 +237,10 @@ def _explain(args: argparse.Namespace) -> str:
     if args.rule == "reward-awards":
         if args.period is None or args.paid_on is None:
             raise _Usage("--rule reward-awards needs --period and --paid-on")
-        policy = _read_file(args.policy, RewardPolicy)
+        policy = _scenarios.read_file(args.policy, RewardPolicy)
         result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
     else:
-        pay_policy = _read_file(args.policy, InspectorPayPolicy)
+        pay_policy = _scenarios.read_file(args.policy, InspectorPayPolicy)
         if args.quarter is not None:
             result = inspector_pay(records, quarter=args.quarter, policy=pay_policy)
         elif args.year is not None:
