@@ -57,6 +57,23 @@ def test_the_acceptance_commands_print_the_showcase_quarters_from_a_fresh_proces
     ]
 
 
+def test_a_year_of_pay_in_json_is_its_quarters_and_the_year(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = company / "inspector-pay-policy.json"
+    argv = ["inspector-pay", company, "--policy", policy, "--year", "2023", "--format", "json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    rows = json.loads(out)
+    assert [(row["period"], row["paid"], row["amount"]) for row in rows] == [
+        ("2023-Q1", 21, "315000"),
+        ("2023-Q2", 21, "315000"),
+        ("2023-Q3", 20, "300000"),
+        ("2023-Q4", 21, "315000"),
+        ("2023", 21, "1245000"),
+    ]
+
+
 def test_a_year_of_pay_as_text_names_who_is_not_paid_and_why(
     company: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

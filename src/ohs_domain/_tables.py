@@ -5,7 +5,8 @@ through [`load`][ohs_domain.serialization.load], so the messages are the edge's
 own, and every problem of every file is reported in one
 [`InvalidDataError`][ohs_domain.InvalidDataError] whose paths name the file,
 the line and the field (``employees.jsonl:12:department``,
-``employees.csv:12:department``).
+``employees.csv:12:department``): each row's own, and beside them those across
+records (duplicates, references, dated rules) between the rows that could be read.
 
 The CSV layout (documented in ``docs/how-to/csv-tables.md``): one
 ``<collection>.csv`` per collection with a header row of the record's fields;
