@@ -78,7 +78,7 @@ def test_every_problem_of_every_file_is_reported_at_its_line(tmp_path: Path) -> 
     ("zone", "expected"),
     [
         pytest.param(None, "time_zone.json", id="no-time-zone-file"),
-        pytest.param('"Mars/Olympus"', "time_zone.json:$", id="unknown-time-zone"),
+        pytest.param('"Mars/Olympus"', "time_zone.json", id="unknown-time-zone"),
     ],
 )
 def test_the_time_zone_must_be_given(tmp_path: Path, zone: str | None, expected: str) -> None:

@@ -109,6 +109,17 @@ class _Reading:
         )
         return reading
 
+    def zone(self, path: Path, read: Callable[[bytes], ZoneInfo], missing: str) -> ZoneInfo | None:
+        """The company's time zone, read from ``path``; ``None`` and a problem if it is not."""
+        if not path.exists():
+            self.problems.append(Problem(path.name, missing))
+            return None
+        try:
+            return read(path.read_bytes())
+        except InvalidDataError as error:
+            self.problems.extend(Problem(path.name, p.message) for p in error.problems)
+            return None
+
     def place(self, file: str, row: _Row, problem: Problem, rest: str) -> Problem:
         """``problem`` at ``rest`` (``department``, ``history[2].at``) of ``row`` of ``file``."""
         change = _HISTORY_PATH.fullmatch(rest)
@@ -227,17 +238,11 @@ def read_json_lines(
         what="collection",
     )
     folder = Path(folder)
-    zone: ZoneInfo | None = None
-    zone_file = folder / TIME_ZONE_FILE
-    if not zone_file.exists():
-        reading.problems.append(Problem(TIME_ZONE_FILE, 'missing; write the zone as "Asia/Almaty"'))
-    else:
-        try:
-            zone = serialization.load_json(zone_file.read_bytes(), ZoneInfo)
-        except InvalidDataError as error:
-            reading.problems.extend(
-                Problem(f"{TIME_ZONE_FILE}:{p.path}", p.message, p.record) for p in error.problems
-            )
+    zone = reading.zone(
+        folder / TIME_ZONE_FILE,
+        lambda data: serialization.load_json(data, ZoneInfo),
+        'missing; write the zone as "Asia/Almaty"',
+    )
     kinds = get_type_hints(Records)
     for name in COLLECTIONS:
         path = folder / f"{name}.jsonl"
@@ -417,17 +422,11 @@ def read_csv_tables(
         what="table",
     )
     folder = Path(folder)
-    zone: ZoneInfo | None = None
-    zone_file = folder / TIME_ZONE_TEXT
-    if not zone_file.exists():
-        reading.problems.append(
-            Problem(TIME_ZONE_TEXT, "missing; write the zone, e.g. Asia/Almaty")
-        )
-    else:
-        try:
-            zone = serialization.load(zone_file.read_text(encoding="utf-8").strip(), ZoneInfo)
-        except InvalidDataError as error:
-            reading.problems.extend(Problem(TIME_ZONE_TEXT, p.message) for p in error.problems)
+    zone = reading.zone(
+        folder / TIME_ZONE_TEXT,
+        lambda data: serialization.load(data.decode("utf-8").strip(), ZoneInfo),
+        "missing; write the zone, e.g. Asia/Almaty",
+    )
     history = _history(folder, reading.problems)
     kinds = get_type_hints(Records)
     for name in COLLECTIONS:
