@@ -27,6 +27,7 @@ import json
 import re
 import types
 import typing
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -80,7 +81,10 @@ class _Reading:
         self.done = 0
         self.problems: list[Problem] = []
         self.files: dict[str, str] = {}
-        self.read: dict[str, dict[int, tuple[_Row, Any]]] = {name: {} for name in COLLECTIONS}
+        # The records read and their lines, not their data: a large folder is never
+        # held as data, and a rule across records needs only a record's line.
+        self.items: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+        self.lines: dict[str, array[int]] = {name: array("q") for name in COLLECTIONS}
         self.unreadable: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
 
     @classmethod
@@ -159,9 +163,8 @@ class _Reading:
                 good = [row for index, row in enumerate(chunk) if index not in bad]
                 items = tuple(serialization.load(row.data, element) for row in good)
                 chunk = good
-            self.read[name].update(
-                (row.line, (row, item)) for row, item in zip(chunk, items, strict=True)
-            )
+            self.items[name].extend(items)
+            self.lines[name].extend(row.line for row in chunk)
             if self.progress is not None:
                 self.progress(self.done)
 
@@ -175,11 +178,11 @@ class _Reading:
             with contextlib.suppress(InvalidDataError):  # found again below, at file and line
                 return Records(
                     time_zone=zone,
-                    **{name: [item for _, item in self.read[name].values()] for name in self.files},
+                    **{name: self.items[name] for name in self.files},
                 )
         given = {
-            name: [(line, item) for line, (_, item) in rows.items()]
-            for name, rows in self.read.items()
+            name: list(zip(self.lines[name], items, strict=True))
+            for name, items in self.items.items()
         }
         unreadable = {name: frozenset(ids) for name, ids in self.unreadable.items()}
         for problem in Records._problems_of(zone, given, unreadable):
@@ -191,9 +194,8 @@ class _Reading:
             file = self.files[name]
             # "employees[12], employees[40]" in a message about duplicates: rows by line.
             message = re.sub(rf"\b{name}\[(\d+)\]", rf"{file}:\1", problem.message)
-            row = self.read[name][line][0]
             self.problems.append(
-                self.place(file, row, attrs.evolve(problem, message=message), rest)
+                self.place(file, _Row(line, None), attrs.evolve(problem, message=message), rest)
             )
         raise InvalidDataError("Records", self.problems)
 
