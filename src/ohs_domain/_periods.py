@@ -129,7 +129,7 @@ class _Period:
 
 # The last year whose end (1 January of the next) ``datetime.date`` can hold.
 _LAST_YEAR = 9998
-_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)  # 0-9 only, not other scripts' digits
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])", re.ASCII)  # 0-9 only, not other scripts' digits
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
 
@@ -293,7 +293,7 @@ class Month(_Period):
     def parse(cls, text: str) -> Self:
         """Parse ``"2023-11"``; the inverse of `str()`."""
         match = _MONTH.fullmatch(text) if isinstance(text, str) else None
-        if match is None or not 1 <= int(match[2]) <= 12:
+        if match is None:
             raise InvalidValueError(
                 "month", text, "'YYYY-MM' with MM from 01 to 12, e.g. '2023-11'"
             )

@@ -106,11 +106,11 @@ E = TypeVar("E", bound=enum.Enum)
 # re.ASCII: \d is 0-9 only; other scripts' digits ("١٢٣") would otherwise be read as numbers.
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # Offsets may have seconds: zones kept local mean time until the 1920s (Almaty: +05:07:48).
-# The offset is optional here so that a moment without one is refused for that reason.
-_DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:[0-5]\d(:[0-5]\d)?)?",
-    re.ASCII,
-)
+# The offset is optional here so that a moment without one is refused for that reason;
+# the JSON Schema (schema.py) requires it, from the same two parts.
+_MOMENT = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?"
+_OFFSET = r"(Z|[+-]\d{2}:[0-5]\d(:[0-5]\d)?)"
+_DATETIME = re.compile(f"{_MOMENT}{_OFFSET}?", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 _MAX_TEXT = 100_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -210,14 +210,15 @@ def _structure_zone(value: object, _: type) -> ZoneInfo:
         raise _bad(value, error.expected) from None
 
 
+# Not "P" alone, nor a "T" without a time after it ("PT", "P1DT").
 _DURATION = re.compile(
-    r"P(?:(\d{1,9})D)?(?:T(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?", re.ASCII
+    r"P(?!$)(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?", re.ASCII
 )
 
 
 def _structure_duration(value: object, _: type) -> timedelta:
     match = _DURATION.fullmatch(value) if isinstance(value, str) else None
-    if match is None or value == "P" or str(value).endswith("T"):  # "PT" ends with T
+    if match is None:
         raise _bad(
             value, 'an ISO 8601 duration in days, hours, minutes, seconds, e.g. "P3D", "PT24H"'
         )
