@@ -50,6 +50,7 @@ from ohs_domain import (
     ViolationId,
     WageDate,
     WorkInjury,
+    WorkerRelation,
     Year,
     kz,
 )
@@ -225,6 +226,9 @@ def injury(
     *,
     worker: str = "E-01",
     days_lost: int = 0,
+    relation: WorkerRelation = WorkerRelation.EMPLOYEE,
+    high_consequence: bool = False,
+    injury_type: str | None = None,
 ) -> WorkInjury:
     return WorkInjury(
         id=InjuryId(injury_id),
@@ -233,12 +237,26 @@ def injury(
         department=DepartmentId("D-1"),
         severity=severity,
         days_lost=days_lost,
+        relation=relation,
+        high_consequence=high_consequence,
+        injury_type=injury_type,
     )
 
 
-def monthly_hours(year: int, hours: str | int, *, department: str = "D-1") -> list[HoursWorked]:
+def monthly_hours(
+    year: int,
+    hours: str | int,
+    *,
+    department: str = "D-1",
+    relation: WorkerRelation = WorkerRelation.EMPLOYEE,
+) -> list[HoursWorked]:
     return [
-        HoursWorked(department=DepartmentId(department), month=month, hours=Decimal(hours))
+        HoursWorked(
+            department=DepartmentId(department),
+            month=month,
+            hours=Decimal(hours),
+            relation=relation,
+        )
         for month in Year(year).months()
     ]
 

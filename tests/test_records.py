@@ -41,7 +41,9 @@ from ohs_domain import (
     UnknownRecordError,
     Violation,
     ViolationId,
+    WorkerRelation,
     WorkInjury,
+    Year,
     kz,
     serialization,
 )
@@ -173,6 +175,26 @@ def hours(department_id: str, month: str, amount: str) -> HoursWorked:
     return HoursWorked(
         department=DepartmentId(department_id), month=Month.parse(month), hours=Decimal(amount)
     )
+
+
+def contractors(figure: HoursWorked) -> HoursWorked:
+    return attrs.evolve(figure, relation=WorkerRelation.CONTRACTOR)
+
+
+def test_contractors_hours_and_injuries_are_their_own() -> None:
+    bundle = base()
+    # The contractor's worker is not on staff: the injury names the contractor's id.
+    outsider = attrs.evolve(
+        injury("INJ-C", "CW-1", date(2023, 6, 2)), relation=WorkerRelation.CONTRACTOR
+    )
+    bundle["injuries"].append(outsider)
+    bundle["hours_worked"].append(contractors(hours("D-1", "2023-01", "500")))
+    records = build(bundle)
+    months = Year(2023).months()
+    assert records.total_hours(months) == Decimal("31000.5")
+    assert records.hours_of(WorkerRelation.CONTRACTOR, months) == 500
+    assert [i.id for i in records.injuries_during(Year(2023).range)] == ["INJ-1"]
+    assert records.injuries_of(WorkerRelation.CONTRACTOR, Year(2023).range) == (outsider,)
 
 
 def base() -> Bundle:
@@ -329,6 +351,16 @@ CASES = [
         "$.hours_worked[3].month",
         "'D-1 2023-02' appears 2 times (hours_worked[1], hours_worked[3]); each must be unique",
         id="duplicate-hours-for-department-month",
+    ),
+    pytest.param(
+        add(
+            "hours_worked",
+            contractors(hours("D-1", "2023-02", "10")),
+            contractors(hours("D-1", "2023-02", "20")),
+        ),
+        "$.hours_worked[4].month",
+        "'D-1 2023-02 contractor' appears 2 times (hours_worked[3], hours_worked[4])",
+        id="duplicate-contractor-hours-for-department-month",
     ),
     # Workforce references and roles.
     pytest.param(

@@ -16,6 +16,12 @@ from ohs_domain._errors import (
     UnknownRecordError,
 )
 from ohs_domain._explain import Explanation, Fact, Step, Value, show
+from ohs_domain._gri import (
+    GRI_BASES,
+    InjuryDisclosure,
+    InjuryDisclosureColumn,
+    gri_403_9,
+)
 from ohs_domain._i18n import LANGUAGES, Language
 from ohs_domain._indicators import (
     ActivityLine,
@@ -118,9 +124,11 @@ from ohs_domain._workforce import (
     InspectorAppointment,
     ReportingAccount,
     TrainerCertification,
+    WorkerRelation,
 )
 
 __all__ = [
+    "GRI_BASES",
     "LANGUAGES",
     "ROUNDING",
     "Active",
@@ -150,6 +158,8 @@ __all__ = [
     "FormatCoverage",
     "HoursWorked",
     "IllegalTransitionError",
+    "InjuryDisclosure",
+    "InjuryDisclosureColumn",
     "InjuryId",
     "InjuryRates",
     "InjurySeverity",
@@ -223,10 +233,12 @@ __all__ = [
     "ViolationId",
     "WageDate",
     "WorkInjury",
+    "WorkerRelation",
     "Year",
     "as_range",
     "elimination",
     "engagement",
+    "gri_403_9",
     "injury_rates",
     "inspection_activity",
     "inspector_pay",

@@ -39,6 +39,7 @@ from ohs_domain._workforce import (
     InspectorAppointment,
     ReportingAccount,
     TrainerCertification,
+    WorkerRelation,
 )
 from ohs_domain._zones import check_zone, same_zone
 from ohs_domain._zones import time_zone as time_zone_named
@@ -124,7 +125,7 @@ _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
     "violations": _by_id,
     "submissions": _by_id,
     "injuries": _by_id,
-    "hours_worked": lambda h: (h.department, h.month),
+    "hours_worked": lambda h: (h.department, h.month, h.relation),
 }
 COLLECTIONS: Final = tuple(_ORDER)
 """The names of a bundle's collections, in the order of its fields."""
@@ -413,19 +414,35 @@ class Records:
 
     @checked(hints=_RANGE_HINT)
     def injuries_during(self, days: DateRange) -> tuple[WorkInjury, ...]:
-        """Injuries that occurred on ``days``, in date order."""
-        return self._index.injuries.during(days)
+        """Employees' injuries that occurred on ``days``, in date order.
+
+        Contractors' workers' injuries are asked of
+        [`injuries_of`][ohs_domain.Records.injuries_of]: the injury rates are employees'.
+        """
+        return self.injuries_of(WorkerRelation.EMPLOYEE, days)
+
+    @checked(hints=_RANGE_HINT)
+    def injuries_of(self, relation: WorkerRelation, days: DateRange) -> tuple[WorkInjury, ...]:
+        """Injuries of workers of ``relation`` that occurred on ``days``, in date order."""
+        return self._index.injuries[relation].during(days)
 
     @checked
     def hours_during(self, months: Sequence[Month]) -> tuple[HoursWorked, ...]:
-        """Hours-worked figures of ``months``, by department then month."""
+        """Hours-worked figures of ``months``, employees' and contractors', by department."""
         wanted = set(months)
         return tuple(h for h in self.hours_worked if h.month in wanted)
 
     @checked
     def total_hours(self, months: Sequence[Month]) -> Decimal:
-        """Hours worked in all departments in ``months``."""
-        return sum((h.hours for h in self.hours_during(months)), Decimal(0))
+        """Hours worked by employees in all departments in ``months``."""
+        return self.hours_of(WorkerRelation.EMPLOYEE, months)
+
+    @checked
+    def hours_of(self, relation: WorkerRelation, months: Sequence[Month]) -> Decimal:
+        """Hours worked by workers of ``relation`` in all departments in ``months``."""
+        return sum(
+            (h.hours for h in self.hours_during(months) if h.relation is relation), Decimal(0)
+        )
 
 
 def _day_of(moment: datetime | None, zone: ZoneInfo) -> date | None:
@@ -500,7 +517,12 @@ class _Index:
         for submission in records.submissions:
             for violation_id in submission.violations:
                 self.submission_of_violation.setdefault(violation_id, submission)
-        self.injuries = _Timeline((i.occurred_on, i) for i in records.injuries)
+        self.injuries = {
+            relation: _Timeline(
+                (i.occurred_on, i) for i in records.injuries if i.relation is relation
+            )
+            for relation in WorkerRelation
+        }
 
 
 def _label(record: Any) -> str:
@@ -510,8 +532,17 @@ def _label(record: Any) -> str:
     if isinstance(record, InspectorAppointment):
         return f"{record.employee} {record.term}"
     if isinstance(record, HoursWorked):
-        return f"{record.department} {record.month}"
+        return " ".join(
+            (record.department, str(record.month))
+            + (() if record.relation is WorkerRelation.EMPLOYEE else (str(record.relation),))
+        )
     return str(record.id)
+
+
+def _hours_key(hours: HoursWorked) -> tuple[str, ...]:
+    # Employees' hours keep the key they always had: "D-1 2023-01".
+    key = (hours.department, str(hours.month))
+    return key if hours.relation is WorkerRelation.EMPLOYEE else (*key, str(hours.relation))
 
 
 class _Validation:
@@ -569,7 +600,10 @@ class _Validation:
         for submission in records.submissions:
             self.submission(submission, listed_by)
         for injury in records.injuries:
-            if self.employee(injury, "employee", injury.employee):
+            # A contractor's worker is not on the company's staff: nothing to resolve.
+            if injury.relation is WorkerRelation.EMPLOYEE and self.employee(
+                injury, "employee", injury.employee
+            ):
                 self.employed(injury, "employee", injury.employee, injury.occurred_on, "injured")
             self.department(injury, "department", injury.department)
         for hours in records.hours_worked:
@@ -582,7 +616,7 @@ class _Validation:
         for name in ("violations", "submissions", "injuries"):
             self.unique(name, _by_id, "id")
         self.unique("reporting_accounts", lambda a: a.employee, "employee")
-        self.unique("hours_worked", lambda h: (h.department, h.month), "month")
+        self.unique("hours_worked", _hours_key, "month")
 
     def unique(self, name: str, key: Callable[[Any], Any], field: str) -> None:
         rows: defaultdict[Any, list[int]] = defaultdict(list)
