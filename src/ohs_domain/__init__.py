@@ -3,6 +3,14 @@
 The public API is re-exported here; modules whose names start with ``_`` are private.
 """
 
+from ohs_domain._actions import (
+    ActionDeadlines,
+    ActionId,
+    ActionStatus,
+    CorrectiveAction,
+    Escalation,
+    Term,
+)
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import (
     CurrencyMismatchError,
@@ -131,12 +139,16 @@ __all__ = [
     "GRI_BASES",
     "LANGUAGES",
     "ROUNDING",
+    "ActionDeadlines",
+    "ActionId",
+    "ActionStatus",
     "Active",
     "ActivityLine",
     "Award",
     "BelowLowestTier",
     "BelowMinimumScore",
     "BeyondLastBand",
+    "CorrectiveAction",
     "CurrencyMismatchError",
     "CutByBudget",
     "CutByRecipientCap",
@@ -151,6 +163,7 @@ __all__ = [
     "EmployeeId",
     "Engagement",
     "Entry",
+    "Escalation",
     "Exclusion",
     "ExclusionReason",
     "Explanation",
@@ -219,6 +232,7 @@ __all__ = [
     "Submission",
     "SubmissionId",
     "SubmissionStatus",
+    "Term",
     "TieRule",
     "TooFewSubmissions",
     "TooFewViolations",

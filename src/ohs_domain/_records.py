@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ohs_domain._actions import CorrectiveAction
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, UnknownRecordError
 from ohs_domain._injuries import HoursWorked, WorkInjury
@@ -109,6 +110,10 @@ def _hours(items: Iterable[HoursWorked]) -> tuple[HoursWorked, ...]:
     return _collected(items, HoursWorked, "hours_worked")
 
 
+def _actions(items: Iterable[CorrectiveAction]) -> tuple[CorrectiveAction, ...]:
+    return _collected(items, CorrectiveAction, "corrective_actions")
+
+
 def _by_id(item: Any) -> Any:
     return item.id
 
@@ -126,6 +131,7 @@ _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
     "submissions": _by_id,
     "injuries": _by_id,
     "hours_worked": lambda h: (h.department, h.month, h.relation),
+    "corrective_actions": _by_id,
 }
 COLLECTIONS: Final = tuple(_ORDER)
 """The names of a bundle's collections, in the order of its fields."""
@@ -167,7 +173,9 @@ class Records:
     trainer certified on the session's days, attendees and reporters employed,
     reporters registered in the reporting system, inspectors appointed when
     they issue a submission, violations in the submission's department and
-    found before it, no violation listed by two submissions).
+    found before it, no violation listed by two submissions; a corrective
+    action's owner on staff, raised on or after what it answers, and closed
+    before that report or violation is marked eliminated).
 
     Attributes:
         time_zone: The company's zone: it decides which day, and so which
@@ -183,6 +191,7 @@ class Records:
         submissions: Submissions issued by technical inspectors.
         injuries: Work injuries.
         hours_worked: Hours worked per department per month.
+        corrective_actions: Corrective actions answering reports and violations.
     """
 
     time_zone: ZoneInfo = attrs.field(converter=same_zone, validator=check_zone)
@@ -201,6 +210,7 @@ class Records:
     submissions: tuple[Submission, ...] = attrs.field(default=(), converter=_submissions)
     injuries: tuple[WorkInjury, ...] = attrs.field(default=(), converter=_injuries)
     hours_worked: tuple[HoursWorked, ...] = attrs.field(default=(), converter=_hours)
+    corrective_actions: tuple[CorrectiveAction, ...] = attrs.field(default=(), converter=_actions)
     _index: _Index = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -427,6 +437,24 @@ class Records:
         return self._index.injuries[relation].during(days)
 
     @checked
+    def actions_for(self, subject: SafetyReport | Violation) -> tuple[CorrectiveAction, ...]:
+        """The corrective actions answering ``subject`` (a report or a violation), by id."""
+        if isinstance(subject, SafetyReport):
+            return self._index.actions_of_report.get(subject.id, ())
+        return self._index.actions_of_violation.get(subject.id, ())
+
+    @checked
+    def subject_of(self, action: CorrectiveAction) -> SafetyReport | Violation:
+        """The report or violation ``action`` answers.
+
+        Raises:
+            UnknownRecordError: If it is not in the bundle.
+        """
+        if action.report is not None:
+            return _lookup(self._index.report_by_id, "safety report", action.report)
+        return _lookup(self._index.violations, "violation", str(action.violation))
+
+    @checked
     def hours_during(self, months: Sequence[Month]) -> tuple[HoursWorked, ...]:
         """Hours-worked figures of ``months``, employees' and contractors', by department."""
         wanted = set(months)
@@ -466,6 +494,8 @@ class _Index:
 
     __slots__ = (
         "accounts",
+        "actions_of_report",
+        "actions_of_violation",
         "appointments",
         "certifications",
         "decisions",
@@ -473,6 +503,7 @@ class _Index:
         "employees",
         "injuries",
         "production",
+        "report_by_id",
         "report_days",
         "report_decisions",
         "reports",
@@ -517,6 +548,14 @@ class _Index:
         for submission in records.submissions:
             for violation_id in submission.violations:
                 self.submission_of_violation.setdefault(violation_id, submission)
+        self.report_by_id: Mapping[str, SafetyReport] = {r.id: r for r in records.safety_reports}
+        self.actions_of_report = _group(
+            (a for a in records.corrective_actions if a.report is not None), lambda a: a.report
+        )
+        self.actions_of_violation = _group(
+            (a for a in records.corrective_actions if a.violation is not None),
+            lambda a: a.violation,
+        )
         self.injuries = {
             relation: _Timeline(
                 (i.occurred_on, i) for i in records.injuries if i.relation is relation
@@ -608,12 +647,14 @@ class _Validation:
             self.department(injury, "department", injury.department)
         for hours in records.hours_worked:
             self.department(hours, "department", hours.department)
+        for action in records.corrective_actions:
+            self.action(action)
         return sorted(self.found, key=reading_order)
 
     def uniques(self) -> None:
         for name in ("departments", "employees", "training_sessions", "safety_reports"):
             self.unique(name, _by_id, "id")
-        for name in ("violations", "submissions", "injuries"):
+        for name in ("violations", "submissions", "injuries", "corrective_actions"):
             self.unique(name, _by_id, "id")
         self.unique("reporting_accounts", lambda a: a.employee, "employee")
         self.unique("hours_worked", _hours_key, "month")
@@ -737,6 +778,64 @@ class _Validation:
                 "reporter",
                 f"employee {report.reporter!r} reported on {day} but {since} in the reporting "
                 "system; only registered employees can report",
+            )
+
+    def action(self, action: CorrectiveAction) -> None:
+        if self.employee(action, "owner", action.owner):
+            self.employed(action, "owner", action.owner, action.raised_on, "was made owner")
+        if action.report is not None:
+            report = self.index.report_by_id.get(action.report)
+            if report is None:
+                if self.known("safety_reports", self.index.report_by_id, action.report) is False:
+                    self.problem(
+                        action,
+                        "report",
+                        f"unknown safety report {action.report!r}: no such id in safety_reports",
+                    )
+                return
+            if not self.dated:
+                return
+            since = self.index.report_days[report.id]
+            eliminated = _day_of(report.eliminated_at, self.records.time_zone)
+            self.answers(action, f"safety report {report.id!r}", since, eliminated)
+            return
+        violation_id = ViolationId(str(action.violation))
+        violation = self.index.violations.get(violation_id)
+        if violation is None:
+            if self.known("violations", self.index.violations, violation_id) is False:
+                self.problem(
+                    action,
+                    "violation",
+                    f"unknown violation {violation_id!r}: no such id in violations",
+                )
+            return
+        self.answers(
+            action,
+            f"violation {violation_id!r}",
+            violation.found_on,
+            violation.eliminated_on,
+        )
+
+    def answers(
+        self,
+        action: CorrectiveAction,
+        subject: str,
+        since: date,
+        eliminated: date | None,
+    ) -> None:
+        if action.raised_on < since:
+            self.problem(
+                action,
+                "raised_on",
+                f"{action.raised_on} is before {subject} was registered or found ({since}); "
+                "an action is raised on or after what it answers",
+            )
+        if eliminated is not None and action.is_open_on(eliminated):
+            self.problem(
+                action,
+                "closed_on",
+                f"still open on {eliminated}, when {subject} was marked eliminated; "
+                "every action must be closed by then",
             )
 
     def submission(

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ohs_domain._actions import ActionDeadlines, Term
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Schedule, Source
 from ohs_domain._inspector_pay import InspectorPay, InspectorPayPolicy, InspectorPayYear
@@ -52,6 +53,7 @@ TYPES: Final[tuple[type, ...]] = (
     InspectorPayPolicy,
     RewardPolicy,
     EliminationDeadlines,
+    ActionDeadlines,
     InspectorPay,
     InspectorPayYear,
     RewardAwards,
@@ -88,6 +90,11 @@ _PLAIN: Final[dict[Any, dict[str, Any]]] = {
     Quarter: {"type": "string", "pattern": r"^\d{4}-Q[1-4]$"},
     Month: {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"},
     Year: {"type": "integer", "minimum": 1, "maximum": 9999},
+    Term: {
+        "type": "string",
+        "pattern": r"^P(?!$)(\d{1,4}M)?(\d{1,5}D)?$",
+        "description": 'ISO 8601 months and days, "P1M", "P10D"',
+    },
     type(None): {"type": "null"},
 }
 _TIERS: Final = {ScoreThresholds: "score_thresholds", RankBands: "rank_bands"}
