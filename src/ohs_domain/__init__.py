@@ -134,6 +134,11 @@ from ohs_domain._workforce import (
     TrainerCertification,
     WorkerRelation,
 )
+from ohs_domain._year_over_year import (
+    FigureChange,
+    YearOverYear,
+    year_over_year,
+)
 
 __all__ = [
     "GRI_BASES",
@@ -168,6 +173,7 @@ __all__ = [
     "ExclusionReason",
     "Explanation",
     "Fact",
+    "FigureChange",
     "FormatCoverage",
     "HoursWorked",
     "IllegalTransitionError",
@@ -249,6 +255,7 @@ __all__ = [
     "WorkInjury",
     "WorkerRelation",
     "Year",
+    "YearOverYear",
     "as_range",
     "elimination",
     "engagement",
@@ -262,4 +269,5 @@ __all__ = [
     "reward_awards",
     "show",
     "training_coverage",
+    "year_over_year",
 ]
