@@ -3,6 +3,11 @@
 The public API is re-exported here; modules whose names start with ``_`` are private.
 """
 
+from ohs_domain._action_tracking import (
+    ActionTracking,
+    OverdueAction,
+    action_tracking,
+)
 from ohs_domain._actions import (
     ActionDeadlines,
     ActionId,
@@ -66,6 +71,11 @@ from ohs_domain._inspector_pay import (
 from ohs_domain._key_points import (
     KeyPoints,
     key_points,
+)
+from ohs_domain._leading import (
+    LeadingIndicator,
+    LeadingIndicators,
+    leading_indicators,
 )
 from ohs_domain._measures import (
     Rate,
@@ -147,6 +157,7 @@ __all__ = [
     "ActionDeadlines",
     "ActionId",
     "ActionStatus",
+    "ActionTracking",
     "Active",
     "ActivityLine",
     "Award",
@@ -194,6 +205,8 @@ __all__ = [
     "KeyPoints",
     "KindCount",
     "Language",
+    "LeadingIndicator",
+    "LeadingIndicators",
     "Money",
     "Month",
     "MultiplierBounds",
@@ -202,6 +215,7 @@ __all__ = [
     "NotOnStaff",
     "NotProductionPersonnel",
     "OhsDomainError",
+    "OverdueAction",
     "PaidInFullForPart",
     "PaidProRata",
     "PartialQuarter",
@@ -256,6 +270,7 @@ __all__ = [
     "WorkerRelation",
     "Year",
     "YearOverYear",
+    "action_tracking",
     "as_range",
     "elimination",
     "engagement",
@@ -265,6 +280,7 @@ __all__ = [
     "inspector_pay",
     "inspector_pay_for_year",
     "key_points",
+    "leading_indicators",
     "local_date",
     "reward_awards",
     "show",
