@@ -49,8 +49,8 @@ from ohs_domain import (
     Violation,
     ViolationId,
     WageDate,
-    WorkInjury,
     WorkerRelation,
+    WorkInjury,
     Year,
     kz,
 )

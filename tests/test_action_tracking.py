@@ -14,6 +14,7 @@ from ohs_domain import (
     Records,
     RiskLevel,
     Share,
+    Tally,
     Term,
     Year,
     action_tracking,
@@ -85,8 +86,8 @@ def test_on_time_late_open_and_cancelled_by_hand() -> None:
     late = tracked.overdue[0]
     assert (late.owner, late.department, late.days_overdue) == ("E-1", "D-1", 50)
     assert late.escalation is Escalation.ESCALATED
-    assert tracked.overdue_by_owner == (("E-1", 1),)
-    assert tracked.overdue_by_department == (("D-1", 1),)
+    assert tracked.overdue_by_owner == (Tally("E-1", 1),)
+    assert tracked.overdue_by_department == (Tally("D-1", 1),)
 
 
 def test_overdue_by_owner_and_department_most_first() -> None:
@@ -97,8 +98,8 @@ def test_overdue_by_owner_and_department_most_first() -> None:
         deadlines=POLICY,
     )
     assert [o.action for o in tracked.overdue] == ["CA-1", "CA-3", "CA-2"]
-    assert tracked.overdue_by_owner == (("E-1", 2), ("E-2", 1))
-    assert tracked.overdue_by_department == (("D-1", 2), ("D-2", 1))
+    assert tracked.overdue_by_owner == (Tally("E-1", 2), Tally("E-2", 1))
+    assert tracked.overdue_by_department == (Tally("D-1", 2), Tally("D-2", 1))
     assert tracked.overdue[2].escalation is Escalation.OVERDUE
     rows = tracked.rows()
     assert rows[0] == {

@@ -1,7 +1,7 @@
 """The demo company reproduces the seed's 2023 figures exactly, deterministically."""
 
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -127,16 +127,15 @@ def test_2022_registered_2972_reports_and_2024_continues(records: Records) -> No
 
 
 def test_2024_reports_straddle_almatys_move_to_utc_plus_5(records: Records) -> None:
-    before = datetime(2024, 2, 29, 23, 30, tzinfo=kz.ALMATY)
-    after = datetime(2024, 3, 1, 0, 30, tzinfo=kz.ALMATY)
-    assert before.utcoffset() == timedelta(hours=6)
-    assert after.utcoffset() == timedelta(hours=5)
-    # 23:30 at UTC+6 and 00:30 at UTC+5 are two hours apart (17:30Z and 19:30Z).
-    assert after.astimezone(UTC) - before.astimezone(UTC) == timedelta(hours=2)
-    days = {
-        records.local_day(r) for r in records.safety_reports if r.reported_at in (before, after)
-    }
-    assert days == {date(2024, 2, 29), date(2024, 3, 1)}
+    # At midnight on 1 March 2024 Almaty's clocks went back to 23:00 (UTC+6 -> UTC+5).
+    before = datetime(2024, 2, 29, 23, 30, tzinfo=timezone(timedelta(hours=6)))
+    after = datetime(2024, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=5)))
+    assert after - before == timedelta(hours=2)  # 17:30Z and 19:30Z
+    assert before.astimezone(kz.ALMATY).utcoffset() == timedelta(hours=6)
+    assert after.astimezone(kz.ALMATY).utcoffset() == timedelta(hours=5)
+    found = [r for r in records.safety_reports if r.reported_at in (before, after)]
+    assert [records.local_day(r) for r in found] == [date(2024, 2, 29), date(2024, 3, 1)]
+    assert found[1] in records.reports_during(DateRange(date(2024, 3, 1), date(2024, 3, 2)))
 
 
 def test_contractors_work_with_their_own_hours_and_injuries(records: Records) -> None:

@@ -13,6 +13,7 @@ from ohs_domain import (
     InvalidArgumentError,
     InvalidValueError,
     Records,
+    Tally,
     WorkerRelation,
     Year,
     gri_403_9,
@@ -102,12 +103,12 @@ def test_each_group_counts_its_own_injuries_and_hours() -> None:
     # 1 × 200,000 ÷ 1,200,000 = 1/6 ≈ 0.17; 2 × 200,000 ÷ 1,200,000 = 1/3 ≈ 0.33.
     assert staff.fatalities.value == Fraction(1, 6)
     assert staff.recordable.rounded() == Decimal("0.33")
-    assert staff.main_types == (("fall from height", 1), ("fracture", 1))
+    assert staff.main_types == (Tally("fall from height", 1), Tally("fracture", 1))
     assert contractors.hours == 240_000
     assert (contractors.fatalities.cases, contractors.recordable.cases) == (0, 1)
     # 1 × 200,000 ÷ 240,000 = 5/6 ≈ 0.83.
     assert contractors.high_consequence.rounded() == Decimal("0.83")
-    assert contractors.main_types == (("burn", 1),)
+    assert contractors.main_types == (Tally("burn", 1),)
 
 
 def test_rates_are_undefined_without_hours_not_zero() -> None:

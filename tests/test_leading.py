@@ -59,7 +59,11 @@ def test_each_indicator_by_hand() -> None:
     assert isinstance(near_misses, Rate)
     # 3 non-rejected reports × 200,000 ÷ 400,008 hours.
     assert per_hours.value == Fraction(3 * 200_000, 400_008)
-    assert (near_misses.cases, near_misses.exposure, near_misses.value) == (3, Fraction(1), Fraction(3))
+    assert (near_misses.cases, near_misses.exposure, near_misses.value) == (
+        3,
+        Fraction(1),
+        Fraction(3),
+    )
     assert actions == Share(0, 0)
     assert trained == Share(0, 1)
 

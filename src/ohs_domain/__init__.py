@@ -80,6 +80,7 @@ from ohs_domain._leading import (
 from ohs_domain._measures import (
     Rate,
     Share,
+    Tally,
 )
 from ohs_domain._money import ROUNDING, Money
 from ohs_domain._outcomes import (
@@ -252,6 +253,7 @@ __all__ = [
     "Submission",
     "SubmissionId",
     "SubmissionStatus",
+    "Tally",
     "Term",
     "TieRule",
     "TooFewSubmissions",

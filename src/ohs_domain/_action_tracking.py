@@ -10,8 +10,6 @@ report or violation the action answers).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
@@ -23,7 +21,7 @@ from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Step
 from ohs_domain._i18n import Language
-from ohs_domain._measures import Share
+from ohs_domain._measures import Share, Tally, tallied
 from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
 from ohs_domain._workforce import DepartmentId, EmployeeId
@@ -81,8 +79,8 @@ class ActionTracking:
     due: int
     closed_on_time: Share
     overdue: tuple[OverdueAction, ...]
-    overdue_by_owner: tuple[tuple[EmployeeId, int], ...]
-    overdue_by_department: tuple[tuple[DepartmentId, int], ...]
+    overdue_by_owner: tuple[Tally, ...]
+    overdue_by_department: tuple[Tally, ...]
     explanation: Explanation
 
     def __str__(self) -> str:
@@ -92,8 +90,8 @@ class ActionTracking:
     def render(self, lang: Language = "en") -> str:
         """The summary in ``lang``: the share on time and the overdue counts."""
 
-        def counts(pairs: Sequence[tuple[str, int]]) -> str:
-            shown = ", ".join(f"{name}: {_i18n.number(n, lang)}" for name, n in pairs)
+        def counts(tallies: tuple[Tally, ...]) -> str:
+            shown = ", ".join(f"{t.name}: {_i18n.number(t.count, lang)}" for t in tallies)
             return shown or _i18n.text(lang, "none")
 
         return "\n".join(
@@ -172,8 +170,6 @@ def action_tracking(
         ),
         key=lambda late: (-late.days_overdue, late.action),
     )
-    by_owner = Counter(late.owner for late in overdue)
-    by_department = Counter(late.department for late in overdue)
     share = Share(on_time, len(counted))
     explanation = Explanation(
         (
@@ -189,9 +185,7 @@ def action_tracking(
         due=len(due),
         closed_on_time=share,
         overdue=tuple(overdue),
-        overdue_by_owner=tuple(sorted(by_owner.items(), key=lambda item: (-item[1], item[0]))),
-        overdue_by_department=tuple(
-            sorted(by_department.items(), key=lambda item: (-item[1], item[0]))
-        ),
+        overdue_by_owner=tallied(late.owner for late in overdue),
+        overdue_by_department=tallied(late.department for late in overdue),
         explanation=explanation,
     )

@@ -15,7 +15,6 @@ Worked check (GRI 403-9): 2 recordable injuries in 400,000 hours are 1.0 per
 
 from __future__ import annotations
 
-from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
 from typing import ClassVar
@@ -28,7 +27,7 @@ from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Step
 from ohs_domain._i18n import N_, Language
 from ohs_domain._injuries import InjurySeverity, WorkInjury
-from ohs_domain._measures import Rate
+from ohs_domain._measures import Rate, Tally, tallied
 from ohs_domain._periods import Year
 from ohs_domain._records import Records
 from ohs_domain._workforce import WorkerRelation
@@ -60,7 +59,7 @@ class InjuryDisclosureColumn:
     fatalities: Rate
     high_consequence: Rate
     recordable: Rate
-    main_types: tuple[tuple[str, int], ...]
+    main_types: tuple[Tally, ...]
 
     @property
     def rates(self) -> tuple[Rate, Rate, Rate]:
@@ -116,8 +115,8 @@ class InjuryDisclosure:
             )
             lines.extend(f"  {rate.render(lang)}" for rate in column.rates)
             types = ", ".join(
-                f"{_i18n.gettext(lang, name)} ({_i18n.number(count, lang)})"
-                for name, count in column.main_types
+                f"{_i18n.gettext(lang, t.name)} ({_i18n.number(t.count, lang)})"
+                for t in column.main_types
             )
             lines.append(
                 "  "
@@ -204,7 +203,6 @@ def _column(
         )
 
     recordable = [i for i in injuries if i.severity.is_recordable]
-    types = Counter(i.injury_type for i in recordable if i.injury_type is not None)
     return InjuryDisclosureColumn(
         relation=relation,
         hours=hours,
@@ -215,5 +213,5 @@ def _column(
             N_("high-consequence injuries"), sum(1 for i in injuries if i.high_consequence)
         ),
         recordable=rate(N_("recordable injuries"), len(recordable)),
-        main_types=tuple(sorted(types.items(), key=lambda item: (-item[1], item[0]))),
+        main_types=tallied(i.injury_type for i in recordable if i.injury_type is not None),
     )

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Final
 
@@ -231,7 +231,7 @@ class _Company:
     them leaves the 2023 figures as they were.
     """
 
-    def __init__(self, scale: int, rng: random.Random, *, seed: int) -> None:
+    def __init__(self, scale: int, rng: random.Random, *, seed: int = 2023) -> None:
         self.scale = scale
         self.rng = rng
         self.seed = seed
@@ -626,7 +626,8 @@ class _Company:
 
         A twentieth of the reporters report ten times as often as the rest, as
         in 2023. In 2024 two reports straddle Almaty's move from UTC+6 to UTC+5:
-        23:30 on 29 February (UTC+6) and 00:30 on 1 March (UTC+5).
+        23:30 on 29 February (UTC+6, the first of the two 23:30s that night) and
+        00:30 on 1 March (UTC+5). Moments carry the offset in force when made.
         """
         rng = self.stream(str(year))
         first = date(year, 1, 1)
@@ -638,13 +639,16 @@ class _Company:
         for number, reporter in enumerate(rng.choices(pool, weights, k=total)):
             since = max(first, self.registered_on[reporter.id])
             day = since + timedelta(days=rng.randrange((date(year, 12, 31) - since).days + 1))
-            moment = datetime.combine(
+            local = datetime.combine(
                 day, time(7 + rng.randrange(12), rng.randrange(60)), tzinfo=ALMATY
             )
+            # Stamped with the offset in force, as the reporting app sends them: a
+            # fixed offset is never ambiguous (23:00-24:00 on 29 February 2024 came twice).
+            moment = local.astimezone(timezone(local.utcoffset() or timedelta(0)))
             if year == 2024 and number < 2:  # the zone change, on both sides of midnight
                 moment = (
-                    datetime(2024, 2, 29, 23, 30, tzinfo=ALMATY),
-                    datetime(2024, 3, 1, 0, 30, tzinfo=ALMATY),
+                    datetime(2024, 2, 29, 23, 30, tzinfo=timezone(timedelta(hours=6))),
+                    datetime(2024, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=5))),
                 )[number]
             reports.append(
                 self._report(
