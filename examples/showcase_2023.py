@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from datetime import date
 
-from ohs_domain import Year, key_points, kz, year_over_year
+from ohs_domain import KeyPoints, Year, key_points, kz, year_over_year
 from ohs_domain.demo import (
     ELIMINATION_DEADLINES,
     INSPECTOR_PAY_POLICY,
@@ -34,26 +34,22 @@ lang = parser.parse_args().lang
 records = build_records()
 year = Year(2023)
 
-points = key_points(
-    records,
-    year=year,
-    as_of=year.last_day,
-    deadlines=ELIMINATION_DEADLINES,
-    inspector_pay_policy=INSPECTOR_PAY_POLICY,
-    reward_policy=REWARD_POLICY,
-    paid_on=date(2024, 1, 25),
-)
-previous = year.previous()
-points_2022 = key_points(
-    records,
-    year=previous,
-    as_of=previous.last_day,
-    deadlines=ELIMINATION_DEADLINES,
-    inspector_pay_policy=INSPECTOR_PAY_POLICY,
-    reward_policy=REWARD_POLICY,
-    paid_on=date(2023, 1, 25),
-)
-against_2022 = year_over_year(points_2022, later=points)
+
+def points_of(year: Year) -> KeyPoints:
+    """The key points of ``year``, the rewards paid on 25 January after it."""
+    return key_points(
+        records,
+        year=year,
+        as_of=year.last_day,
+        deadlines=ELIMINATION_DEADLINES,
+        inspector_pay_policy=INSPECTOR_PAY_POLICY,
+        reward_policy=REWARD_POLICY,
+        paid_on=date(year.value + 1, 1, 25),
+    )
+
+
+points = points_of(year)
+against_2022 = year_over_year(points_of(year.previous()), later=points)
 if lang != "en":
     print(points.render(lang))
     print()

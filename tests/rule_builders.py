@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ohs_domain import (
+    ActionDeadlines,
     DateRange,
     Department,
     DepartmentId,
@@ -43,6 +44,7 @@ from ohs_domain import (
     Source,
     Submission,
     SubmissionId,
+    Term,
     TrainerCertification,
     TrainingFormat,
     TrainingSession,
@@ -56,6 +58,14 @@ from ohs_domain import (
 )
 
 ZONE = kz.ALMATY
+ACTION_POLICY = ActionDeadlines(
+    low=Term(months=1),
+    medium=Term(days=10),
+    high=Term(days=3),
+    coming_due=Term(days=2),
+    escalate_after=Term(days=14),
+)
+"""Corrective actions due in a month, 10 days or 3 days by risk; escalated 14 days late."""
 COUNCIL = Source(title="Production council decision", number="7", adopted_on=date(2022, 12, 20))
 STANDARD = Source(title="Standard on incentives", number="ST-07", adopted_on=date(2023, 1, 20))
 

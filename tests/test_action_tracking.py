@@ -6,7 +6,6 @@ from typing import Any
 import pytest
 
 from ohs_domain import (
-    ActionDeadlines,
     ActionId,
     CorrectiveAction,
     Escalation,
@@ -15,19 +14,12 @@ from ohs_domain import (
     RiskLevel,
     Share,
     Tally,
-    Term,
     Year,
     action_tracking,
 )
-from tests.rule_builders import at, employee, records, report
+from tests.rule_builders import ACTION_POLICY, at, employee, records, report
 
-POLICY = ActionDeadlines(
-    low=Term(months=1),
-    medium=Term(days=10),
-    high=Term(days=3),
-    coming_due=Term(days=2),
-    escalate_after=Term(days=14),
-)
+POLICY = ACTION_POLICY
 YEAR = Year(2023)
 END = YEAR.last_day
 

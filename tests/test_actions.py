@@ -22,15 +22,9 @@ from ohs_domain import (
     ViolationId,
     testing,
 )
-from tests.rule_builders import at, report
+from tests.rule_builders import ACTION_POLICY, at, report
 
-POLICY = ActionDeadlines(
-    low=Term(months=1),
-    medium=Term(days=10),
-    high=Term(days=3),
-    coming_due=Term(days=2),
-    escalate_after=Term(days=14),
-)
+POLICY = ACTION_POLICY
 
 
 def action(**changes: Any) -> CorrectiveAction:

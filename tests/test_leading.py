@@ -6,25 +6,17 @@ from fractions import Fraction
 import pytest
 
 from ohs_domain import (
-    ActionDeadlines,
     InjurySeverity,
     InvalidValueError,
     Rate,
     ReportKind,
     Share,
-    Term,
     Year,
     leading_indicators,
 )
-from tests.rule_builders import at, employee, injury, monthly_hours, records, report
+from tests.rule_builders import ACTION_POLICY, at, employee, injury, monthly_hours, records, report
 
-POLICY = ActionDeadlines(
-    low=Term(months=1),
-    medium=Term(days=10),
-    high=Term(days=3),
-    coming_due=Term(days=2),
-    escalate_after=Term(days=14),
-)
+POLICY = ACTION_POLICY
 YEAR = Year(2023)
 
 

@@ -175,3 +175,14 @@ def test_a_share_of_nobody_is_undefined_not_zero() -> None:
     compared = year_over_year(attrs.evolve(POINTS[2022], engagement=nobody), later=POINTS[2023])
     assert compared.figure("engagement").before is None
     assert compared.figure("engagement").change is None
+
+
+def test_money_keeps_its_tiyn_when_it_has_them() -> None:
+    pay = FigureChange(
+        measure="rewards paid",
+        kind="money",
+        before=Fraction(100),
+        after=Fraction(20_001, 2),
+        currency="KZT",
+    )
+    assert str(pay) == "rewards paid: 100 KZT → 10,000.50 KZT (+9,900.50 KZT; ×100.01)"

@@ -32,7 +32,7 @@ No person or event in it is real.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Final
@@ -551,25 +551,11 @@ class _Company:
                 department = DepartmentId(_PRODUCTION[rng.randrange(len(_PRODUCTION))][0])
                 ids: list[ViolationId] = []
                 for _ in range(count):
-                    found = max(quarter.first_day, issued - timedelta(days=rng.randint(0, 5)))
-                    eliminated = (
-                        issued + timedelta(days=rng.randint(2, 40)) if rng.random() < 0.9 else None
-                    )
                     ids.append(ViolationId(f"V-{len(violations) + 1:07d}"))
                     violations.append(
-                        Violation(
-                            id=ids[-1],
-                            found_on=found,
-                            department=department,
-                            category=rng.choice(_VIOLATION_CATEGORIES),
-                            norm=rng.choice(_NORMS),
-                            eliminated_on=eliminated,
-                        )
+                        _violation(rng, ids[-1], department, issued, since=quarter.first_day)
                     )
-                respond_by = issued + timedelta(days=rng.randint(10, 30))
-                answered = (
-                    issued + timedelta(days=rng.randint(3, 35)) if rng.random() < 0.85 else None
-                )
+                respond_by, answered = _response(rng, issued)
                 submissions.append(
                     Submission(
                         id=SubmissionId(f"S-{len(submissions) + 1:06d}"),
@@ -590,18 +576,30 @@ class _Company:
             (InjurySeverity.FIRST_AID, 0, date(2023, 2, 20), "bruise"),
             (InjurySeverity.FIRST_AID, 0, date(2023, 10, 9), "bruise"),
         )
+        return self._injured(cases, first=100, step=37, label=lambda n: f"I-{n:06d}")
+
+    def _injured(
+        self,
+        cases: tuple[tuple[InjurySeverity, int, date, str], ...],
+        *,
+        first: int,
+        step: int,
+        label: Callable[[int], str],
+    ) -> list[WorkInjury]:
+        """Employees injured as ``cases`` say, the same people in every unit of scale."""
         injuries = []
         for unit in range(self.scale):
             for number, (severity, days_lost, day, kind) in enumerate(cases):
-                victim = self.production[unit * PRODUCTION_EMPLOYEES + 100 + 37 * number]
+                victim = self.production[unit * PRODUCTION_EMPLOYEES + first + step * number]
                 injuries.append(
                     WorkInjury(
-                        id=InjuryId(f"I-{unit * len(cases) + number + 1:06d}"),
+                        id=InjuryId(label(unit * len(cases) + number + 1)),
                         occurred_on=day,
                         employee=victim.id,
                         department=victim.department,
                         severity=severity,
                         days_lost=days_lost,
+                        high_consequence=days_lost > _SIX_MONTHS,
                         injury_type=kind,
                     )
                 )
@@ -676,21 +674,11 @@ class _Company:
             department = DepartmentId(_PRODUCTION[rng.randrange(len(_PRODUCTION))][0])
             ids: list[ViolationId] = []
             for _ in range(rng.choice((1, 1, 2, 2, 3, 4))):
-                found = max(date(year, 1, 1), issued - timedelta(days=rng.randint(0, 5)))
-                eliminated = (
-                    issued + timedelta(days=rng.randint(2, 40)) if rng.random() < 0.9 else None
-                )
                 ids.append(ViolationId(f"V-{year}-{len(violations) + 1:06d}"))
                 violations.append(
-                    Violation(
-                        id=ids[-1],
-                        found_on=found,
-                        department=department,
-                        category=rng.choice(_VIOLATION_CATEGORIES),
-                        norm=rng.choice(_NORMS),
-                        eliminated_on=eliminated,
-                    )
+                    _violation(rng, ids[-1], department, issued, since=date(year, 1, 1))
                 )
+            respond_by, answered = _response(rng, issued)
             submissions.append(
                 Submission(
                     id=SubmissionId(f"S-{year}-{number + 1:05d}"),
@@ -698,10 +686,8 @@ class _Company:
                     department=department,
                     issued_on=issued,
                     violations=frozenset(ids),
-                    respond_by=issued + timedelta(days=rng.randint(10, 30)),
-                    answered_on=(
-                        issued + timedelta(days=rng.randint(3, 35)) if rng.random() < 0.85 else None
-                    ),
+                    respond_by=respond_by,
+                    answered_on=answered,
                 )
             )
         return violations, submissions
@@ -719,23 +705,7 @@ class _Company:
                 (InjurySeverity.FIRST_AID, 0, date(2024, 9, 3), "bruise"),
             ),
         }[year]
-        injuries = []
-        for unit in range(self.scale):
-            for number, (severity, days_lost, day, kind) in enumerate(cases):
-                victim = self.production[unit * PRODUCTION_EMPLOYEES + 500 + 53 * number]
-                injuries.append(
-                    WorkInjury(
-                        id=InjuryId(f"I-{year}-{unit * len(cases) + number + 1:05d}"),
-                        occurred_on=day,
-                        employee=victim.id,
-                        department=victim.department,
-                        severity=severity,
-                        days_lost=days_lost,
-                        high_consequence=days_lost > 180,
-                        injury_type=kind,
-                    )
-                )
-        return injuries
+        return self._injured(cases, first=500, step=53, label=lambda n: f"I-{year}-{n:05d}")
 
     def contractor_injuries(self) -> list[WorkInjury]:
         """Injuries of contractors' workers at the plants, 2022-2024 (invented)."""
@@ -837,6 +807,36 @@ class _Company:
             actions.append(close(action, violation.eliminated_on))
         return actions
 
+
+def _violation(
+    rng: random.Random,
+    violation_id: ViolationId,
+    department: DepartmentId,
+    issued: date,
+    *,
+    since: date,
+) -> Violation:
+    """A violation listed by a submission issued on ``issued``, found up to 5 days before."""
+    found = max(since, issued - timedelta(days=rng.randint(0, 5)))
+    eliminated = issued + timedelta(days=rng.randint(2, 40)) if rng.random() < 0.9 else None
+    return Violation(
+        id=violation_id,
+        found_on=found,
+        department=department,
+        category=rng.choice(_VIOLATION_CATEGORIES),
+        norm=rng.choice(_NORMS),
+        eliminated_on=eliminated,
+    )
+
+
+def _response(rng: random.Random, issued: date) -> tuple[date, date | None]:
+    """A submission's response deadline, and the day it was answered (most are)."""
+    respond_by = issued + timedelta(days=rng.randint(10, 30))
+    answered = issued + timedelta(days=rng.randint(3, 35)) if rng.random() < 0.85 else None
+    return respond_by, answered
+
+
+_SIX_MONTHS = 183  # days lost beyond which the demo counts no recovery within 6 months
 
 _CANCELLED = "superseded by the equipment's replacement"
 _ACTIONS = (
