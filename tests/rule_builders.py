@@ -15,6 +15,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from ohs_domain import (
+    ActionDeadlines,
     DateRange,
     Department,
     DepartmentId,
@@ -46,18 +47,28 @@ from ohs_domain import (
     Source,
     Submission,
     SubmissionId,
+    Term,
     TrainerCertification,
     TrainingFormat,
     TrainingSession,
     Violation,
     ViolationId,
     WageDate,
+    WorkerRelation,
     WorkInjury,
     Year,
     kz,
 )
 
 ZONE = kz.ALMATY
+ACTION_POLICY = ActionDeadlines(
+    low=Term(months=1),
+    medium=Term(days=10),
+    high=Term(days=3),
+    coming_due=Term(days=2),
+    escalate_after=Term(days=14),
+)
+"""Corrective actions due in a month, 10 days or 3 days by risk; escalated 14 days late."""
 COUNCIL = Source(title="Production council decision", number="7", adopted_on=date(2022, 12, 20))
 STANDARD = Source(title="Standard on incentives", number="ST-07", adopted_on=date(2023, 1, 20))
 
@@ -228,6 +239,9 @@ def injury(
     *,
     worker: str = "E-01",
     days_lost: int = 0,
+    relation: WorkerRelation = WorkerRelation.EMPLOYEE,
+    high_consequence: bool = False,
+    injury_type: str | None = None,
 ) -> WorkInjury:
     return WorkInjury(
         id=InjuryId(injury_id),
@@ -236,12 +250,26 @@ def injury(
         department=DepartmentId("D-1"),
         severity=severity,
         days_lost=days_lost,
+        relation=relation,
+        high_consequence=high_consequence,
+        injury_type=injury_type,
     )
 
 
-def monthly_hours(year: int, hours: str | int, *, department: str = "D-1") -> list[HoursWorked]:
+def monthly_hours(
+    year: int,
+    hours: str | int,
+    *,
+    department: str = "D-1",
+    relation: WorkerRelation = WorkerRelation.EMPLOYEE,
+) -> list[HoursWorked]:
     return [
-        HoursWorked(department=DepartmentId(department), month=month, hours=Decimal(hours))
+        HoursWorked(
+            department=DepartmentId(department),
+            month=month,
+            hours=Decimal(hours),
+            relation=relation,
+        )
         for month in Year(year).months()
     ]
 

@@ -217,6 +217,10 @@ def _results() -> tuple[object, ...]:
         reward_policy=REWARDS,
         paid_on=date(2024, 1, 25),
     )
+    compared = ohs_domain.year_over_year(points, later=attrs.evolve(points, year=Year(2024)))
+    leading = ohs_domain.leading_indicators(
+        RECORDS, year=Year(2023), as_of=date(2023, 12, 31), deadlines=demo.ACTION_DEADLINES
+    )
     return (
         points,
         points.training,
@@ -234,6 +238,14 @@ def _results() -> tuple[object, ...]:
         ),
         ohs_domain.inspector_pay_partial(RECORDS, quarter=Quarter(2023, 1), policy=PAY),
         ohs_domain.inspector_pay_for_year_partial(RECORDS, year=Year(2023), policy=PAY),
+        compared,
+        compared.figures[0],
+        leading,
+        leading.indicators[0],
+        ohs_domain.gri_403_9(RECORDS, year=Year(2023)),
+        ohs_domain.action_tracking(
+            RECORDS, period=Year(2023), as_of=date(2023, 12, 31), deadlines=demo.ACTION_DEADLINES
+        ),
     )
 
 
@@ -256,6 +268,10 @@ def _valid_examples() -> tuple[object, ...]:
         REWARDS.wage.entries[0],
         REWARDS.approved_by,
         demo.ELIMINATION_DEADLINES,
+        demo.ACTION_DEADLINES,
+        ohs_domain.Term(days=1),
+        RECORDS.corrective_actions[0],
+        ohs_domain.Tally("fracture", 1),
         ohs_domain.RankBands((ohs_domain.RankBand(first_rank=1, last_rank=2, multiplier=3),)),
         ohs_domain.ScoreTier(min_score=1, multiplier=3),
         ohs_domain.Money(Decimal(100)),

@@ -155,7 +155,7 @@ def test_key_points_from_a_bundle_and_a_toml_policy(
     code, out, _ = run(capsys, *argv)
     assert code == 0
     expected = (
-        Path("examples/showcase_2023.txt").read_text().split("\n\nTechnical inspectors' pay")[0]
+        Path("examples/showcase_2023.txt").read_text().split("\n\nKey points of 2023 against")[0]
     )
     assert out == expected + "\n"
     code, out, _ = run(capsys, *argv, "--as-of", "2023-12-31", "--format", "json")

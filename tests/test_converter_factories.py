@@ -61,6 +61,7 @@ def _small_company() -> Records:
         employees=records.employees,
         safety_reports=records.safety_reports[:300],
         training_sessions=records.training_sessions[:5],
+        corrective_actions=[a for a in records.corrective_actions if a.report is None][:20],
     )
 
 

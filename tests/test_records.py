@@ -15,6 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ohs_domain import (
+    ActionId,
+    CorrectiveAction,
     DateRange,
     Department,
     DepartmentId,
@@ -46,7 +48,9 @@ from ohs_domain import (
     UnknownRecordError,
     Violation,
     ViolationId,
+    WorkerRelation,
     WorkInjury,
+    Year,
     kz,
     local_date,
     serialization,
@@ -182,6 +186,26 @@ def hours(department_id: str, month: str, amount: str) -> HoursWorked:
     )
 
 
+def contractors(figure: HoursWorked) -> HoursWorked:
+    return attrs.evolve(figure, relation=WorkerRelation.CONTRACTOR)
+
+
+def test_contractors_hours_and_injuries_are_their_own() -> None:
+    bundle = base()
+    # The contractor's worker is not on staff: the injury names the contractor's id.
+    outsider = attrs.evolve(
+        injury("INJ-C", "CW-1", date(2023, 6, 2)), relation=WorkerRelation.CONTRACTOR
+    )
+    bundle["injuries"].append(outsider)
+    bundle["hours_worked"].append(contractors(hours("D-1", "2023-01", "500")))
+    records = build(bundle)
+    months = Year(2023).months()
+    assert records.total_hours(months) == Decimal("31000.5")
+    assert records.hours_of(WorkerRelation.CONTRACTOR, months) == 500
+    assert [i.id for i in records.injuries_during(Year(2023).range)] == ["INJ-1"]
+    assert records.injuries_of(WorkerRelation.CONTRACTOR, Year(2023).range) == (outsider,)
+
+
 def base() -> Bundle:
     """A valid company: production D-1 and D-2, the head office HQ.
 
@@ -224,6 +248,7 @@ def base() -> Bundle:
             hours("D-1", "2023-02", "11000"),
             hours("D-2", "2023-01", "8000"),
         ],
+        "corrective_actions": [],
     }
 
 
@@ -265,6 +290,126 @@ def problems_of(bundle: Bundle) -> tuple[Problem, ...]:
         build(bundle)
     assert caught.value.subject == "Records"
     return caught.value.problems
+
+
+def action(action_id: str = "CA-1", **fields: Any) -> CorrectiveAction:
+    """An open action on R-1 (registered 2023-05-04) owned by E-1, unless ``fields`` differ."""
+    values: dict[str, Any] = {
+        "report": "R-1",
+        "description": "Remove the hazard",
+        "owner": "E-1",
+        "risk": RiskLevel.LOW,
+        "raised_on": date(2023, 5, 4),
+    }
+    values.update(fields)
+    values.setdefault("due_on", values["raised_on"] + timedelta(days=31))
+    return CorrectiveAction(id=ActionId(action_id), **values)
+
+
+ELIMINATED = report("R-4", "E-1", at(2023, 6, 1)).accept(at(2023, 6, 1, 11))
+ELIMINATED = ELIMINATED.start_work(at(2023, 6, 2)).eliminate(at(2023, 6, 5))
+
+
+@pytest.mark.parametrize(
+    ("plant", "path", "message"),
+    [
+        pytest.param(
+            add("corrective_actions", action(report="R-404")),
+            "$.corrective_actions[0].report",
+            "unknown safety report 'R-404': no such id in safety_reports",
+            id="action-on-an-unknown-report",
+        ),
+        pytest.param(
+            add("corrective_actions", action(report=None, violation="V-404")),
+            "$.corrective_actions[0].violation",
+            "unknown violation 'V-404': no such id in violations",
+            id="action-on-an-unknown-violation",
+        ),
+        pytest.param(
+            add("corrective_actions", action(owner="X-1")),
+            "$.corrective_actions[0].owner",
+            "unknown employee 'X-1': no such id in employees",
+            id="owner-unknown",
+        ),
+        pytest.param(
+            add(
+                "corrective_actions",
+                action(owner="E-9", raised_on=date(2023, 7, 3), due_on=date(2023, 7, 9)),
+            ),
+            "$.corrective_actions[0].owner",
+            "employee 'E-9' was made owner on 2023-07-03 but was not on staff then",
+            id="owner-gone",
+        ),
+        pytest.param(
+            add("corrective_actions", action(raised_on=date(2023, 5, 3))),
+            "$.corrective_actions[0].raised_on",
+            "2023-05-03 is before safety report 'R-1' was registered or found (2023-05-04)",
+            id="action-before-its-report",
+        ),
+        pytest.param(
+            add(
+                "corrective_actions",
+                action(report=None, violation="V-3", raised_on=date(2023, 8, 31)),
+            ),
+            "$.corrective_actions[0].raised_on",
+            "2023-08-31 is before violation 'V-3' was registered or found (2023-09-01)",
+            id="action-before-its-violation",
+        ),
+        pytest.param(
+            both(
+                add("safety_reports", ELIMINATED),
+                add("corrective_actions", action(report="R-4", raised_on=date(2023, 6, 1))),
+            ),
+            "$.corrective_actions[0].closed_on",
+            "still open on 2023-06-05, when safety report 'R-4' was marked eliminated; "
+            "every action must be closed by then",
+            id="report-eliminated-with-an-open-action",
+        ),
+        pytest.param(
+            both(
+                change("violations", 2, eliminated_on=date(2023, 9, 10)),
+                add(
+                    "corrective_actions",
+                    action(report=None, violation="V-3", raised_on=date(2023, 9, 1))
+                    .start(date(2023, 9, 2))
+                    .complete(date(2023, 9, 11)),
+                ),
+            ),
+            "$.corrective_actions[0].closed_on",
+            "still open on 2023-09-10, when violation 'V-3' was marked eliminated",
+            id="violation-eliminated-before-its-action-closed",
+        ),
+        pytest.param(
+            add("corrective_actions", action(), action()),
+            "$.corrective_actions[1].id",
+            "'CA-1' appears 2 times",
+            id="duplicate-action",
+        ),
+    ],
+)
+def test_each_corrective_action_mistake_is_reported(plant: Plant, path: str, message: str) -> None:
+    bundle = base()
+    plant(bundle)
+    problems = problems_of(bundle)
+    assert [p.path for p in problems] == [path]
+    assert message in problems[0].message
+
+
+def test_actions_closed_by_elimination_are_valid_and_found_from_their_subject() -> None:
+    bundle = base()
+    closed = action(report="R-4", raised_on=date(2023, 6, 1)).start(date(2023, 6, 2))
+    closed = closed.complete(date(2023, 6, 5))  # the day of elimination: closed by then
+    cancelled = action("CA-2", report=None, violation="V-1", raised_on=date(2023, 4, 10))
+    bundle["safety_reports"].append(ELIMINATED)
+    bundle["corrective_actions"] += [cancelled.cancel(date(2023, 4, 11), "duplicate"), closed]
+    records = build(bundle)
+    assert records.actions_for(ELIMINATED) == (closed,)
+    assert [a.id for a in records.actions_for(records.violation("V-1"))] == ["CA-2"]
+    assert records.actions_for(records.violation("V-2")) == ()
+    assert records.subject_of(closed) == ELIMINATED
+    assert records.subject_of(records.corrective_actions[1]) == records.violation("V-1")
+    with pytest.raises(UnknownRecordError):
+        records.subject_of(action(report="R-404"))
 
 
 def test_the_base_company_is_valid() -> None:
@@ -336,6 +481,16 @@ CASES = [
         "$.hours_worked[3].month",
         "'D-1 2023-02' appears 2 times (hours_worked[1], hours_worked[3]); each must be unique",
         id="duplicate-hours-for-department-month",
+    ),
+    pytest.param(
+        add(
+            "hours_worked",
+            contractors(hours("D-1", "2023-02", "10")),
+            contractors(hours("D-1", "2023-02", "20")),
+        ),
+        "$.hours_worked[4].month",
+        "'D-1 2023-02 contractor' appears 2 times (hours_worked[3], hours_worked[4])",
+        id="duplicate-contractor-hours-for-department-month",
     ),
     # Workforce references and roles.
     pytest.param(
@@ -848,7 +1003,8 @@ COLLECTIONS: dict[str, tuple[type, Callable[[Any], Any]]] = {
     "violations": (Violation, lambda v: v.id),
     "submissions": (Submission, lambda s: s.id),
     "injuries": (WorkInjury, lambda i: i.id),
-    "hours_worked": (HoursWorked, lambda h: (h.department, h.month)),
+    "hours_worked": (HoursWorked, lambda h: (h.department, h.month, h.relation)),
+    "corrective_actions": (CorrectiveAction, lambda a: a.id),
 }
 
 

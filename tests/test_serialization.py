@@ -16,9 +16,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ohs_domain import (
+    ActionDeadlines,
+    ActionId,
     BelowMinimumScore,
+    CorrectiveAction,
     DateRange,
+    Department,
+    DepartmentId,
     Employee,
+    EmployeeCategory,
     EmployeeId,
     Entry,
     Exclusion,
@@ -37,19 +43,26 @@ from ohs_domain import (
     RankBand,
     RankBands,
     Records,
+    ReportId,
+    ReportingAccount,
+    ReportKind,
     RewardPolicy,
+    RiskLevel,
     SafetyReport,
     Schedule,
     ScoreThresholds,
     ScoreTier,
     Source,
     Step,
+    Violation,
+    ViolationId,
     Year,
     demo,
     kz,
     serialization,
 )
 from ohs_domain.testing import (
+    action_deadlines,
     aware_datetimes,
     currencies,
     date_ranges,
@@ -1244,3 +1257,97 @@ def test_a_report_reads_the_same_with_or_without_an_empty_reason_and_history() -
     assert serialization.load({**bare, "history": (change,)}, SafetyReport) == (
         serialization.load(A_REPORT, SafetyReport)
     )
+
+
+# --- Corrective actions and their policy at the edge -------------------------------------------
+
+
+@given(action_deadlines())
+def test_an_action_policy_round_trips_with_iso_terms(policy: ActionDeadlines) -> None:
+    data = serialization.dump(policy)
+    assert all(isinstance(term, str) and term.startswith("P") for term in data.values())
+    assert serialization.load(data, ActionDeadlines) == policy
+
+
+def test_a_bad_term_is_reported_with_its_path() -> None:
+    data = {"low": "P1M", "medium": "P10", "high": "PT3H", "coming_due": "P0D", "escalate_after": 3}
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, ActionDeadlines)
+    problems = {p.path: p.message for p in caught.value.problems}
+    assert sorted(problems) == ["$.coming_due", "$.escalate_after", "$.high", "$.medium"]
+    assert "a Term longer than zero" in problems["$.coming_due"]
+    assert 'months and days, e.g. "P1M", "P10D"' in problems["$.medium"]
+
+
+def _bundle_with_actions() -> dict[str, Any]:
+    staff = [
+        Employee(
+            id=EmployeeId("E-1"),
+            department=DepartmentId("D-1"),
+            category=EmployeeCategory.WORKER,
+            hired_on=date(2020, 1, 1),
+        )
+    ]
+    hazard = SafetyReport(
+        id=ReportId("R-1"),
+        kind=ReportKind.NEAR_MISS,
+        risk=RiskLevel.HIGH,
+        reporter=EmployeeId("E-1"),
+        department=DepartmentId("D-1"),
+        reported_at=datetime(2023, 5, 4, 9, tzinfo=kz.ALMATY),
+    )
+    found = Violation(
+        id=ViolationId("V-1"),
+        found_on=date(2023, 5, 4),
+        department=DepartmentId("D-1"),
+        category="work at height",
+    )
+    opened = CorrectiveAction(
+        id=ActionId("CA-1"),
+        report=ReportId("R-1"),
+        description="Fix it",
+        owner=EmployeeId("E-1"),
+        risk=RiskLevel.HIGH,
+        raised_on=date(2023, 5, 4),
+        due_on=date(2023, 5, 7),
+    )
+    actions = [
+        opened,
+        attrs.evolve(opened, id=ActionId("CA-2"), report=None, violation=ViolationId("V-1")),
+    ]
+    bundle = Records(
+        time_zone=kz.ALMATY,
+        departments=[Department(id=DepartmentId("D-1"), name="CHP-1", is_production=True)],
+        employees=staff,
+        reporting_accounts=[
+            ReportingAccount(employee=EmployeeId("E-1"), registered_on=date(2021, 1, 1))
+        ],
+        safety_reports=[hazard],
+        violations=[found],
+        corrective_actions=actions,
+    )
+    data: dict[str, Any] = serialization.dump(bundle)
+    assert serialization.load(data, Records) == bundle
+    return data
+
+
+def test_an_action_on_an_unreadable_row_is_not_a_second_problem() -> None:
+    data = _bundle_with_actions()
+    data["safety_reports"][0]["kind"] = "boss"
+    data["violations"][0]["found_on"] = "yesterday"
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    assert [p.path for p in caught.value.problems] == [
+        "$.safety_reports[0].kind",
+        "$.violations[0].found_on",
+    ]
+
+
+def test_without_a_zone_the_dated_rules_of_actions_wait() -> None:
+    data = _bundle_with_actions()
+    data["time_zone"] = "Nowhere/City"
+    data["corrective_actions"][0]["raised_on"] = "2023-05-01"  # before the report: dated
+    data["corrective_actions"][0]["due_on"] = "2023-05-02"
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    assert [p.path for p in caught.value.problems] == ["$.time_zone"]

@@ -5,6 +5,19 @@ The public API is re-exported here; modules whose names start with ``_`` are pri
 
 from importlib.metadata import version as _version
 
+from ohs_domain._action_tracking import (
+    ActionTracking,
+    OverdueAction,
+    action_tracking,
+)
+from ohs_domain._actions import (
+    ActionDeadlines,
+    ActionId,
+    ActionStatus,
+    CorrectiveAction,
+    Escalation,
+    Term,
+)
 from ohs_domain._coverage import (
     FormatCoverage,
     TrainingCoverage,
@@ -34,6 +47,12 @@ from ohs_domain._errors import (
     UnknownRecordError,
 )
 from ohs_domain._explain import Explanation, Fact, Step, Value, show
+from ohs_domain._gri import (
+    GRI_BASES,
+    InjuryDisclosure,
+    InjuryDisclosureColumn,
+    gri_403_9,
+)
 from ohs_domain._i18n import LANGUAGES, Language
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
 from ohs_domain._injury_rates import (
@@ -73,9 +92,15 @@ from ohs_domain._key_points import (
     KeyPoints,
     key_points,
 )
+from ohs_domain._leading import (
+    LeadingIndicator,
+    LeadingIndicators,
+    leading_indicators,
+)
 from ohs_domain._measures import (
     Rate,
     Share,
+    Tally,
 )
 from ohs_domain._money import ROUNDING, Money
 from ohs_domain._outcomes import (
@@ -143,17 +168,29 @@ from ohs_domain._workforce import (
     InspectorAppointment,
     ReportingAccount,
     TrainerCertification,
+    WorkerRelation,
+)
+from ohs_domain._year_over_year import (
+    FigureChange,
+    YearOverYear,
+    year_over_year,
 )
 
 __all__ = [
+    "GRI_BASES",
     "LANGUAGES",
     "ROUNDING",
+    "ActionDeadlines",
+    "ActionId",
+    "ActionStatus",
+    "ActionTracking",
     "Active",
     "ActivityLine",
     "Award",
     "BelowLowestTier",
     "BelowMinimumScore",
     "BeyondLastBand",
+    "CorrectiveAction",
     "CurrencyMismatchError",
     "CutByBudget",
     "CutByRecipientCap",
@@ -170,13 +207,17 @@ __all__ = [
     "Engagement",
     "EngagementPartial",
     "Entry",
+    "Escalation",
     "Exclusion",
     "ExclusionReason",
     "Explanation",
     "Fact",
+    "FigureChange",
     "FormatCoverage",
     "HoursWorked",
     "IllegalTransitionError",
+    "InjuryDisclosure",
+    "InjuryDisclosureColumn",
     "InjuryId",
     "InjuryRates",
     "InjuryRatesPartial",
@@ -197,6 +238,8 @@ __all__ = [
     "KeyPoints",
     "KindCount",
     "Language",
+    "LeadingIndicator",
+    "LeadingIndicators",
     "Money",
     "Month",
     "MultiplierBounds",
@@ -205,6 +248,7 @@ __all__ = [
     "NotOnStaff",
     "NotProductionPersonnel",
     "OhsDomainError",
+    "OverdueAction",
     "PaidInFullForPart",
     "PaidProRata",
     "Partial",
@@ -244,6 +288,8 @@ __all__ = [
     "Submission",
     "SubmissionId",
     "SubmissionStatus",
+    "Tally",
+    "Term",
     "TieRule",
     "TooFewSubmissions",
     "TooFewViolations",
@@ -259,13 +305,17 @@ __all__ = [
     "ViolationId",
     "WageDate",
     "WorkInjury",
+    "WorkerRelation",
     "Year",
+    "YearOverYear",
+    "action_tracking",
     "as_range",
     "combine",
     "elimination",
     "elimination_partial",
     "engagement",
     "engagement_partial",
+    "gri_403_9",
     "injury_rates",
     "injury_rates_partial",
     "inspection_activity",
@@ -275,6 +325,7 @@ __all__ = [
     "inspector_pay_for_year_partial",
     "inspector_pay_partial",
     "key_points",
+    "leading_indicators",
     "local_date",
     "partition",
     "reward_awards",
@@ -282,6 +333,7 @@ __all__ = [
     "show",
     "training_coverage",
     "training_coverage_partial",
+    "year_over_year",
 ]
 
 __version__: str = _version("ohs-domain")

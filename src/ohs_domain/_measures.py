@@ -9,6 +9,8 @@ both round only for display, with the library's rounding mode.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -21,7 +23,7 @@ from ohs_domain._errors import InvalidValueError
 from ohs_domain._i18n import Language
 from ohs_domain._money import round_exactly
 
-__all__ = ["Rate", "Share"]
+__all__ = ["Rate", "Share", "Tally"]
 
 
 def _grouped(value: Fraction, lang: Language = "en") -> str:
@@ -151,6 +153,31 @@ class Rate:
             unit=unit,
             exposure=exposure,
         )
+
+
+@attrs.frozen
+class Tally:
+    """How many of one kind: an injury type, an owner's overdue actions.
+
+    >>> str(Tally("fracture", 2))
+    'fracture: 2'
+
+    Attributes:
+        name: The kind counted.
+        count: How many.
+    """
+
+    name: str = attrs.field(validator=_checks.text)
+    count: int = attrs.field(validator=_checks.count)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.count:,}"
+
+
+def tallied(names: Iterable[str]) -> tuple[Tally, ...]:
+    """How many times each name occurs, most first (ties by name)."""
+    counts = Counter(names)
+    return tuple(Tally(n, c) for n, c in sorted(counts.items(), key=lambda i: (-i[1], i[0])))
 
 
 def median(values: list[timedelta]) -> timedelta | None:

@@ -28,6 +28,7 @@ __all__ = [
     "InspectorAppointment",
     "ReportingAccount",
     "TrainerCertification",
+    "WorkerRelation",
 ]
 
 DepartmentId = NewType("DepartmentId", str)
@@ -98,6 +99,18 @@ class Employee:
         end = days.end if self.left_on is None else min(days.end, self.left_on)
         start = max(days.start, self.hired_on)
         return DateRange(start, max(start, end))
+
+
+class WorkerRelation(enum.StrEnum):
+    """How a worker relates to the company, as GRI 403-9 separates them.
+
+    ``EMPLOYEE``: on the company's staff. ``CONTRACTOR``: a worker who is not an
+    employee but whose work or workplace the company controls (a contractor's
+    crew at a plant).
+    """
+
+    EMPLOYEE = "employee"
+    CONTRACTOR = "contractor"
 
 
 @attrs.frozen(kw_only=True)

@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ohs_domain import _periods, serialization
+from ohs_domain._actions import ActionDeadlines, Term
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Schedule, Source
 from ohs_domain._inspector_pay import InspectorPay, InspectorPayPolicy, InspectorPayYear
@@ -54,6 +55,7 @@ TYPES: Final[tuple[type, ...]] = (
     InspectorPayPolicy,
     RewardPolicy,
     EliminationDeadlines,
+    ActionDeadlines,
     InspectorPay,
     InspectorPayYear,
     RewardAwards,
@@ -96,6 +98,11 @@ _PLAIN: Final[dict[Any, dict[str, Any]]] = {
     Quarter: {"type": "string", "pattern": _whole(_periods._QUARTER)},
     Month: {"type": "string", "pattern": _whole(_periods._MONTH)},
     Year: {"type": "integer", "minimum": 1, "maximum": 9999},
+    Term: {
+        "type": "string",
+        "pattern": r"^P(?!$)(\d{1,4}M)?(\d{1,5}D)?$",
+        "description": 'ISO 8601 months and days, "P1M", "P10D"',
+    },
     type(None): {"type": "null"},
 }
 _TIERS: Final = {ScoreThresholds: "score_thresholds", RankBands: "rank_bands"}

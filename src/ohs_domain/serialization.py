@@ -11,6 +11,7 @@ Values travel as JSON can carry them exactly:
 | aware `datetime` | ``"2023-12-31T23:30:00+06:00"`` (a naive one is an error) |
 | time zone | its IANA key, ``"Asia/Almaty"`` |
 | `timedelta` | ISO 8601 duration, ``"P3D"``, ``"PT24H"`` |
+| `Term` (a policy's months and days) | ISO 8601 duration, ``"P1M"``, ``"P10D"``, ``"P1M10D"`` |
 | `Fraction` (exact shares and averages) | ``"2699/2"`` |
 | `Schedule` | its table; on input also the name of a public one, ``"kz.MINIMUM_WAGE"`` |
 | reward tiers | a table tagged by ``"basis"``: ``"score_thresholds"`` or ``"rank_bands"`` |
@@ -63,6 +64,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ohs_domain import kz
+from ohs_domain._actions import Term
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Schedule
 from ohs_domain._errors import (
@@ -551,6 +553,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
         (Quarter, _via_parse(Quarter.parse), str),
         (Month, _via_parse(Month.parse), str),
         (Year, _structure_year, lambda year: year.value),
+        (Term, _via_parse(Term.parse), str),
     ]
     for kind, structure, unstructure in hooks:
         converter.register_structure_hook(kind, structure)
