@@ -58,7 +58,8 @@ def _public_callables() -> Iterator[tuple[str, Callable[..., Any]]]:
             value = getattr(module, name)
             if inspect.isfunction(value) and _parameters(value):
                 yield f"{module_name.removeprefix('ohs_domain.')}.{name}", value
-            if inspect.isclass(value):
+            # A protocol's methods are signatures for others to implement, never called.
+            if inspect.isclass(value) and not getattr(value, "_is_protocol", False):
                 for member, attribute in vars(value).items():
                     function = getattr(attribute, "__func__", attribute)
                     public = not member.startswith("_") and inspect.isfunction(function)
@@ -249,6 +250,19 @@ def _results() -> tuple[object, ...]:
     )
 
 
+def _partials() -> tuple[object, ...]:
+    year, end = Year(2023), date(2023, 12, 31)
+    return (
+        ohs_domain.training_coverage_partial(RECORDS, period=year, as_of=end),
+        ohs_domain.engagement_partial(RECORDS, period=year, as_of=end),
+        ohs_domain.elimination_partial(
+            RECORDS, period=year, as_of=end, deadlines=demo.ELIMINATION_DEADLINES
+        ),
+        ohs_domain.inspection_activity_partial(RECORDS, period=year),
+        ohs_domain.injury_rates_partial(RECORDS, period=year, as_of=end),
+    )
+
+
 def _valid_examples() -> tuple[object, ...]:
     """A value of every type a public parameter takes, the owners of methods first."""
     report = RECORDS.safety_reports[0]
@@ -272,6 +286,8 @@ def _valid_examples() -> tuple[object, ...]:
         ohs_domain.Term(days=1),
         RECORDS.corrective_actions[0],
         ohs_domain.Tally("fracture", 1),
+        ohs_domain.ItemTallies(),
+        *_partials(),
         ohs_domain.RankBands((ohs_domain.RankBand(first_rank=1, last_rank=2, multiplier=3),)),
         ohs_domain.ScoreTier(min_score=1, multiplier=3),
         ohs_domain.Money(Decimal(100)),
@@ -303,7 +319,7 @@ def _valid_examples() -> tuple[object, ...]:
         {"value": 2023},
         "'2023'",
         "ru",  # a Language
-        "department",  # what a bundle is partitioned by
+        "department",  # what partition splits by
         ohs_domain.Money,
         testing.texts(),
         cattrs.Converter(),  # an application's converter to configure

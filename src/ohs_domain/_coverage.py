@@ -114,7 +114,7 @@ class TrainingCoverage:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TrainingCoveragePartial(Tallies):
     """Training coverage of one part of the records, to combine with the other parts'.
 

@@ -162,7 +162,7 @@ class Elimination:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ItemTallies(Tallies):
     """Items against their deadlines, in one part: what `EliminationStats` is decided from.
 
@@ -180,6 +180,7 @@ class ItemTallies(Tallies):
     times: Counter[timedelta] = summed(Counter)
     overdue: frozenset[str] = united()
 
+    @checked
     def stats(self, subject: str) -> EliminationStats:
         """The statistics of these items, called ``subject``."""
         return EliminationStats(
@@ -193,7 +194,7 @@ class ItemTallies(Tallies):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EliminationPartial(Tallies):
     """Elimination in one part of the records, to combine with the other parts'.
 

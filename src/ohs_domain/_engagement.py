@@ -83,7 +83,7 @@ class Engagement:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EngagementPartial(Tallies):
     """Engagement in one part of the records, to combine with the other parts'.
 

@@ -119,7 +119,7 @@ def _months(days: DateRange) -> list[Month]:
     return months
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InjuryRatesPartial(Tallies):
     """Injury counts and exposure in one part of the records, to combine with the other parts'.
 

@@ -115,7 +115,7 @@ class InspectionActivity:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InspectionActivityPartial(Tallies):
     """Inspection activity in one part of the records, to combine with the other parts'.
 

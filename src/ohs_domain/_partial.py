@@ -20,6 +20,7 @@ from typing import Any, Final, Protocol, Self, TypeVar, cast, runtime_checkable
 
 import attrs
 
+from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidArgumentError
 
 __all__ = ["Partial", "combine"]
@@ -43,6 +44,7 @@ class Partial(Protocol[R_co]):
         ...  # pragma: no cover - a protocol's signature
 
 
+@checked
 def combine(partials: Iterable[P], /) -> P:
     """Fold a non-empty iterable of partial results of one kind with their ``combine``.
 

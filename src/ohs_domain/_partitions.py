@@ -20,6 +20,7 @@ import attrs
 
 from ohs_domain._arguments import checked
 from ohs_domain._records import COLLECTIONS, Records
+from ohs_domain._reporting import SafetyReport
 from ohs_domain._workforce import EmployeeId
 
 __all__ = ["partition"]
@@ -86,10 +87,21 @@ def partition(
     for hours in records.hours_worked:
         parts.put(label(hours.department), "hours_worked", hours)
     _by_person(records, unit, parts)
+    for injury in records.injuries:  # a contractor's worker belongs to no part: the place does
+        worker = unit.get(injury.employee)
+        parts.put(label(injury.department) if worker is None else worker, "injuries", injury)
+    violation_part: dict[str, str] = {}
     for violation in records.violations:
         listing = records.submission_listing(violation.id)
         owner = label(violation.department) if listing is None else unit[listing.inspector]
         parts.put(owner, "violations", violation)
+        violation_part[violation.id] = owner
+    for action in records.corrective_actions:  # with what it answers; its owner copied along
+        subject = records.subject_of(action)
+        part = unit[subject.reporter] if isinstance(subject, SafetyReport) else None
+        part = violation_part[subject.id] if part is None else part
+        parts.put(part, "corrective_actions", action)
+        parts.put(part, "employees", records.employee(action.owner), action.owner)
     _sessions(records, unit, parts)
     return parts.built()
 
@@ -102,7 +114,6 @@ def _by_person(records: Records, unit: dict[EmployeeId, str], parts: _Parts) -> 
         ("inspector_appointments", lambda a: a.employee),
         ("reporting_accounts", lambda a: a.employee),
         ("safety_reports", lambda r: r.reporter),
-        ("injuries", lambda i: i.employee),
         ("submissions", lambda s: s.inspector),
     )
     for name, owner in person:
