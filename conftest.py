@@ -2,7 +2,7 @@
 
 Also: the 100 % coverage floor (``--cov-fail-under`` in pyproject.toml) is a property
 of the whole suite, so a run of some of it (``pytest tests/test_money.py``, ``-k``,
-``-m slow``) reports coverage but is not failed by it.
+``-m slow``, ``-m dask``) reports coverage but is not failed by it.
 """
 
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
@@ -12,8 +12,8 @@ from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 from sybil.parsers.rest import DocTestParser
 
-DEFAULT_SELECTION = "not slow"
-"""The ``-m`` of pyproject.toml's addopts: the slow tests run apart, in ``.ci/run``."""
+DEFAULT_SELECTION = "not slow and not dask"
+"""The ``-m`` of pyproject.toml's addopts: the slow and the Dask tests run apart, in ``.ci/run``."""
 
 pytest_collect_file = (
     Sybil(

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import settings
+from hypothesis import strategies as st
 
 from ohs_domain import (
+    ActionDeadlines,
     Active,
     BelowLowestTier,
     BelowMinimumScore,
@@ -64,9 +65,11 @@ from ohs_domain import (
     ScoreThresholds,
     ScoreTier,
     SessionId,
+    Share,
     Source,
     Submission,
     SubmissionId,
+    Term,
     TooFewSubmissions,
     TooFewViolations,
     TrainerCertification,
@@ -76,12 +79,12 @@ from ohs_domain import (
     Violation,
     ViolationId,
     WageDate,
+    WorkerRelation,
     WorkInjury,
     Year,
     demo,
     key_points,
     kz,
-    serialization,
 )
 
 
@@ -107,6 +110,14 @@ def assert_invalid(build: Any, fields: dict[str, Any], field: str, expected: str
 
 
 ZONE = kz.ALMATY
+ACTION_POLICY = ActionDeadlines(
+    low=Term(months=1),
+    medium=Term(days=10),
+    high=Term(days=3),
+    coming_due=Term(days=2),
+    escalate_after=Term(days=14),
+)
+"""Corrective actions due in a month, 10 days or 3 days by risk; escalated 14 days late."""
 COUNCIL = Source(title="Production council decision", number="7", adopted_on=date(2022, 12, 20))
 STANDARD = Source(title="Standard on incentives", number="ST-07", adopted_on=date(2023, 1, 20))
 
@@ -299,6 +310,9 @@ def injury(
     worker: str = "E-01",
     days_lost: int = 0,
     department: str = "D-1",
+    relation: WorkerRelation = WorkerRelation.EMPLOYEE,
+    high_consequence: bool = False,
+    injury_type: str | None = None,
 ) -> WorkInjury:
     return WorkInjury(
         id=InjuryId(injury_id),
@@ -307,6 +321,9 @@ def injury(
         department=DepartmentId(department),
         severity=severity,
         days_lost=days_lost,
+        relation=relation,
+        high_consequence=high_consequence,
+        injury_type=injury_type,
     )
 
 
@@ -317,9 +334,20 @@ def hours(department: str, month: str, amount: str) -> HoursWorked:
     )
 
 
-def monthly_hours(year: int, hours: str | int, *, department: str = "D-1") -> list[HoursWorked]:
+def monthly_hours(
+    year: int,
+    hours: str | int,
+    *,
+    department: str = "D-1",
+    relation: WorkerRelation = WorkerRelation.EMPLOYEE,
+) -> list[HoursWorked]:
     return [
-        HoursWorked(department=DepartmentId(department), month=month, hours=Decimal(hours))
+        HoursWorked(
+            department=DepartmentId(department),
+            month=month,
+            hours=Decimal(hours),
+            relation=relation,
+        )
         for month in Year(year).months()
     ]
 
@@ -435,6 +463,96 @@ def reward_policy(**changes: Any) -> RewardPolicy:
     }
     fields.update(changes)
     return RewardPolicy(**fields)
+
+
+def within_unit_interval(share: Share) -> None:
+    """Assert ``share`` lies in [0, 1], and is undefined exactly when its whole is empty."""
+    value = share.value
+    assert (value is None) == (share.whole == 0)
+    if value is not None:
+        assert 0 <= value <= 1
+
+
+def parts_by_employee(
+    bundle: Records, part_of: Iterable[int], *, at_least: int = 1
+) -> list[Records]:
+    """``bundle`` split by employee: employee *i* and their facts go to part ``part_of[i]``.
+
+    Every part gets the departments; an employee takes along their reporting
+    account, reports, appointments, submissions and the violations those list.
+    Training, injuries and hours are left out (no rule of pay or awards reads
+    them). A part no employee goes to is empty, and still a valid bundle; there
+    are ``at_least`` parts.
+    """
+    parts = list(part_of)
+    owner = {e.id: part for e, part in zip(bundle.employees, parts, strict=True)}
+    listed = {v for s in bundle.submissions for v in s.violations}
+
+    def of(part: int, items: Iterable[Any], who: str) -> list[Any]:
+        return [item for item in items if owner[getattr(item, who)] == part]
+
+    return [
+        Records(
+            time_zone=bundle.time_zone,
+            departments=bundle.departments,
+            employees=of(part, bundle.employees, "id"),
+            inspector_appointments=of(part, bundle.inspector_appointments, "employee"),
+            reporting_accounts=of(part, bundle.reporting_accounts, "employee"),
+            safety_reports=of(part, bundle.safety_reports, "reporter"),
+            submissions=(mine := of(part, bundle.submissions, "inspector")),
+            violations=[
+                v
+                for v in bundle.violations
+                if v.id in listed and any(v.id in s.violations for s in mine)
+            ],
+        )
+        for part in range(max(at_least, max(parts, default=0) + 1))
+    ]
+
+
+def parts_by_fact(bundle: Records, part_of: Iterable[int]) -> list[Records]:
+    """``bundle`` split by fact: report *i* then submission *j* go to the part ``part_of`` says.
+
+    Every part gets the departments and every employee with their account and
+    appointments, so one person's reports and submissions may be spread over
+    several parts; a submission takes along the violations it lists.
+    """
+    parts = list(part_of)
+    facts = [*bundle.safety_reports, *bundle.submissions]
+    owner = {id(fact): part for fact, part in zip(facts, parts, strict=True)}
+    violations = {v.id: v for v in bundle.violations}
+
+    def of(part: int, items: Iterable[Any]) -> list[Any]:
+        return [item for item in items if owner[id(item)] == part]
+
+    return [
+        Records(
+            time_zone=bundle.time_zone,
+            departments=bundle.departments,
+            employees=bundle.employees,
+            inspector_appointments=bundle.inspector_appointments,
+            reporting_accounts=bundle.reporting_accounts,
+            safety_reports=of(part, bundle.safety_reports),
+            submissions=(mine := of(part, bundle.submissions)),
+            violations=[violations[v] for s in mine for v in s.violations],
+        )
+        for part in range(max(parts, default=0) + 1)
+    ]
+
+
+def splits(bundle: Records) -> st.SearchStrategy[list[Records]]:
+    """Any split of ``bundle``: by employee into up to four parts (some maybe empty), or
+    every report and submission in any part, each alone or with others."""
+    people = len(bundle.employees)
+    facts = len(bundle.safety_reports) + len(bundle.submissions)
+    return st.one_of(
+        st.lists(st.integers(0, 3), min_size=people, max_size=people).map(
+            lambda owners: parts_by_employee(bundle, owners)
+        ),
+        st.lists(st.integers(0, facts), min_size=facts, max_size=facts).map(
+            lambda owners: parts_by_fact(bundle, owners)
+        ),
+    )
 
 
 # --- Reasons, with the English the library promises for each -------------------------------------
@@ -577,33 +695,6 @@ def year_of_three_reporters(p2_until: date = date(2025, 1, 1)) -> KeyPoints:
 
 
 # --- Files with mistakes -------------------------------------------------------------------------
-
-
-def _replace(path: Path, line: int, old: str, new: str) -> None:
-    lines = path.read_text().splitlines()
-    assert old in lines[line - 1]
-    lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    path.write_text("\n".join(lines) + "\n")
-
-
-def plant_five_mistakes(folder: Path) -> list[str]:
-    """The demo company as CSV tables with five mistakes an HR export could have.
-
-    Returns the places where they must be reported.
-    """
-    serialization.write_csv_tables(demo.build_records(), folder)
-    _replace(folder / "departments.csv", 2, "true", "yes")
-    _replace(folder / "employees.csv", 4, "2015-03-03", "03.03.2015")
-    _replace(folder / "employees.csv", 7, "worker", "welder")
-    _replace(folder / "safety_reports.csv", 3, "medium", "severe")
-    _replace(folder / "report_history.csv", 5, "+06:00", "")
-    return [
-        "departments.csv:2:is_production",
-        "employees.csv:4:hired_on",
-        "employees.csv:7:category",
-        "report_history.csv:5:at",
-        "safety_reports.csv:3:risk",
-    ]
 
 
 # --- The demo company's year ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from ohs_domain import (
     inspector_pay_for_year,
     show,
 )
-from tests.rule_builders import (
+from tests.builders import (
     COUNCIL,
     QUARTERLY_15000,
     appointment,

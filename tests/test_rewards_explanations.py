@@ -20,7 +20,7 @@ from ohs_domain import (
     reward_awards,
     show,
 )
-from tests.rule_builders import (
+from tests.builders import (
     STANDARD,
     at,
     bands,
