@@ -260,6 +260,14 @@ def _partials() -> tuple[object, ...]:
         ),
         ohs_domain.inspection_activity_partial(RECORDS, period=year),
         ohs_domain.injury_rates_partial(RECORDS, period=year, as_of=end),
+        ohs_domain.KeyPointsPartial.empty(
+            year=year,
+            as_of=end,
+            deadlines=demo.ELIMINATION_DEADLINES,
+            inspector_pay_policy=PAY,
+            reward_policy=REWARDS,
+            paid_on=date(2024, 1, 25),
+        ),
     )
 
 

@@ -90,7 +90,9 @@ from ohs_domain._inspector_pay import (
 )
 from ohs_domain._key_points import (
     KeyPoints,
+    KeyPointsPartial,
     key_points,
+    key_points_partial,
 )
 from ohs_domain._leading import (
     LeadingIndicator,
@@ -236,6 +238,7 @@ __all__ = [
     "InvalidValueError",
     "ItemTallies",
     "KeyPoints",
+    "KeyPointsPartial",
     "KindCount",
     "Language",
     "LeadingIndicator",
@@ -325,6 +328,7 @@ __all__ = [
     "inspector_pay_for_year_partial",
     "inspector_pay_partial",
     "key_points",
+    "key_points_partial",
     "leading_indicators",
     "local_date",
     "partition",
