@@ -41,7 +41,8 @@ class InjuryRates:
     Attributes:
         period: The months counted.
         as_of: The day days-without-injury is counted to.
-        hours: Hours worked in the period, all departments.
+        hours: Hours worked by employees in the period, all departments (contractors' workers are
+            disclosed apart, in `gri_403_9`).
         average_headcount: Average headcount of the company over the period.
         ltifr: Lost-time injuries × 1,000,000 ÷ hours (AS 1885.1, ILO frequency rate).
         trifr: Recordable injuries × 1,000,000 ÷ hours.
