@@ -16,7 +16,7 @@ from ohs_domain._errors import (
     UnknownRecordError,
 )
 from ohs_domain._explain import Explanation, Fact, Step, Value, show
-from ohs_domain._i18n import LANGUAGES, Language
+from ohs_domain._i18n import LANGUAGES, Language, Message
 from ohs_domain._indicators import (
     ActivityLine,
     Elimination,
@@ -165,6 +165,7 @@ __all__ = [
     "KeyPoints",
     "KindCount",
     "Language",
+    "Message",
     "Money",
     "Month",
     "MultiplierBounds",

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import attrs
 
 from ohs_domain import _i18n
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._effective import Entry, Source
-from ohs_domain._i18n import Language
+from ohs_domain._i18n import Language, Message
 from ohs_domain._measures import Rate, Share, _grouped
 from ohs_domain._money import Money
 from ohs_domain._outcomes import ExclusionReason, PayReason
@@ -88,12 +88,10 @@ def _shown(value: Value, lang: Language) -> str:  # noqa: PLR0911 - one case a k
             return "; ".join(_shown(item, lang) for item in value)
         case date():
             return _i18n.day(value, lang)
-        case DateRange():
-            return f"[{_i18n.day(value.start, lang)}, {_i18n.day(value.end, lang)})"
         case str() | Source() | Year() | Month():
             return str(value)  # ids, the law's own title, years and months read the same
         case _:
-            return value.render(lang)  # money, shares, rates, quarters, reasons
+            return value.render(lang)  # money, shares, rates, periods, reasons, messages
 
 
 _SHOWN: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
@@ -148,6 +146,12 @@ class Fact:
 class Step:
     """One step of a computation.
 
+    A step built by [`of`][ohs_domain.Step.of] from [`Message`][ohs_domain.Message]s
+    keeps its words as data, so a description that names values ("submissions
+    issued in 2023-Q1") renders in Russian and Kazakh with its values shown per
+    language; its ``description`` and ``result`` are the English text, which is
+    what equality, ``str()`` and the wire form see.
+
     Attributes:
         description: What was computed.
         result: What it came to, the value itself (``None`` when the step is a finding
@@ -158,6 +162,30 @@ class Step:
     description: str
     result: Value
     facts: tuple[Fact, ...] = ()
+    # The messages behind description and result, when built from data (see `of`).
+    _words: tuple[Message, Message | None] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+
+    @classmethod
+    @checked
+    def of(
+        cls, *, description: str | Message, result: Value | Message, facts: tuple[Fact, ...] = ()
+    ) -> Step:
+        """A step whose description and result may be messages that keep their values.
+
+        >>> from ohs_domain import Message, Quarter, Step
+        >>> issued = Message("submissions issued in {period}", (("period", Quarter(2023, 1)),))
+        >>> step = Step.of(description=issued, result=3)
+        >>> step.description, step.render("ru")
+        ('submissions issued in 2023-Q1', 'представления, выданные за 1 кв. 2023: 3')
+        """
+        words = description if isinstance(description, Message) else Message(description)
+        said = result if isinstance(result, Message) else None
+        value: Value = str(said) if said is not None else cast(Value, result)
+        step = cls(description=str(words), result=value, facts=facts)
+        object.__setattr__(step, "_words", (words, said))  # frozen: set once, while built
+        return step
 
     def __str__(self) -> str:
         return self.render("en")
@@ -165,10 +193,14 @@ class Step:
     @checked
     def render(self, lang: Language = "en") -> str:
         """The step in ``lang``: what was computed and its result (without its facts)."""
-        description = _i18n.gettext(lang, self.description)
+        if self._words is None:
+            description = _i18n.gettext(lang, self.description)
+        else:
+            description = self._words[0].render(lang)
         if self.result is None:
             return description
-        return f"{description}: {show(self.result, lang)}"
+        said = self._words[1] if self._words is not None else None
+        return f"{description}: {show(self.result, lang) if said is None else said.render(lang)}"
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -201,9 +233,8 @@ class Explanation:
     def render(self, lang: Language = "en") -> str:
         """The steps in ``lang``, numbered, each with its facts.
 
-        Step descriptions and fact names the catalogs list are translated; a
-        description built from data (``"submissions issued in 2023-Q1"``) stays
-        English for now, while every value is shown per ``lang``.
+        Step descriptions and fact names are translated, those built from data
+        (``"submissions issued in 2023-Q1"``) with their values shown per ``lang``.
         """
         lines: list[str] = []
         for number, step in enumerate(self.steps, start=1):

@@ -21,7 +21,7 @@ from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
-from ohs_domain._i18n import N_, Language
+from ohs_domain._i18n import N_, Language, Message, message
 from ohs_domain._injuries import InjurySeverity
 from ohs_domain._inspection import Submission
 from ohs_domain._measures import Rate, Share, _round, median, percentile
@@ -48,9 +48,18 @@ __all__ = [
 ]
 
 
-def _nothing(found: Sequence[object], description: str) -> tuple[Step, ...]:
+def _nothing(found: Sequence[object], description: Message) -> tuple[Step, ...]:
     """A step saying nothing was found, when nothing was: never only zeros to read."""
-    return () if found else (Step(description=description, result=None),)
+    return () if found else (Step.of(description=description, result=None),)
+
+
+def _stats(line: EliminationStats | ActivityLine) -> Message:
+    # Shown by its own render(lang) in an explanation; str() is its English line.
+    return message("{value}", value=line)
+
+
+def _on_staff(as_of: date) -> Message:
+    return message("production personnel on staff on {day}", day=as_of)
 
 
 def _share_rows(shares: dict[str, Share]) -> tuple[_rows.Row, ...]:
@@ -194,12 +203,15 @@ def training_coverage(records: Records, *, period: Period, as_of: date) -> Train
     } & production_departments
     share = Share(len(trained), len(population))
     result_steps = (
-        Step(description=f"production personnel on staff on {as_of}", result=len(population)),
-        *_nothing(sessions, f"no training sessions started in {days}"),
-        Step(
-            description=f"training sessions that started in {days}",
-            result=f"{len(sessions):,} sessions, {sum(line.participations for line in lines):,} "
-            "participations",
+        Step.of(description=_on_staff(as_of), result=len(population)),
+        *_nothing(sessions, message("no training sessions started in {period}", period=days)),
+        Step.of(
+            description=message("training sessions that started in {period}", period=days),
+            result=message(
+                "{sessions} sessions, {participations} participations",
+                sessions=len(sessions),
+                participations=sum(line.participations for line in lines),
+            ),
             facts=tuple(
                 Fact(
                     name=str(line.format),
@@ -319,10 +331,10 @@ def engagement(
     active_share = Share(len(active), len(staff))
     explanation = Explanation(
         (
-            Step(description=f"production personnel on staff on {as_of}", result=len(staff)),
-            *_nothing(reports, f"no reports registered in {known}"),
-            Step(
-                description=f"events and defects registered in {known}",
+            Step.of(description=_on_staff(as_of), result=len(staff)),
+            *_nothing(reports, message("no reports registered in {period}", period=known)),
+            Step.of(
+                description=message("events and defects registered in {period}", period=known),
                 result=len(reports),
                 facts=(
                     Fact(name="events", value=groups[ReportGroup.EVENT]),
@@ -330,12 +342,16 @@ def engagement(
                     Fact(name=f"rejected by {as_of}", value=rejected),
                 ),
             ),
-            Step(
-                description=f"registered in the reporting system by {as_of}",
+            Step.of(
+                description=message("registered in the reporting system by {day}", day=as_of),
                 result=registered_share,
             ),
-            Step(
-                description=f"active: at least {min_reports} non-rejected report(s) in the period",
+            Step.of(
+                description=message(
+                    "active: at least {n} non-rejected report(s) in the period",
+                    "active: at least {n} non-rejected report(s) in the period",
+                    n=min_reports,
+                ),
                 result=active_share,
             ),
         )
@@ -538,9 +554,13 @@ def elimination(
     answered = Share(answered_on_time, len(answered_due))
     explanation = Explanation(
         (
-            Step(
-                description=f"accepted reports registered in {days}, as of the end of {as_of}",
-                result=str(report_stats),
+            Step.of(
+                description=message(
+                    "accepted reports registered in {period}, as of the end of {day}",
+                    period=days,
+                    day=as_of,
+                ),
+                result=_stats(report_stats),
                 facts=tuple(
                     Fact(
                         name=f"{risk} risk",
@@ -549,11 +569,21 @@ def elimination(
                     for risk in RiskLevel
                 ),
             ),
-            *_nothing(accepted, f"no accepted reports registered in {days}"),
-            Step(description=f"violations found in {days}", result=str(violation_stats)),
-            Step(
-                description=f"submissions issued in {days} answered by their deadline",
-                result=f"{answered}; {len(overdue_submissions):,} overdue",
+            *_nothing(accepted, message("no accepted reports registered in {period}", period=days)),
+            Step.of(
+                description=message("violations found in {period}", period=days),
+                result=_stats(violation_stats),
+            ),
+            Step.of(
+                description=message(
+                    "submissions issued in {period} answered by their deadline", period=days
+                ),
+                result=message(
+                    "{answered}; {n} overdue",
+                    "{answered}; {n} overdue",
+                    answered=answered,
+                    n=len(overdue_submissions),
+                ),
             ),
         )
     )
@@ -712,14 +742,15 @@ def inspection_activity(records: Records, *, period: Period) -> InspectionActivi
     )
     explanation = Explanation(
         (
-            Step(
-                description=f"technical inspectors appointed during {days}", result=len(inspectors)
+            Step.of(
+                description=message("technical inspectors appointed during {period}", period=days),
+                result=len(inspectors),
             ),
-            *_nothing(submissions, f"no submissions issued in {days}"),
+            *_nothing(submissions, message("no submissions issued in {period}", period=days)),
             Step(description="of whom issuing submissions", result=issuing),
-            Step(
-                description=f"submissions issued in {days}",
-                result=str(total),
+            Step.of(
+                description=message("submissions issued in {period}", period=days),
+                result=_stats(total),
                 facts=tuple(Fact(name=d.label, value=str(d)) for d in by_department),
             ),
         )
@@ -879,14 +910,20 @@ def injury_rates(records: Records, *, period: Period, as_of: date) -> InjuryRate
     )
     explanation = Explanation(
         (
-            Step(description=f"hours worked in {days}", result=hours),
-            *_nothing([hours] if hours else [], f"no hours worked recorded in {days}"),
-            Step(description=f"average headcount over {days}", result=headcount),
-            Step(description=f"injuries in {days}", result=len(injuries)),
+            Step.of(description=message("hours worked in {period}", period=days), result=hours),
+            *_nothing(
+                [hours] if hours else [],
+                message("no hours worked recorded in {period}", period=days),
+            ),
+            Step.of(
+                description=message("average headcount over {period}", period=days),
+                result=headcount,
+            ),
+            Step.of(description=message("injuries in {period}", period=days), result=len(injuries)),
             *(Step(description="rate", result=rate) for rate in rates),
-            Step(
-                description=f"last recordable injury on or before {as_of}",
-                result=last if last is not None else "none on record",
+            Step.of(
+                description=message("last recordable injury on or before {day}", day=as_of),
+                result=last if last is not None else Message("none on record"),
             ),
         )
     )

@@ -27,6 +27,7 @@ from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
+from ohs_domain._i18n import Message, message
 from ohs_domain._money import Money
 from ohs_domain._outcomes import (
     BelowLowestTier,
@@ -453,9 +454,11 @@ class RewardAwards:
         entry = wage.entry_at(on)
         awards = tuple(attrs.evolve(a, amount=entry.value * a.multiplier) for a in self.awards)
         total = sum((a.amount for a in awards), Money.zero(entry.value.currency))
-        step = Step(
-            description=f"repriced at the wage in force on {on} (same recipients and multipliers)",
-            result=f"{len(awards)} awards, {total}",
+        step = Step.of(
+            description=message(
+                "repriced at the wage in force on {day} (same recipients and multipliers)", day=on
+            ),
+            result=_awarded(len(awards), total),
             facts=(Fact.parameter(wage.name, entry),),
         )
         return attrs.evolve(
@@ -489,8 +492,10 @@ class RewardAwards:
         if subject is None:
             raise UnknownRecordError("employee considered for an award", employee)
         steps = [
-            Step(
-                description=f"score from reports registered in {self.period}",
+            Step.of(
+                description=message(
+                    "score from reports registered in {period}", period=self.period
+                ),
                 result=subject.score,
                 facts=tuple(
                     Fact(name=str(c.kind), value=f"{c.reports} report(s)")
@@ -503,9 +508,14 @@ class RewardAwards:
         else:
             steps.append(Step(description="rank among eligible employees", result=subject.rank))
             steps.append(
-                Step(
+                Step.of(
                     description="amount = multiplier × minimum wage",
-                    result=f"{subject.multiplier} × {self.wage.value} = {subject.amount}",
+                    result=message(
+                        "{multiplier} × {wage} = {amount}",
+                        multiplier=str(subject.multiplier),
+                        wage=self.wage.value,
+                        amount=subject.amount,
+                    ),
                     facts=(
                         Fact(name="reference date", value=self.reference_date),
                         Fact.parameter("minimum wage", self.wage),
@@ -816,23 +826,31 @@ def _explanation(
         caps.append(Fact(name="budget cap", value=policy.budget))
     # A period without reports says so, rather than leaving only zeros to read.
     nothing = (
-        () if reports else (Step(description=f"no reports registered in {days}", result=None),)
+        ()
+        if reports
+        else (
+            Step.of(
+                description=message("no reports registered in {period}", period=days), result=None
+            ),
+        )
     )
     return Explanation(
         (
             *nothing,
-            Step(
-                description=f"reports registered in {days} scored",
-                result=f"{considered} employees considered",
+            Step.of(
+                description=message("reports registered in {period} scored", period=days),
+                result=message(
+                    "{n} employees considered", "{n} employees considered", n=considered
+                ),
                 facts=(
                     Fact(name="policy", value=policy.approved_by),
                     Fact(name="scored reports", value=policy.scored),
                     Fact(name="weights", value=_weights(policy.weights)),
                 ),
             ),
-            Step(
-                description=f"eligible on the reference date {reference_date}",
-                result=f"{eligible} employees",
+            Step.of(
+                description=message("eligible on the reference date {day}", day=reference_date),
+                result=message("{n} employees", "{n} employees", n=eligible),
                 facts=(
                     Fact(name="reference date is", value=policy.wage_date),
                     Fact(name="production personnel only", value=policy.production_only),
@@ -840,9 +858,10 @@ def _explanation(
                     Fact(name="minimum score", value=policy.min_score),
                 ),
             ),
-            Step(
+            Step.of(
                 description="tiers assigned",
-                result=", ".join(f"×{m}: {n}" for m, n in sorted(by_multiplier.items())) or "none",
+                result=", ".join(f"×{m}: {n}" for m, n in sorted(by_multiplier.items()))
+                or Message("none"),
                 facts=(
                     Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
                     Fact(name="tie rule", value=policy.tie_rule),
@@ -850,13 +869,17 @@ def _explanation(
                     *caps,
                 ),
             ),
-            Step(
+            Step.of(
                 description="awards paid at multiplier × minimum wage",
-                result=f"{len(awards)} awards, {total}",
+                result=_awarded(len(awards), total),
                 facts=(Fact.parameter(policy.wage.name, wage),),
             ),
         )
     )
+
+
+def _awarded(count: int, total: Money) -> Message:
+    return message("{n} awards, {total}", "{n} awards, {total}", n=count, total=total)
 
 
 def _weights(weights: ReportWeights) -> str:

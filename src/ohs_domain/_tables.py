@@ -64,9 +64,9 @@ def _at(file: str, numbers: list[int], problem: Problem) -> Problem:
     """``problem`` found in a chunk, placed at its file, line and field."""
     match = _INDEX.fullmatch(problem.path)
     if match is None:  # pragma: no cover - a chunk's problems are always inside a row
-        return Problem(f"{file}:{problem.path}", problem.message, problem.record)
+        return attrs.evolve(problem, path=f"{file}:{problem.path}")
     line = numbers[int(match[1])]
-    return Problem(f"{file}:{line}:{match[2] or '$'}", problem.message, problem.record)
+    return attrs.evolve(problem, path=f"{file}:{line}:{match[2] or '$'}")
 
 
 def _read_collection(
@@ -132,7 +132,7 @@ def read_json_lines(
             zone = serialization.load_json(zone_file.read_bytes(), ZoneInfo)
         except InvalidDataError as error:
             problems.extend(
-                Problem(f"{TIME_ZONE_FILE}:{p.path}", p.message, p.record) for p in error.problems
+                attrs.evolve(p, path=f"{TIME_ZONE_FILE}:{p.path}") for p in error.problems
             )
     kinds = get_type_hints(Records)
     collections: dict[str, list[Any]] = {}
@@ -274,13 +274,13 @@ def _at_cell(file: str, lines: list[int], history: list[list[int]], problem: Pro
     """``problem`` found in a chunk, placed at its table, line and column."""
     match = _INDEX.fullmatch(problem.path)
     if match is None:  # pragma: no cover - a chunk's problems are always inside a row
-        return Problem(f"{file}:{problem.path}", problem.message, problem.record)
+        return attrs.evolve(problem, path=f"{file}:{problem.path}")
     row, rest = int(match[1]), match[2]
     change = _HISTORY_PATH.fullmatch(rest)
     if change is not None and int(change[1]) < len(history[row]):
         line = history[row][int(change[1])]
-        return Problem(f"{HISTORY_FILE}:{line}:{change[2] or '$'}", problem.message, problem.record)
-    return Problem(f"{file}:{lines[row]}:{rest or '$'}", problem.message, problem.record)
+        return attrs.evolve(problem, path=f"{HISTORY_FILE}:{line}:{change[2] or '$'}")
+    return attrs.evolve(problem, path=f"{file}:{lines[row]}:{rest or '$'}")
 
 
 def _read_table(
@@ -360,7 +360,9 @@ def read_csv_tables(
         try:
             zone = serialization.load(zone_file.read_text(encoding="utf-8").strip(), ZoneInfo)
         except InvalidDataError as error:
-            problems.extend(Problem(TIME_ZONE_TEXT, p.message) for p in error.problems)
+            problems.extend(
+                attrs.evolve(p, path=TIME_ZONE_TEXT, record=None) for p in error.problems
+            )
     history = _history(folder, problems)
     kinds = get_type_hints(Records)
     collections: dict[str, list[Any]] = {}
