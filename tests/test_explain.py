@@ -258,3 +258,18 @@ def test_any_step_of_messages_reads_in_english_as_its_values_shown(
     assert str(step) == f"paid for {quarter}: 1 inspector(s), {show(total)}"
     assert quarter.render("ru") in step.render("ru")
     assert total.render("kk") in step.render("kk")
+
+
+def test_a_fact_of_messages_keeps_their_english_and_renders_them_per_language() -> None:
+    counted = Message("{n} report(s)", (("n", 5),), "{n} report(s)")
+    fact = Fact.of(name="near_miss", value=counted)
+    assert fact == Fact(name="near_miss", value="5 report(s)")
+    assert str(fact) == "near_miss = 5 report(s)"
+    assert fact.render("ru") == "потенциально опасное происшествие = 5 сообщений"
+    assert fact.render("kk") == "қауіпті оқиға = 5 хабарлама"
+
+
+def test_a_fact_of_a_plain_value_renders_like_a_plain_fact() -> None:
+    fact = Fact.of(name=Message("rejected by {day}", (("day", date(2023, 12, 31)),)), value=286)
+    assert (fact.name, fact.value) == ("rejected by 2023-12-31", 286)
+    assert fact.render("ru") == "отклонено к 31.12.2023 = 286"

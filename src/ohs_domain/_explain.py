@@ -103,8 +103,36 @@ _SHOWN: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
 )
 
 
+class _Worded:
+    """What a fact and a step share: words kept as messages when built from data (``of``)."""
+
+    __slots__ = ()
+    _words: tuple[Message, Message | None] | None
+
+    def _keep(self, words: Message, said: Message | None) -> None:
+        object.__setattr__(self, "_words", (words, said))  # frozen: set once, while built
+
+    def _label(self, text: str, lang: Language) -> str:
+        words = self._words
+        return _i18n.gettext(lang, text) if words is None else words[0].render(lang)
+
+    def _shown(self, value: Value, lang: Language) -> str:
+        said = None if self._words is None else self._words[1]
+        return show(value, lang) if said is None else said.render(lang)
+
+
+def _english(words: str | Message, value: Value | Message) -> tuple[Message, Message | None, Value]:
+    """The messages behind a label and a value, and the value as the English text keeps it."""
+    label = words if isinstance(words, Message) else Message(words)
+    said = value if isinstance(value, Message) else None
+    return label, said, str(said) if said is not None else cast(Value, value)
+
+
+_WORDS: Any = attrs.field(default=None, init=False, eq=False, repr=False)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Fact:
+class Fact(_Worded):
     """A value a step used: an input, or a parameter with its source.
 
     Attributes:
@@ -118,6 +146,23 @@ class Fact:
     value: Value
     since: date | None = None
     source: Source | None = None
+    _words: tuple[Message, Message | None] | None = _WORDS  # see `of`
+
+    @classmethod
+    @checked
+    def of(cls, *, name: str | Message, value: Value | Message) -> Fact:
+        """A fact whose name and value may be messages that keep their values (they translate).
+
+        >>> from ohs_domain import Fact, Message
+        >>> counted = Message("{n} report(s)", (("n", 2),), "{n} report(s)")
+        >>> fact = Fact.of(name="events", value=counted)
+        >>> print(fact.value, "|", fact.render("ru"))
+        2 report(s) | события = 2 сообщения
+        """
+        label, said, shown = _english(name, value)
+        fact = cls(name=str(label), value=shown)
+        fact._keep(label, said)
+        return fact
 
     @classmethod
     @checked
@@ -131,7 +176,7 @@ class Fact:
     @checked
     def render(self, lang: Language = "en") -> str:
         """The fact in ``lang``: its name, value, and where a parameter came from."""
-        text = f"{_i18n.gettext(lang, self.name)} = {show(self.value, lang)}"
+        text = f"{self._label(self.name, lang)} = {self._shown(self.value, lang)}"
         origin = (
             [_i18n.text(lang, "since {day}", day=_i18n.day(self.since, lang))]
             if self.since is not None
@@ -143,7 +188,7 @@ class Fact:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Step:
+class Step(_Worded):
     """One step of a computation.
 
     A step built by [`of`][ohs_domain.Step.of] from [`Message`][ohs_domain.Message]s
@@ -162,10 +207,7 @@ class Step:
     description: str
     result: Value
     facts: tuple[Fact, ...] = ()
-    # The messages behind description and result, when built from data (see `of`).
-    _words: tuple[Message, Message | None] | None = attrs.field(
-        default=None, init=False, eq=False, repr=False
-    )
+    _words: tuple[Message, Message | None] | None = _WORDS  # see `of`
 
     @classmethod
     @checked
@@ -180,11 +222,9 @@ class Step:
         >>> step.description, step.render("ru")
         ('submissions issued in 2023-Q1', 'представления, выданные за 1 кв. 2023: 3')
         """
-        words = description if isinstance(description, Message) else Message(description)
-        said = result if isinstance(result, Message) else None
-        value: Value = str(said) if said is not None else cast(Value, result)
-        step = cls(description=str(words), result=value, facts=facts)
-        object.__setattr__(step, "_words", (words, said))  # frozen: set once, while built
+        label, said, shown = _english(description, result)
+        step = cls(description=str(label), result=shown, facts=facts)
+        step._keep(label, said)
         return step
 
     def __str__(self) -> str:
@@ -193,14 +233,10 @@ class Step:
     @checked
     def render(self, lang: Language = "en") -> str:
         """The step in ``lang``: what was computed and its result (without its facts)."""
-        if self._words is None:
-            description = _i18n.gettext(lang, self.description)
-        else:
-            description = self._words[0].render(lang)
+        description = self._label(self.description, lang)
         if self.result is None:
             return description
-        said = self._words[1] if self._words is not None else None
-        return f"{description}: {show(self.result, lang) if said is None else said.render(lang)}"
+        return f"{description}: {self._shown(self.result, lang)}"
 
 
 @attrs.frozen(field_transformer=typed_fields)

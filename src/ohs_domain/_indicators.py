@@ -213,10 +213,14 @@ def training_coverage(records: Records, *, period: Period, as_of: date) -> Train
                 participations=sum(line.participations for line in lines),
             ),
             facts=tuple(
-                Fact(
+                Fact.of(
                     name=str(line.format),
-                    value=f"{line.people.part:,} people in {line.groups:,} groups "
-                    f"({line.participations:,} participations)",
+                    value=message(
+                        "{people} people in {groups} groups ({participations} participations)",
+                        people=line.people.part,
+                        groups=line.groups,
+                        participations=line.participations,
+                    ),
                 )
                 for line in lines
             ),
@@ -339,7 +343,7 @@ def engagement(
                 facts=(
                     Fact(name="events", value=groups[ReportGroup.EVENT]),
                     Fact(name="defects", value=groups[ReportGroup.DEFECT]),
-                    Fact(name=f"rejected by {as_of}", value=rejected),
+                    Fact.of(name=message("rejected by {day}", day=as_of), value=rejected),
                 ),
             ),
             Step.of(

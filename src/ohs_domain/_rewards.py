@@ -498,7 +498,10 @@ class RewardAwards:
                 ),
                 result=subject.score,
                 facts=tuple(
-                    Fact(name=str(c.kind), value=f"{c.reports} report(s)")
+                    Fact.of(
+                        name=str(c.kind),
+                        value=message("{n} report(s)", "{n} report(s)", n=c.reports),
+                    )
                     for c in subject.breakdown
                 ),
             )
