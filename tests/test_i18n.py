@@ -564,3 +564,14 @@ def test_the_key_points_explanation_translates_its_fixed_steps() -> None:
     lines = demo_points().explanation.render("ru").splitlines()
     assert lines[0] == "1. обучено производственного персонала: 2\u00a0699 из 2\u00a0699 (100,0 %)"
     assert lines[3] == "4. выдано представлений: 209"
+
+
+def test_the_russian_glossary_has_the_terms_and_marks_of_the_english_one() -> None:
+    def terms(page: Path) -> list[tuple[str, str, str]]:
+        rows = [line.strip("|").split("|") for line in page.read_text("utf-8").splitlines()]
+        cells = [[cell.strip() for cell in row] for row in rows if len(row) == 4]
+        return [(row[0], row[1], row[2]) for row in cells[2:]]  # after the header and rule
+
+    english, russian = terms(GLOSSARY), terms(GLOSSARY.with_suffix(".ru.md"))
+    assert russian == english  # the same terms in the same languages, † where unconfirmed
+    assert sum("†" in kk for _, _, kk in english) >= 1
