@@ -12,7 +12,10 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import strategies as st
+
 from ohs_domain import (
+    ActionDeadlines,
     DateRange,
     Department,
     DepartmentId,
@@ -40,21 +43,32 @@ from ohs_domain import (
     ScoreThresholds,
     ScoreTier,
     SessionId,
+    Share,
     Source,
     Submission,
     SubmissionId,
+    Term,
     TrainerCertification,
     TrainingFormat,
     TrainingSession,
     Violation,
     ViolationId,
     WageDate,
+    WorkerRelation,
     WorkInjury,
     Year,
     kz,
 )
 
 ZONE = kz.ALMATY
+ACTION_POLICY = ActionDeadlines(
+    low=Term(months=1),
+    medium=Term(days=10),
+    high=Term(days=3),
+    coming_due=Term(days=2),
+    escalate_after=Term(days=14),
+)
+"""Corrective actions due in a month, 10 days or 3 days by risk; escalated 14 days late."""
 COUNCIL = Source(title="Production council decision", number="7", adopted_on=date(2022, 12, 20))
 STANDARD = Source(title="Standard on incentives", number="ST-07", adopted_on=date(2023, 1, 20))
 
@@ -225,6 +239,9 @@ def injury(
     *,
     worker: str = "E-01",
     days_lost: int = 0,
+    relation: WorkerRelation = WorkerRelation.EMPLOYEE,
+    high_consequence: bool = False,
+    injury_type: str | None = None,
 ) -> WorkInjury:
     return WorkInjury(
         id=InjuryId(injury_id),
@@ -233,12 +250,26 @@ def injury(
         department=DepartmentId("D-1"),
         severity=severity,
         days_lost=days_lost,
+        relation=relation,
+        high_consequence=high_consequence,
+        injury_type=injury_type,
     )
 
 
-def monthly_hours(year: int, hours: str | int, *, department: str = "D-1") -> list[HoursWorked]:
+def monthly_hours(
+    year: int,
+    hours: str | int,
+    *,
+    department: str = "D-1",
+    relation: WorkerRelation = WorkerRelation.EMPLOYEE,
+) -> list[HoursWorked]:
     return [
-        HoursWorked(department=DepartmentId(department), month=month, hours=Decimal(hours))
+        HoursWorked(
+            department=DepartmentId(department),
+            month=month,
+            hours=Decimal(hours),
+            relation=relation,
+        )
         for month in Year(year).months()
     ]
 
@@ -360,3 +391,93 @@ def reward_policy(**changes: Any) -> RewardPolicy:
     }
     fields.update(changes)
     return RewardPolicy(**fields)
+
+
+def within_unit_interval(share: Share) -> None:
+    """Assert ``share`` lies in [0, 1], and is undefined exactly when its whole is empty."""
+    value = share.value
+    assert (value is None) == (share.whole == 0)
+    if value is not None:
+        assert 0 <= value <= 1
+
+
+def parts_by_employee(
+    bundle: Records, part_of: Iterable[int], *, at_least: int = 1
+) -> list[Records]:
+    """``bundle`` split by employee: employee *i* and their facts go to part ``part_of[i]``.
+
+    Every part gets the departments; an employee takes along their reporting
+    account, reports, appointments, submissions and the violations those list.
+    Training, injuries and hours are left out (no rule of pay or awards reads
+    them). A part no employee goes to is empty, and still a valid bundle; there
+    are ``at_least`` parts.
+    """
+    parts = list(part_of)
+    owner = {e.id: part for e, part in zip(bundle.employees, parts, strict=True)}
+    listed = {v for s in bundle.submissions for v in s.violations}
+
+    def of(part: int, items: Iterable[Any], who: str) -> list[Any]:
+        return [item for item in items if owner[getattr(item, who)] == part]
+
+    return [
+        Records(
+            time_zone=bundle.time_zone,
+            departments=bundle.departments,
+            employees=of(part, bundle.employees, "id"),
+            inspector_appointments=of(part, bundle.inspector_appointments, "employee"),
+            reporting_accounts=of(part, bundle.reporting_accounts, "employee"),
+            safety_reports=of(part, bundle.safety_reports, "reporter"),
+            submissions=(mine := of(part, bundle.submissions, "inspector")),
+            violations=[
+                v
+                for v in bundle.violations
+                if v.id in listed and any(v.id in s.violations for s in mine)
+            ],
+        )
+        for part in range(max(at_least, max(parts, default=0) + 1))
+    ]
+
+
+def parts_by_fact(bundle: Records, part_of: Iterable[int]) -> list[Records]:
+    """``bundle`` split by fact: report *i* then submission *j* go to the part ``part_of`` says.
+
+    Every part gets the departments and every employee with their account and
+    appointments, so one person's reports and submissions may be spread over
+    several parts; a submission takes along the violations it lists.
+    """
+    parts = list(part_of)
+    facts = [*bundle.safety_reports, *bundle.submissions]
+    owner = {id(fact): part for fact, part in zip(facts, parts, strict=True)}
+    violations = {v.id: v for v in bundle.violations}
+
+    def of(part: int, items: Iterable[Any]) -> list[Any]:
+        return [item for item in items if owner[id(item)] == part]
+
+    return [
+        Records(
+            time_zone=bundle.time_zone,
+            departments=bundle.departments,
+            employees=bundle.employees,
+            inspector_appointments=bundle.inspector_appointments,
+            reporting_accounts=bundle.reporting_accounts,
+            safety_reports=of(part, bundle.safety_reports),
+            submissions=(mine := of(part, bundle.submissions)),
+            violations=[violations[v] for s in mine for v in s.violations],
+        )
+        for part in range(max(parts, default=0) + 1)
+    ]
+
+
+def splits(bundle: Records) -> st.SearchStrategy[list[Records]]:
+    """Any split of ``bundle``: by employee into up to four parts (some maybe empty), or
+    every report and submission in any part, each alone or with others."""
+    people = len(bundle.employees)
+    facts = len(bundle.safety_reports) + len(bundle.submissions)
+    return st.one_of(
+        st.lists(st.integers(0, 3), min_size=people, max_size=people).map(
+            lambda owners: parts_by_employee(bundle, owners)
+        ),
+        st.lists(st.integers(0, facts), min_size=facts, max_size=facts).map(
+            lambda owners: parts_by_fact(bundle, owners)
+        ),
+    )

@@ -1,8 +1,11 @@
 """The public API: one place, sorted, complete, documented."""
 
 import importlib
+import importlib.metadata
 import inspect
 import pkgutil
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +62,9 @@ def test_each_public_class_is_exported_from_one_place_only() -> None:
         for name in importlib.import_module(module_name).__all__
     }
     assert not exported_by_public_modules & set(ohs_domain.__all__)
+
+
+def test_the_version_is_the_one_the_package_was_built_with() -> None:
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    assert ohs_domain.__version__ == importlib.metadata.version("ohs-domain") == declared

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Literal
 
 import attrs
+import cattrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,7 +58,8 @@ def _public_callables() -> Iterator[tuple[str, Callable[..., Any]]]:
             value = getattr(module, name)
             if inspect.isfunction(value) and _parameters(value):
                 yield f"{module_name.removeprefix('ohs_domain.')}.{name}", value
-            if inspect.isclass(value):
+            # A protocol's methods are signatures for others to implement, never called.
+            if inspect.isclass(value) and not getattr(value, "_is_protocol", False):
                 for member, attribute in vars(value).items():
                     function = getattr(attribute, "__func__", attribute)
                     public = not member.startswith("_") and inspect.isfunction(function)
@@ -216,6 +218,10 @@ def _results() -> tuple[object, ...]:
         reward_policy=REWARDS,
         paid_on=date(2024, 1, 25),
     )
+    compared = ohs_domain.year_over_year(points, later=attrs.evolve(points, year=Year(2024)))
+    leading = ohs_domain.leading_indicators(
+        RECORDS, year=Year(2023), as_of=date(2023, 12, 31), deadlines=demo.ACTION_DEADLINES
+    )
     return (
         points,
         points.training,
@@ -228,6 +234,32 @@ def _results() -> tuple[object, ...]:
         points.inspector_pay.quarters[0],
         points.rewards,
         points.injuries,
+        ohs_domain.reward_awards_partial(
+            RECORDS, period=Year(2023), paid_on=date(2024, 1, 25), policy=REWARDS
+        ),
+        ohs_domain.inspector_pay_partial(RECORDS, quarter=Quarter(2023, 1), policy=PAY),
+        ohs_domain.inspector_pay_for_year_partial(RECORDS, year=Year(2023), policy=PAY),
+        compared,
+        compared.figures[0],
+        leading,
+        leading.indicators[0],
+        ohs_domain.gri_403_9(RECORDS, year=Year(2023)),
+        ohs_domain.action_tracking(
+            RECORDS, period=Year(2023), as_of=date(2023, 12, 31), deadlines=demo.ACTION_DEADLINES
+        ),
+    )
+
+
+def _partials() -> tuple[object, ...]:
+    year, end = Year(2023), date(2023, 12, 31)
+    return (
+        ohs_domain.training_coverage_partial(RECORDS, period=year, as_of=end),
+        ohs_domain.engagement_partial(RECORDS, period=year, as_of=end),
+        ohs_domain.elimination_partial(
+            RECORDS, period=year, as_of=end, deadlines=demo.ELIMINATION_DEADLINES
+        ),
+        ohs_domain.inspection_activity_partial(RECORDS, period=year),
+        ohs_domain.injury_rates_partial(RECORDS, period=year, as_of=end),
     )
 
 
@@ -250,6 +282,12 @@ def _valid_examples() -> tuple[object, ...]:
         REWARDS.wage.entries[0],
         REWARDS.approved_by,
         demo.ELIMINATION_DEADLINES,
+        demo.ACTION_DEADLINES,
+        ohs_domain.Term(days=1),
+        RECORDS.corrective_actions[0],
+        ohs_domain.Tally("fracture", 1),
+        ohs_domain.ItemTallies(),
+        *_partials(),
         ohs_domain.RankBands((ohs_domain.RankBand(first_rank=1, last_rank=2, multiplier=3),)),
         ohs_domain.ScoreTier(min_score=1, multiplier=3),
         ohs_domain.Money(Decimal(100)),
@@ -285,8 +323,10 @@ def _valid_examples() -> tuple[object, ...]:
         {"value": 2023},
         "'2023'",
         "ru",  # a Language
+        "department",  # what partition splits by
         ohs_domain.Money,
         testing.texts(),
+        cattrs.Converter(),  # an application's converter to configure
         None,
     )
 
@@ -358,8 +398,13 @@ def test_every_parameter_refuses_a_wrong_value_by_name(
     arguments[parameter] = wrong
     owner = arguments.pop("self", None)
     call = getattr(owner, inner.__name__) if owner is not None else function
+    positional = [
+        arguments.pop(p.name)
+        for p in signature.parameters.values()
+        if p.kind is inspect.Parameter.POSITIONAL_ONLY and p.name in arguments
+    ]
     with pytest.raises(InvalidArgumentError) as caught:
-        call(**arguments)
+        call(*positional, **arguments)
     assert caught.value.field == parameter
     assert caught.value.value is wrong
 

@@ -7,16 +7,20 @@ different class.
 
 from __future__ import annotations
 
+import ast
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
-from ohs_domain import Entry, InvalidValueError, Money, Schedule, Source, kz
+from ohs_domain import Entry, InvalidValueError, Money, Schedule, Source, _checks, kz
 from ohs_domain._checks import (
+    at_least,
+    between,
     count,
     day,
     flag,
@@ -24,11 +28,11 @@ from ohs_domain._checks import (
     instance,
     member,
     moment,
-    money_schedule,
     not_before,
     optional,
     text,
 )
+from ohs_domain._effective import money_schedule
 
 LAW = Source(title="Order", number="1", adopted_on=date(2022, 12, 1))
 
@@ -265,3 +269,80 @@ def test_optional_passes_the_instance_on_to_the_check() -> None:
     assert cls(start=date(2023, 1, 1), end=None).end is None
     error = error_of(cls, start=date(2023, 1, 2), end=date(2023, 1, 1))
     assert error.expected == "a day on or after start (2023-01-02)"
+
+
+# --- at_least, between -------------------------------------------------------------------------
+
+
+def test_at_least_names_the_other_field_and_its_value() -> None:
+    cls = window(at_least("start"))
+    assert cls(start=3, end=3).end == 3
+    error = error_of(cls, start=3, end=2)
+    assert (error.field, error.value, error.expected) == ("end", 2, "at least start (3)")
+
+
+@pytest.mark.parametrize("bad", [0, 5, True, "2"], ids=["below", "above", "a-bool", "a-string"])
+def test_between_takes_ints_from_low_to_high(bad: object) -> None:
+    cls = holder(between(1, 4))
+    assert [cls(amount=n).amount for n in (1, 4)] == [1, 4]
+    error = error_of(cls, amount=bad)
+    assert (error.field, error.value, error.expected) == ("amount", bad, "an int from 1 to 4")
+
+
+# --- what a validator shows ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("validator", "shown"),
+    [
+        pytest.param(text, "<text validator>", id="text"),
+        pytest.param(_checks.identifier, "<identifier validator>", id="identifier"),
+        pytest.param(day, "<day validator>", id="day"),
+        pytest.param(moment, "<moment validator>", id="moment"),
+        pytest.param(flag, "<flag validator>", id="flag"),
+        pytest.param(count, "<int validator for 0..>", id="count"),
+        pytest.param(between(1, 12), "<int validator for 1..12>", id="between"),
+        pytest.param(ids, "<ids validator>", id="ids"),
+        pytest.param(member(Colour), "<member validator for Colour>", id="member"),
+        pytest.param(instance(Money), "<instance validator for Money>", id="instance"),
+        pytest.param(
+            optional(day), "<optional validator for <day validator> or None>", id="optional"
+        ),
+        pytest.param(
+            not_before("start"), "<validator for a day on or after field start>", id="not-before"
+        ),
+        pytest.param(at_least("low"), "<validator for at least field low>", id="at-least"),
+        pytest.param(
+            money_schedule(allow_zero=True), "<money schedule validator>", id="money-schedule"
+        ),
+        pytest.param(
+            money_schedule(allow_zero=False),
+            "<money schedule validator, zero refused>",
+            id="money-schedule-positive",
+        ),
+    ],
+)
+def test_a_validator_shows_what_it_checks(validator: Any, shown: str) -> None:
+    # attrs shows a field's validator in its own repr; "<function check at 0x7f…>" says nothing.
+    assert repr(validator) == shown
+
+
+def test_validators_of_equal_checks_are_equal() -> None:
+    assert member(Colour) == member(Colour)
+    assert between(1, 4) != between(1, 12)
+
+
+def test_the_validators_import_nothing_above_the_error_tree() -> None:
+    tree = ast.parse(Path(_checks.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ohs_domain")
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.name.startswith("ohs_domain")
+    }
+    assert imported == {"ohs_domain._errors"}

@@ -3,6 +3,7 @@ import importlib
 import io
 import json
 import runpy
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,21 +34,43 @@ def test_the_demo_company_is_valid(company: Path, capsys: pytest.CaptureFixture[
     assert out.count("\n") == 1
 
 
-def test_a_year_of_pay_by_quarter_has_the_showcase_figures(
-    company: Path, capsys: pytest.CaptureFixture[str]
+def test_the_acceptance_commands_print_the_showcase_quarters_from_a_fresh_process(
+    tmp_path: Path,
 ) -> None:
-    policy = company / "inspector-pay-policy.json"
-    code, out, _ = run(
-        capsys, "inspector-pay", company, "--policy", policy, "--year", "2023", "--format", "csv",
-        "--by-quarter",
-    )  # fmt: skip
-    assert code == 0
-    assert out.splitlines() == [
-        "quarter,appointed,paid,amount,currency",
+    # The installed console script, as a user runs it: ohs-domain demo && validate && pay.
+    command = Path(sys.executable).with_name("ohs-domain")
+    folder = tmp_path / "d"
+    policy = folder / "inspector-pay-policy.json"
+    pay: list[str | Path] = ["inspector-pay", folder, "--policy", policy, "--year", "2023"]
+    for argv in (["demo", "--out", folder], ["validate", folder], [*pay, "--format", "csv"]):
+        done = subprocess.run(  # noqa: S603 - our own console script
+            [command, *argv], capture_output=True, text=True, check=False
+        )
+        assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [
+        "period,appointed,paid,amount,currency",
         "2023-Q1,21,21,315000,KZT",
         "2023-Q2,21,21,315000,KZT",
         "2023-Q3,21,20,300000,KZT",
         "2023-Q4,21,21,315000,KZT",
+        "2023,21,21,1245000,KZT",
+    ]
+
+
+def test_a_year_of_pay_in_json_is_its_quarters_and_the_year(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = company / "inspector-pay-policy.json"
+    argv = ["inspector-pay", company, "--policy", policy, "--year", "2023", "--format", "json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    rows = json.loads(out)
+    assert [(row["period"], row["paid"], row["amount"]) for row in rows] == [
+        ("2023-Q1", 21, "315000"),
+        ("2023-Q2", 21, "315000"),
+        ("2023-Q3", 20, "300000"),
+        ("2023-Q4", 21, "315000"),
+        ("2023", 21, "1245000"),
     ]
 
 
@@ -69,9 +92,9 @@ def test_a_year_of_pay_as_text_names_who_is_not_paid_and_why(
 @pytest.mark.parametrize(
     ("form", "extra", "rows"),
     [
-        pytest.param("csv", [], 21, id="csv-one-row-per-inspector"),
-        pytest.param("json", [], 21, id="json-one-row-per-inspector"),
-        pytest.param("json", ["--by-quarter"], 1, id="json-one-row-for-the-quarter"),
+        pytest.param("csv", ["--by-inspector"], 21, id="csv-one-row-per-inspector"),
+        pytest.param("json", ["--by-inspector"], 21, id="json-one-row-per-inspector"),
+        pytest.param("json", [], 1, id="json-one-row-for-the-quarter"),
     ],
 )
 def test_a_quarter_of_pay_in_rows(
@@ -83,7 +106,7 @@ def test_a_quarter_of_pay_in_rows(
     assert code == 0
     table = json.loads(out) if form == "json" else list(csv.DictReader(io.StringIO(out)))
     assert len(table) == rows
-    assert {row["quarter"] for row in table} == {"2023-Q3"}
+    assert {row.get("quarter", row.get("period")) for row in table} == {"2023-Q3"}
 
 
 def test_a_quarter_of_pay_as_text(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -132,7 +155,7 @@ def test_key_points_from_a_bundle_and_a_toml_policy(
     code, out, _ = run(capsys, *argv)
     assert code == 0
     expected = (
-        Path("examples/showcase_2023.txt").read_text().split("\n\nTechnical inspectors' pay")[0]
+        Path("examples/showcase_2023.txt").read_text().split("\n\nKey points of 2023 against")[0]
     )
     assert out == expected + "\n"
     code, out, _ = run(capsys, *argv, "--as-of", "2023-12-31", "--format", "json")
@@ -215,17 +238,41 @@ def test_importing_the_main_module_runs_nothing(capsys: pytest.CaptureFixture[st
     assert capsys.readouterr() == ("", "")
 
 
+# Five mistakes an HR export could have: three in a row's own cells, two across
+# records (an unknown reference, a duplicate id). Each is (table, line, old, new).
+FIVE_MISTAKES = (
+    ("departments.csv", 2, ",true", ",yes"),
+    ("employees.csv", 4, "2015-03-03", "03.03.2015"),
+    ("report_history.csv", 5, "+06:00", ""),
+    ("safety_reports.csv", 4, "D-CASC", "D-NOWHERE"),
+    ("injuries.csv", 3, "I-000002", "I-000001"),
+)
+
+
 def test_a_csv_folder_with_five_mistakes_exits_1_with_all_five(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.test_tables import plant_five_mistakes  # noqa: PLC0415 - one planting, two tests
-
-    expected = plant_five_mistakes(tmp_path)
+    assert run(capsys, "demo", "--out", tmp_path, "--tables", "csv")[0] == 0
+    for table, line, old, new in FIVE_MISTAKES:
+        lines = (tmp_path / table).read_text().splitlines(keepends=True)
+        assert old in lines[line - 1]
+        lines[line - 1] = lines[line - 1].replace(old, new, 1)
+        (tmp_path / table).write_text("".join(lines))
     code, out, err = run(capsys, "validate", tmp_path)
     assert (code, out) == (1, "")
-    lines = err.splitlines()
-    assert lines[0] == "Records: 5 problems"
-    assert sorted(line.strip().split(": ")[0].split(" ")[0] for line in lines[1:]) == expected
+    assert err.splitlines() == [
+        "Records: 5 problems",
+        "  departments.csv:2:is_production (D-CASC): got 'yes' (str); expected true or false",
+        "  employees.csv:4:hired_on (E-0000003): got '03.03.2015' (str); "
+        'expected an ISO 8601 date "YYYY-MM-DD", e.g. "2023-12-31"',
+        "  report_history.csv:5:at (R-00000002): got '2023-08-13T17:15:00' (str); "
+        'expected an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:00"; '
+        "a naive moment is ambiguous",
+        "  safety_reports.csv:4:department (R-00000003): unknown department 'D-NOWHERE': "
+        "no such id in departments",
+        "  injuries.csv:3:id (I-000001): 'I-000001' appears 2 times "
+        "(injuries.csv:2, injuries.csv:3); each must be unique in injuries",
+    ]
 
 
 def test_the_demo_as_csv_tables_validates(
@@ -426,3 +473,22 @@ def test_the_text_is_in_the_language_asked(
     assert got == code
     assert says in out + err
     assert "Traceback" not in err
+
+
+class Terminal(io.StringIO):
+    """A stderr that says it is a terminal, keeping what is written to it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_real_progress_bar_on_a_terminal(
+    company: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("tqdm")  # the extra ohs-domain[progress]; the lock installs it for CI
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["validate", str(company)]) == 0
+    assert "reading d: " in terminal.getvalue()
+    assert "records" in terminal.getvalue()
+    assert capsys.readouterr().out.startswith("valid: ")

@@ -32,7 +32,7 @@ from ohs_domain import (
     kz,
     serialization,
 )
-from ohs_domain._rewards import _at_least
+from ohs_domain._checks import at_least
 from tests.test_edge_messages import SET, SET_ORDER, PlainColour
 from tests.test_serialization import PROBLEMS, SAMPLE, SAMPLE_DATA, Sample
 
@@ -61,6 +61,7 @@ def _small_company() -> Records:
         employees=records.employees,
         safety_reports=records.safety_reports[:300],
         training_sessions=records.training_sessions[:5],
+        corrective_actions=[a for a in records.corrective_actions if a.report is None][:20],
     )
 
 
@@ -197,13 +198,13 @@ class _Owner:
 
 @pytest.mark.parametrize("value", [3, 4, None], ids=["equal", "above", "unset"])
 def test_a_bound_check_accepts_a_value_at_or_above_its_bound(value: int | None) -> None:
-    check = _at_least("low")
+    check = at_least("low")
 
     check(_Owner(3), attrs.fields(RankBand).last_rank, value)  # no error
 
 
 def test_a_bound_check_names_the_field_the_value_and_the_bound() -> None:
-    check = _at_least("low")
+    check = at_least("low")
 
     with pytest.raises(InvalidValueError) as caught:
         check(_Owner(3), attrs.fields(RankBand).last_rank, 2)

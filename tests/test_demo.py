@@ -1,15 +1,19 @@
 """The demo company reproduces the seed's 2023 figures exactly, deterministically."""
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from ohs_domain import (
+    ActionStatus,
+    DateRange,
     InvalidValueError,
     Quarter,
     Records,
+    RiskLevel,
     TrainingFormat,
+    WorkerRelation,
     Year,
     demo,
     kz,
@@ -107,9 +111,51 @@ def test_scale_multiplies_every_figure() -> None:
     doubled = demo.build_records(2)
     assert doubled.production_headcount(date(2023, 12, 31)) == 2 * 2_699
     assert len(doubled.reports_during(YEAR)) == 2 * 8_436
-    assert len(doubled.submissions) == 2 * 209
-    assert len(doubled.violations) == 2 * 482
+    submissions = doubled.submissions_during(YEAR)
+    assert len(submissions) == 2 * 209
+    assert sum(len(s.violations) for s in submissions) == 2 * 482
+    assert len(doubled.reports_during(Year(2022).range)) == 2 * 2_972
+    assert doubled.hours_of(WorkerRelation.CONTRACTOR, Year(2023).months()) == 2 * 280_800
     assert len({a.employee for a in doubled.inspector_appointments}) == 2 * 21
+
+
+def test_2022_registered_2972_reports_and_2024_continues(records: Records) -> None:
+    assert len(records.reports_during(Year(2022).range)) == demo.REPORTS_2022 == 2_972
+    assert len(records.reports_during(Year(2024).range)) == demo.REPORTS_2024 == 9_120
+    # 8,436 ÷ 2,972 ≈ 2.84, the growth the predecessor article reports.
+    assert round(8_436 / 2_972, 2) == 2.84
+
+
+def test_2024_reports_straddle_almatys_move_to_utc_plus_5(records: Records) -> None:
+    # At midnight on 1 March 2024 Almaty's clocks went back to 23:00 (UTC+6 -> UTC+5).
+    before = datetime(2024, 2, 29, 23, 30, tzinfo=timezone(timedelta(hours=6)))
+    after = datetime(2024, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=5)))
+    assert after - before == timedelta(hours=2)  # 17:30Z and 19:30Z
+    assert before.astimezone(kz.ALMATY).utcoffset() == timedelta(hours=6)
+    assert after.astimezone(kz.ALMATY).utcoffset() == timedelta(hours=5)
+    found = [r for r in records.safety_reports if r.reported_at in (before, after)]
+    assert [records.local_day(r) for r in found] == [date(2024, 2, 29), date(2024, 3, 1)]
+    assert found[1] in records.reports_during(DateRange(date(2024, 3, 1), date(2024, 3, 2)))
+
+
+def test_contractors_work_with_their_own_hours_and_injuries(records: Records) -> None:
+    for year in (2022, 2023, 2024):
+        assert records.hours_of(WorkerRelation.CONTRACTOR, Year(year).months()) > 0
+    contractors = records.injuries_of(
+        WorkerRelation.CONTRACTOR, DateRange(date(2022, 1, 1), date(2025, 1, 1))
+    )
+    assert len(contractors) == 4
+    assert {i.employee for i in contractors}.isdisjoint(e.id for e in records.employees)
+
+
+def test_corrective_actions_answer_high_risk_reports_and_violations(records: Records) -> None:
+    actions = records.corrective_actions
+    on_reports = [a for a in actions if a.report is not None]
+    assert on_reports
+    assert all(a.risk is RiskLevel.HIGH for a in on_reports)
+    assert any(a.violation is not None for a in actions)
+    assert {a.status for a in actions} == set(ActionStatus)
+    assert all(a.due_on == demo.ACTION_DEADLINES.due_on(a.risk, a.raised_on) for a in actions)
 
 
 @pytest.mark.parametrize("scale", [0, -1, True, 1.5])

@@ -14,6 +14,7 @@ import pytest
 from ohs_domain import (
     Department,
     DepartmentId,
+    InvalidArgumentError,
     InvalidDataError,
     InvalidValueError,
     Money,
@@ -172,8 +173,7 @@ MOMENT = 'an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:0
         pytest.param(
             {"basis": "steps"},
             ScoreThresholds | RankBands,
-            "$.basis: got 'steps' (str); expected 'score_thresholds' or 'rank_bands': "
-            "how the tiers are defined",
+            "$.basis: got 'steps' (str); expected one of 'score_thresholds', 'rank_bands'",
             id="unknown-basis",
         ),
         pytest.param("PT", timedelta, f"$: got 'PT' (str); expected {DURATION}", id="empty-time"),
@@ -277,17 +277,15 @@ def test_a_plain_enum_of_the_callers_is_read_by_value_like_the_librarys() -> Non
     assert str(only) == "$: got 'blue' (str); expected one of 'red'"
 
 
-def test_a_type_the_edge_has_no_rule_for_is_named_in_the_problem() -> None:
-    (only,) = _refusal({}, object).problems
-    # The reason after the error's name is cattrs' own text, which may change between versions.
-    assert str(only).startswith("$: StructureHandlerNotFoundError: ")
-    assert "object" in str(only)
+def test_a_type_the_edge_has_no_rule_for_is_a_wrong_argument() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"load\(\): kind: got <class 'object'>"):
+        serialization.load({}, object)
 
 
 def test_a_tuple_of_fixed_length_is_read_item_by_item_not_as_a_list_of_one_kind() -> None:
     assert serialization.load([1, "a"], tuple[int, str]) == (1, "a")
     (only,) = _refusal([1], tuple[int, str]).problems
-    assert str(only).startswith("$: ValueError: ")  # then cattrs' own words
+    assert str(only) == "$: got [1] (list); expected a list of 2 items"
 
 
 SET = frozenset({"V-z", "V-é", "V-a", "V-Ω", "V-0", "V-Z", "V-ä", "V-9"})

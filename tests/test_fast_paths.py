@@ -1,4 +1,4 @@
-"""The fast paths give what the plain ones give: the period view of decisions, shared zones."""
+"""The fast paths give what the plain ones give: shared zones of loaded moments."""
 
 from __future__ import annotations
 
@@ -8,17 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ohs_domain import DateRange, Records, serialization, testing
-
-
-@given(testing.records(), testing.date_ranges())
-def test_decisions_during_match_the_look_ups_report_by_report(
-    records: Records, days: DateRange
-) -> None:
-    expected = [
-        (report, records.accepted_on(report), records.rejected_on(report))
-        for report in records.reports_during(days)
-    ]
-    assert list(records._decisions_during(days)) == expected
 
 
 @given(testing.records())

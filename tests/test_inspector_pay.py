@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import pickle
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -9,10 +11,15 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ohs_domain import (
     InspectorAppointment,
+    InspectorPayPartial,
     InspectorPayPolicy,
+    InspectorPayYear,
+    InspectorPayYearPartial,
+    InvalidArgumentError,
     InvalidValueError,
     Money,
     NotAppointed,
@@ -28,6 +35,8 @@ from ohs_domain import (
     Year,
     inspector_pay,
     inspector_pay_for_year,
+    inspector_pay_for_year_partial,
+    inspector_pay_partial,
     serialization,
     show,
     testing,
@@ -41,6 +50,7 @@ from tests.rule_builders import (
     money_schedule,
     pay_policy,
     records,
+    splits,
 )
 
 Q1 = Quarter(2023, 1)  # 90 days
@@ -850,3 +860,111 @@ def test_every_quarter_of_a_year_lists_the_same_inspectors_and_rows_add_up(
     assert len(rows) == 4 * len(year.quarters[0].payments)
     assert sum((Money(Decimal(str(r["amount"]))) for r in rows), Money(0)) == year.total
     assert serialization.load(serialization.dump(year), type(year)) == year
+
+
+# -- partial forms: parts evaluated apart, merged, decided once -----------------------------------
+
+
+def _year_shown(result: InspectorPayYear) -> tuple[str, str, list[str]]:
+    """Everything a reader sees: the serialised year, its text, every explanation in it."""
+    inspectors = [p.inspector for p in result.quarters[0].payments]
+    return (
+        serialization.dump_json(result),
+        str(result.explanation),
+        [str(result.explain(i)) for i in inspectors]
+        + [str(q.explanation) for q in result.quarters]
+        + [str(q.explain(i)) for q in result.quarters for i in inspectors],
+    )
+
+
+@settings(max_examples=50)
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies(), data=st.data())
+def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole_year(
+    bundle: Records, policy: InspectorPayPolicy, data: st.DataObject
+) -> None:
+    year = Year(2023)
+    made = [
+        inspector_pay_for_year_partial(p, year=year, policy=policy)
+        for p in data.draw(splits(bundle))
+    ]
+    empty = InspectorPayYearPartial.empty(year=year, policy=policy)
+
+    merged = functools.reduce(
+        InspectorPayYearPartial.combine, data.draw(st.permutations(made)), empty
+    )
+
+    assert _year_shown(merged.finalize()) == _year_shown(
+        inspector_pay_for_year(bundle, year=year, policy=policy)
+    )
+
+
+@settings(max_examples=50)
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies(), data=st.data())
+def test_a_quarters_parts_merged_give_the_whole_quarter(
+    bundle: Records, policy: InspectorPayPolicy, data: st.DataObject
+) -> None:
+    quarter = data.draw(st.sampled_from(Year(2023).quarters()))
+    made = [
+        inspector_pay_partial(p, quarter=quarter, policy=policy) for p in data.draw(splits(bundle))
+    ]
+
+    merged = functools.reduce(InspectorPayPartial.combine, made)
+    whole = inspector_pay(bundle, quarter=quarter, policy=policy)
+
+    assert serialization.dump_json(merged.finalize()) == serialization.dump_json(whole)
+    assert str(merged.finalize().explanation) == str(whole.explanation)
+    assert merged.combine(InspectorPayPartial.empty(quarter=quarter, policy=policy)) == merged
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "field"),
+    [
+        pytest.param(
+            InspectorPayPartial.empty(quarter=Q1, policy=pay_policy()),
+            InspectorPayPartial.empty(quarter=Q2, policy=pay_policy()),
+            "quarter",
+            id="another-quarter",
+        ),
+        pytest.param(
+            InspectorPayPartial.empty(quarter=Q1, policy=pay_policy()),
+            InspectorPayPartial.empty(quarter=Q1, policy=pay_policy(min_violations=1)),
+            "policy",
+            id="another-policy",
+        ),
+        pytest.param(
+            InspectorPayYearPartial.empty(year=Year(2023), policy=pay_policy()),
+            InspectorPayYearPartial.empty(year=Year(2024), policy=pay_policy()),
+            "year",
+            id="another-year",
+        ),
+    ],
+)
+def test_tallies_of_different_evaluations_do_not_merge(mine: Any, theirs: Any, field: str) -> None:
+    with pytest.raises(
+        InvalidArgumentError, match=rf"^{type(mine).__name__}.combine\(\): {field}:"
+    ):
+        mine.combine(theirs)
+
+
+def test_the_empty_tallies_check_their_parameters_like_the_evaluation() -> None:
+    late = pay_policy(amount=money_schedule((date(2024, 1, 1), 15_000)))
+
+    with pytest.raises(NoValueInForceError):
+        InspectorPayPartial.empty(quarter=Q1, policy=late)
+    with pytest.raises(NoValueInForceError):
+        inspector_pay_partial(inspection_records([WHOLE_2023]), quarter=Q1, policy=late)
+
+
+def test_detail_read_in_any_order_or_never_gives_the_same_result() -> None:
+    bundle = inspection_records([WHOLE_2023], [("S-1", date(2023, 2, 1), 1)])
+    explained_first = inspector_pay_for_year(bundle, year=Year(2023), policy=pay_policy())
+    explanation = explained_first.explanation
+    listed_first = inspector_pay_for_year(bundle, year=Year(2023), policy=pay_policy())
+    lines = listed_first.quarters[0].payments
+
+    assert (explanation, lines) == (listed_first.explanation, explained_first.quarters[0].payments)
+    assert explained_first == listed_first
+    again = inspector_pay_for_year(bundle, year=Year(2023), policy=pay_policy())
+    assert pickle.loads(pickle.dumps(again)) == listed_first  # noqa: S301 - our own bytes
+    assert not hasattr(listed_first, "lines")
+    assert not hasattr(listed_first.quarters[0], "lines")

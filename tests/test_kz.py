@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 
-from ohs_domain import Money, NoValueInForceError, Schedule, kz
+from ohs_domain import InvalidDataError, Money, NoValueInForceError, Schedule, kz, serialization
 from ohs_domain.testing import dates
 
 # year: (МЗП, МРП on 1 January, law number or None when not verified, adopted on)
@@ -149,3 +149,19 @@ def test_almaty_is_the_iana_zone() -> None:
     assert kz.ALMATY.key == "Asia/Almaty"
     assert datetime(2023, 6, 1, tzinfo=kz.ALMATY).utcoffset() == timedelta(hours=6)
     assert datetime(2024, 6, 1, tzinfo=kz.ALMATY).utcoffset() == timedelta(hours=5)
+
+
+def test_the_registry_holds_every_public_schedule_by_its_own_name() -> None:
+    public = [getattr(kz, name) for name in kz.__all__ if isinstance(getattr(kz, name), Schedule)]
+    assert list(kz.SCHEDULES.values()) == public
+    assert all(kz.SCHEDULES[schedule.name] is schedule for schedule in public)
+
+
+@pytest.mark.parametrize("name", sorted(kz.SCHEDULES))
+def test_a_policy_file_may_name_a_registered_schedule_instead_of_its_table(name: str) -> None:
+    assert serialization.load(name, Schedule[Money]) is kz.SCHEDULES[name]
+
+
+def test_a_name_outside_the_registry_is_refused_with_the_registered_names() -> None:
+    with pytest.raises(InvalidDataError, match=r"kz\.MINIMUM_WAGE, kz\.MONTHLY_CALCULATION_INDEX"):
+        serialization.load("kz.AVERAGE_WAGE", Schedule[Money])

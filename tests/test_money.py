@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ohs_domain import ROUNDING, CurrencyMismatchError, InvalidValueError, Money, OhsDomainError
+from ohs_domain import (
+    ROUNDING,
+    CurrencyMismatchError,
+    InvalidValueError,
+    Money,
+    OhsDomainError,
+    Rate,
+    Share,
+)
 from ohs_domain.testing import currencies, money
 
 # --- Construction --------------------------------------------------------------------------------
@@ -374,6 +382,31 @@ def test_prorating_matches_exact_division_rounded_half_up(
         exact = amount.amount * part / whole
     expected = exact.quantize(Decimal(1).scaleb(-amount.minor_units), rounding=ROUND_HALF_UP)
     assert amount.prorated(part, whole) == Money(expected, amount.currency)
+
+
+@pytest.mark.parametrize(
+    "compute",
+    [
+        pytest.param(lambda: Money(Decimal("-0.004")).rounded(), id="rounded-tiny-debt"),
+        pytest.param(lambda: Money(Decimal("-0.01")).prorated(1, 3), id="prorated-tiny-debt"),
+        pytest.param(lambda: Money(Decimal("-0")).rounded(), id="rounded-negative-zero"),
+    ],
+)
+def test_a_debt_that_rounds_to_nothing_is_zero_without_a_sign(compute: Callable[[], Money]) -> None:
+    assert str(compute().amount) == "0.00"
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_money_shares_and_rates_round_the_same_way(part: int, whole: int) -> None:
+    # One rounding rule: 100 tenge prorated, a share in per cent and a rate per 100
+    # are the same exact fraction, and each shows it rounded to two places alike.
+    prorated = Money(100).prorated(part, whole).amount
+    share = Share(min(part, whole), whole).percent(2) if part <= whole else prorated
+    rate = Rate(
+        name="r", cases=part, exposure=Fraction(whole), exposure_unit="u", base=100
+    ).rounded(2)
+    assert prorated == share == rate
+    assert str(prorated) == str(share) == str(rate)
 
 
 # --- Text ----------------------------------------------------------------------------------------

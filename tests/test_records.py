@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -10,8 +11,12 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ohs_domain import (
+    ActionId,
+    CorrectiveAction,
     DateRange,
     Department,
     DepartmentId,
@@ -27,9 +32,11 @@ from ohs_domain import (
     Month,
     Problem,
     Records,
+    ReportAsOf,
     ReportId,
     ReportingAccount,
     ReportKind,
+    ReportStatus,
     RiskLevel,
     SafetyReport,
     SessionId,
@@ -41,10 +48,14 @@ from ohs_domain import (
     UnknownRecordError,
     Violation,
     ViolationId,
+    WorkerRelation,
     WorkInjury,
+    Year,
     demo,
     kz,
+    local_date,
     serialization,
+    testing,
 )
 
 ZONE = kz.ALMATY  # UTC+6 all through 2023
@@ -176,6 +187,26 @@ def hours(department_id: str, month: str, amount: str) -> HoursWorked:
     )
 
 
+def contractors(figure: HoursWorked) -> HoursWorked:
+    return attrs.evolve(figure, relation=WorkerRelation.CONTRACTOR)
+
+
+def test_contractors_hours_and_injuries_are_their_own() -> None:
+    bundle = base()
+    # The contractor's worker is not on staff: the injury names the contractor's id.
+    outsider = attrs.evolve(
+        injury("INJ-C", "CW-1", date(2023, 6, 2)), relation=WorkerRelation.CONTRACTOR
+    )
+    bundle["injuries"].append(outsider)
+    bundle["hours_worked"].append(contractors(hours("D-1", "2023-01", "500")))
+    records = build(bundle)
+    months = Year(2023).months()
+    assert records.total_hours(months) == Decimal("31000.5")
+    assert records.hours_of(WorkerRelation.CONTRACTOR, months) == 500
+    assert [i.id for i in records.injuries_during(Year(2023).range)] == ["INJ-1"]
+    assert records.injuries_of(WorkerRelation.CONTRACTOR, Year(2023).range) == (outsider,)
+
+
 def base() -> Bundle:
     """A valid company: production D-1 and D-2, the head office HQ.
 
@@ -218,6 +249,7 @@ def base() -> Bundle:
             hours("D-1", "2023-02", "11000"),
             hours("D-2", "2023-01", "8000"),
         ],
+        "corrective_actions": [],
     }
 
 
@@ -259,6 +291,126 @@ def problems_of(bundle: Bundle) -> tuple[Problem, ...]:
         build(bundle)
     assert caught.value.subject == "Records"
     return caught.value.problems
+
+
+def action(action_id: str = "CA-1", **fields: Any) -> CorrectiveAction:
+    """An open action on R-1 (registered 2023-05-04) owned by E-1, unless ``fields`` differ."""
+    values: dict[str, Any] = {
+        "report": "R-1",
+        "description": "Remove the hazard",
+        "owner": "E-1",
+        "risk": RiskLevel.LOW,
+        "raised_on": date(2023, 5, 4),
+    }
+    values.update(fields)
+    values.setdefault("due_on", values["raised_on"] + timedelta(days=31))
+    return CorrectiveAction(id=ActionId(action_id), **values)
+
+
+ELIMINATED = report("R-4", "E-1", at(2023, 6, 1)).accept(at(2023, 6, 1, 11))
+ELIMINATED = ELIMINATED.start_work(at(2023, 6, 2)).eliminate(at(2023, 6, 5))
+
+
+@pytest.mark.parametrize(
+    ("plant", "path", "message"),
+    [
+        pytest.param(
+            add("corrective_actions", action(report="R-404")),
+            "$.corrective_actions[0].report",
+            "unknown safety report 'R-404': no such id in safety_reports",
+            id="action-on-an-unknown-report",
+        ),
+        pytest.param(
+            add("corrective_actions", action(report=None, violation="V-404")),
+            "$.corrective_actions[0].violation",
+            "unknown violation 'V-404': no such id in violations",
+            id="action-on-an-unknown-violation",
+        ),
+        pytest.param(
+            add("corrective_actions", action(owner="X-1")),
+            "$.corrective_actions[0].owner",
+            "unknown employee 'X-1': no such id in employees",
+            id="owner-unknown",
+        ),
+        pytest.param(
+            add(
+                "corrective_actions",
+                action(owner="E-9", raised_on=date(2023, 7, 3), due_on=date(2023, 7, 9)),
+            ),
+            "$.corrective_actions[0].owner",
+            "employee 'E-9' was made owner on 2023-07-03 but was not on staff then",
+            id="owner-gone",
+        ),
+        pytest.param(
+            add("corrective_actions", action(raised_on=date(2023, 5, 3))),
+            "$.corrective_actions[0].raised_on",
+            "2023-05-03 is before safety report 'R-1' was registered or found (2023-05-04)",
+            id="action-before-its-report",
+        ),
+        pytest.param(
+            add(
+                "corrective_actions",
+                action(report=None, violation="V-3", raised_on=date(2023, 8, 31)),
+            ),
+            "$.corrective_actions[0].raised_on",
+            "2023-08-31 is before violation 'V-3' was registered or found (2023-09-01)",
+            id="action-before-its-violation",
+        ),
+        pytest.param(
+            both(
+                add("safety_reports", ELIMINATED),
+                add("corrective_actions", action(report="R-4", raised_on=date(2023, 6, 1))),
+            ),
+            "$.corrective_actions[0].closed_on",
+            "still open on 2023-06-05, when safety report 'R-4' was marked eliminated; "
+            "every action must be closed by then",
+            id="report-eliminated-with-an-open-action",
+        ),
+        pytest.param(
+            both(
+                change("violations", 2, eliminated_on=date(2023, 9, 10)),
+                add(
+                    "corrective_actions",
+                    action(report=None, violation="V-3", raised_on=date(2023, 9, 1))
+                    .start(date(2023, 9, 2))
+                    .complete(date(2023, 9, 11)),
+                ),
+            ),
+            "$.corrective_actions[0].closed_on",
+            "still open on 2023-09-10, when violation 'V-3' was marked eliminated",
+            id="violation-eliminated-before-its-action-closed",
+        ),
+        pytest.param(
+            add("corrective_actions", action(), action()),
+            "$.corrective_actions[1].id",
+            "'CA-1' appears 2 times",
+            id="duplicate-action",
+        ),
+    ],
+)
+def test_each_corrective_action_mistake_is_reported(plant: Plant, path: str, message: str) -> None:
+    bundle = base()
+    plant(bundle)
+    problems = problems_of(bundle)
+    assert [p.path for p in problems] == [path]
+    assert message in problems[0].message
+
+
+def test_actions_closed_by_elimination_are_valid_and_found_from_their_subject() -> None:
+    bundle = base()
+    closed = action(report="R-4", raised_on=date(2023, 6, 1)).start(date(2023, 6, 2))
+    closed = closed.complete(date(2023, 6, 5))  # the day of elimination: closed by then
+    cancelled = action("CA-2", report=None, violation="V-1", raised_on=date(2023, 4, 10))
+    bundle["safety_reports"].append(ELIMINATED)
+    bundle["corrective_actions"] += [cancelled.cancel(date(2023, 4, 11), "duplicate"), closed]
+    records = build(bundle)
+    assert records.actions_for(ELIMINATED) == (closed,)
+    assert [a.id for a in records.actions_for(records.violation("V-1"))] == ["CA-2"]
+    assert records.actions_for(records.violation("V-2")) == ()
+    assert records.subject_of(closed) == ELIMINATED
+    assert records.subject_of(records.corrective_actions[1]) == records.violation("V-1")
+    with pytest.raises(UnknownRecordError):
+        records.subject_of(action(report="R-404"))
 
 
 def test_the_base_company_is_valid() -> None:
@@ -330,6 +482,16 @@ CASES = [
         "$.hours_worked[3].month",
         "'D-1 2023-02' appears 2 times (hours_worked[1], hours_worked[3]); each must be unique",
         id="duplicate-hours-for-department-month",
+    ),
+    pytest.param(
+        add(
+            "hours_worked",
+            contractors(hours("D-1", "2023-02", "10")),
+            contractors(hours("D-1", "2023-02", "20")),
+        ),
+        "$.hours_worked[4].month",
+        "'D-1 2023-02 contractor' appears 2 times (hours_worked[3], hours_worked[4])",
+        id="duplicate-contractor-hours-for-department-month",
     ),
     # Workforce references and roles.
     pytest.param(
@@ -799,6 +961,15 @@ def test_records_round_trip_through_json_ready_data() -> None:
     assert serialization.load(serialization.dump(records), Records) == records
 
 
+def test_records_travel_between_processes_with_their_look_ups() -> None:
+    records = build(base())
+
+    shipped = pickle.loads(pickle.dumps(records))  # noqa: S301 - bytes we just made
+
+    assert shipped == records
+    assert shipped.reports_by("E-1") == records.reports_by("E-1")
+
+
 # --- Building ------------------------------------------------------------------------------------
 
 
@@ -833,7 +1004,8 @@ COLLECTIONS: dict[str, tuple[type, Callable[[Any], Any]]] = {
     "violations": (Violation, lambda v: v.id),
     "submissions": (Submission, lambda s: s.id),
     "injuries": (WorkInjury, lambda i: i.id),
-    "hours_worked": (HoursWorked, lambda h: (h.department, h.month)),
+    "hours_worked": (HoursWorked, lambda h: (h.department, h.month, h.relation)),
+    "corrective_actions": (CorrectiveAction, lambda a: a.id),
 }
 
 
@@ -1079,10 +1251,81 @@ def test_the_day_of_a_report_is_the_day_in_the_company_zone() -> None:
     assert records.rejected_on(turned_down) == date(2023, 6, 1)
     june = DateRange(date(2023, 6, 1), date(2023, 7, 1))
     assert records.reports_during(june) == (late, turned_down)
-    assert list(records._decisions_during(june)) == [
-        (late, date(2023, 6, 1), None),
-        (turned_down, None, date(2023, 6, 1)),
+    assert records.reports_as_of(date(2023, 6, 1), registered=june) == (
+        ReportAsOf(late, ReportStatus.ACCEPTED),
+        ReportAsOf(turned_down, ReportStatus.REJECTED),
+    )
+
+
+# --- What is known of a report on a day: its changes up to that day, in the company's zone ------
+
+MAY = DateRange(date(2023, 5, 1), date(2023, 6, 1))
+
+
+def lifecycle_records() -> tuple[Records, SafetyReport]:
+    # Registered 30 May, accepted late on 31 May in UTC (1 June in Almaty), eliminated 2 June.
+    bundle = base()
+    lived = (
+        report("R-9", "E-2", at(2023, 5, 30))
+        .accept(datetime(2023, 5, 31, 20, 0, tzinfo=UTC))
+        .start_work(at(2023, 6, 1, 12))
+        .eliminate(at(2023, 6, 2))
+    )
+    bundle["safety_reports"] += [lived]
+    return build(bundle), lived
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        pytest.param(date(2023, 5, 30), ReportStatus.REGISTERED, id="registered-that-day"),
+        pytest.param(
+            date(2023, 5, 31), ReportStatus.REGISTERED, id="accepted-after-midnight-in-almaty"
+        ),
+        pytest.param(date(2023, 6, 1), ReportStatus.IN_PROGRESS, id="two-changes-in-one-day"),
+        pytest.param(date(2023, 6, 2), ReportStatus.ELIMINATED, id="eliminated-that-day"),
+        pytest.param(date(2024, 1, 1), ReportStatus.ELIMINATED, id="long-after"),
+    ],
+)
+def test_a_report_is_known_as_it_stood_at_the_end_of_the_day(
+    as_of: date, status: ReportStatus
+) -> None:
+    records, lived = lifecycle_records()
+    known = [k for k in records.reports_as_of(as_of, registered=MAY) if k.report == lived]
+    assert known == [ReportAsOf(lived, status)]
+
+
+def test_a_report_registered_after_the_day_is_not_known_on_it() -> None:
+    records, lived = lifecycle_records()
+    assert [k.report.id for k in records.reports_as_of(date(2023, 5, 29), registered=MAY)] == [
+        "R-1",
+        "R-2",
     ]
+    assert records.reports_as_of(date(2023, 4, 30), registered=MAY) == ()
+    assert lived not in [k.report for k in records.reports_as_of(date(2023, 5, 29), registered=MAY)]
+
+
+@given(testing.records(), testing.date_ranges(), st.data())
+def test_reports_as_of_match_the_days_of_their_changes(
+    records: Records, days: DateRange, data: st.DataObject
+) -> None:
+    zone = records.time_zone
+    # Around the days something happened, where a day more or less changes the answer.
+    moments = [
+        m for r in records.safety_reports for m in (r.reported_at, *(c.at for c in r.history))
+    ]
+    near = [local_date(m, zone) + timedelta(days=d) for m in moments for d in (-1, 0, 1)]
+    as_of = data.draw(st.sampled_from(near) if near else testing.dates())
+    expected = []
+    for item in records.reports_during(days):
+        if records.local_day(item) > as_of:
+            continue
+        status = ReportStatus.REGISTERED
+        for change in item.history:
+            if local_date(change.at, zone) <= as_of:
+                status = change.status
+        expected.append(ReportAsOf(item, status))
+    assert list(records.reports_as_of(as_of, registered=days)) == expected
 
 
 def test_training_sessions_by_day(records: Records) -> None:

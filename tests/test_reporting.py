@@ -18,6 +18,7 @@ from ohs_domain import (
     IllegalTransitionError,
     InvalidArgumentError,
     InvalidValueError,
+    ReportAsOf,
     ReportGroup,
     ReportId,
     ReportKind,
@@ -465,12 +466,18 @@ def call(report: SafetyReport, name: str, at: datetime, reason: str) -> SafetyRe
 
 def assert_legal(report: SafetyReport) -> None:
     status, since = REGISTERED, report.reported_at
+    entered: dict[ReportStatus, datetime] = {}
     for change in report.history:
         assert change.status in NEXT[status]
         assert change.at >= since
         assert (change.reason is not None) == (change.status is REJECTED)
         status, since = change.status, change.at
+        entered[status] = since
     assert report.status is status
+    # Each moment a report shows is the one its history records for that status.
+    assert report.accepted_at == entered.get(ACCEPTED)
+    assert report.eliminated_at == entered.get(ELIMINATED)
+    assert report.rejected_at == entered.get(REJECTED)
 
 
 @given(calls)
@@ -521,3 +528,36 @@ def test_a_history_given_as_a_list_is_refused() -> None:
 
     assert caught.value.field == "history"
     assert "a tuple of StatusChange" in str(caught.value)
+
+
+# --- A report as of a day ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "accepted", "eliminated", "rejected"),
+    [
+        pytest.param(REGISTERED, False, False, False, id="only-registered"),
+        pytest.param(ACCEPTED, True, False, False, id="accepted"),
+        pytest.param(IN_PROGRESS, True, False, False, id="being-worked-on-was-accepted"),
+        pytest.param(ELIMINATED, True, True, False, id="eliminated-was-accepted"),
+        pytest.param(REJECTED, False, False, True, id="rejected"),
+    ],
+)
+def test_a_report_as_of_a_day_says_what_had_happened_to_it(
+    status: ReportStatus, accepted: bool, eliminated: bool, rejected: bool
+) -> None:
+    known = ReportAsOf(fresh(), status)
+    assert (known.is_accepted, known.is_eliminated, known.is_rejected) == (
+        accepted,
+        eliminated,
+        rejected,
+    )
+
+
+def test_a_report_as_of_a_day_is_a_report_and_a_status() -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        ReportAsOf("R-1", ACCEPTED)  # type: ignore[arg-type]  # untyped callers
+    assert info.value.field == "report"
+    with pytest.raises(InvalidArgumentError) as info:
+        ReportAsOf(fresh(), "accepted")  # type: ignore[arg-type]
+    assert info.value.field == "status"

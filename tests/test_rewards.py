@@ -7,6 +7,8 @@ is 70,000 KZT and the 2024 one 85,000 KZT (kz.MINIMUM_WAGE, FACTS.md), and
 
 from __future__ import annotations
 
+import functools
+import pickle
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -27,6 +29,7 @@ from ohs_domain import (
     EmployeeId,
     Exclusion,
     ExclusionReason,
+    InvalidArgumentError,
     InvalidDataError,
     InvalidValueError,
     KindCount,
@@ -43,6 +46,7 @@ from ohs_domain import (
     ReportKind,
     ReportWeights,
     RewardAwards,
+    RewardAwardsPartial,
     RewardPolicy,
     RiskLevel,
     SafetyReport,
@@ -55,6 +59,7 @@ from ohs_domain import (
     Year,
     kz,
     reward_awards,
+    reward_awards_partial,
     serialization,
     show,
     testing,
@@ -65,10 +70,12 @@ from tests.rule_builders import (
     bands,
     employee,
     money_schedule,
+    parts_by_employee,
     records,
     report,
     reports_of,
     reward_policy,
+    splits,
     thresholds,
 )
 
@@ -1161,7 +1168,7 @@ def test_a_toml_policy_with_an_unknown_basis_says_which_are_known() -> None:
 
     [problem] = raised.value.problems
     assert problem.path == "$.tiers.basis"
-    assert "'score_thresholds' or 'rank_bands'" in problem.message
+    assert "one of 'score_thresholds', 'rank_bands'" in problem.message
 
 
 def test_text_that_is_not_toml_is_reported() -> None:
@@ -1297,3 +1304,163 @@ def test_everyone_considered_is_one_row_and_the_rows_add_up_to_the_total(
 )
 def test_a_tier_holds_the_scores_from_its_lowest_to_its_highest(score: int, held: bool) -> None:
     assert ScoreTier(min_score=3, max_score=5, multiplier=4).holds(score) is held
+
+
+# -- partial forms: parts evaluated apart, merged, decided once -----------------------------------
+
+
+def _partial(bundle: Records, policy: RewardPolicy) -> RewardAwardsPartial:
+    return reward_awards_partial(bundle, period=YEAR, paid_on=PAID_IN_JANUARY, policy=policy)
+
+
+def _shown(result: RewardAwards) -> tuple[str, str, list[str]]:
+    """Everything a reader sees: the serialised result, its text, every person's explanation."""
+    people = [a.employee for a in result.awards] + [e.employee for e in result.excluded]
+    return (
+        serialization.dump_json(result),
+        str(result.explanation),
+        [str(result.explain(p)) for p in people],
+    )
+
+
+@settings(max_examples=50)
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies(), data=st.data())
+def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole(
+    bundle: Records, policy: RewardPolicy, data: st.DataObject
+) -> None:
+    parts = data.draw(splits(bundle))
+    partials = data.draw(st.permutations([_partial(part, policy) for part in parts]))
+    empty = RewardAwardsPartial.empty(period=YEAR, paid_on=PAID_IN_JANUARY, policy=policy)
+
+    merged = functools.reduce(RewardAwardsPartial.combine, partials, empty)
+
+    assert _shown(merged.finalize()) == _shown(_awards(bundle, policy))
+
+
+@settings(max_examples=50)
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
+def test_combine_is_commutative_and_associative_and_empty_is_its_identity(
+    bundle: Records, policy: RewardPolicy
+) -> None:
+    owners = [n % 3 for n in range(len(bundle.employees))]
+    a, b, c = (_partial(p, policy) for p in parts_by_employee(bundle, owners, at_least=3))
+    empty = RewardAwardsPartial.empty(period=YEAR, paid_on=PAID_IN_JANUARY, policy=policy)
+
+    assert a.combine(b) == b.combine(a)
+    assert a.combine(b).combine(c) == a.combine(b.combine(c))
+    assert a.combine(empty) == empty.combine(a) == a.combine(empty).combine(empty)
+
+
+@settings(max_examples=50)
+@given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
+def test_every_score_is_the_weighted_count_of_the_reports_that_score(
+    bundle: Records, policy: RewardPolicy
+) -> None:
+    # The reference reads the bundle through its public queries, one report at a time.
+    result = _awards(bundle, policy)
+    day = result.reference_date
+    scores: dict[str, int] = {}
+    for made in bundle.reports_during(YEAR.range):
+        rejected, accepted = bundle.rejected_on(made), bundle.accepted_on(made)
+        if rejected is not None and rejected <= day:
+            continue
+        if policy.scored is ScoredReports.ACCEPTED and (accepted is None or accepted > day):
+            continue
+        scores[made.reporter] = scores.get(made.reporter, 0) + policy.weights.of(made.kind)
+    staff = {e.id for e in bundle.production_employees() if e.is_employed_on(day)}
+    expected = {person: scores.get(person, 0) for person in set(scores) | staff}
+
+    lines: list[Award | Exclusion] = [*result.awards, *result.excluded]
+    assert {line.employee: line.score for line in lines} == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        pytest.param({"period": Quarter(2023, 4)}, "period", id="another-period"),
+        pytest.param({"paid_on": date(2024, 2, 1)}, "paid_on", id="another-payment-day"),
+        pytest.param({"policy": reward_policy(min_score=2)}, "policy", id="another-policy"),
+    ],
+)
+def test_tallies_of_different_evaluations_do_not_merge(changes: dict[str, Any], field: str) -> None:
+    given_: dict[str, Any] = {"period": YEAR, "paid_on": PAID_IN_JANUARY, "policy": reward_policy()}
+    mine = RewardAwardsPartial.empty(**given_)
+    theirs = RewardAwardsPartial.empty(**(given_ | changes))
+
+    with pytest.raises(InvalidArgumentError, match=rf"^RewardAwardsPartial.combine\(\): {field}:"):
+        mine.combine(theirs)
+
+
+def test_the_empty_tallies_check_their_parameters_like_the_evaluation() -> None:
+    with pytest.raises(InvalidValueError, match="paid_on"):
+        RewardAwardsPartial.empty(period=YEAR, paid_on=date(2023, 6, 1), policy=reward_policy())
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        pytest.param({"production": (True, True)}, "production", id="a-flag-too-many"),
+        pytest.param({"counts": (1,)}, "counts", id="counts-not-one-per-kind"),
+        pytest.param({"reached": (None,)}, "reached", id="moments-under-another-tie-rule"),
+    ],
+)
+def test_tallies_of_the_wrong_shape_are_refused(changes: dict[str, Any], field: str) -> None:
+    made = _partial(records(employees=[employee("E-01")]), reward_policy())
+
+    with pytest.raises(InvalidValueError, match=rf"^{field}: "):
+        attrs.evolve(made, **changes)
+
+
+def test_detail_read_in_any_order_or_never_gives_the_same_result() -> None:
+    bundle = records(
+        employees=[employee("E-01"), employee("E-02", left_on=date(2023, 7, 1))],
+        reports=[*reports_of("E-01", 12), *reports_of("E-02", 3)],
+    )
+    explained_first = _awards(bundle, reward_policy())
+    explanation = explained_first.explanation
+    listed_first = _awards(bundle, reward_policy())
+    awards, excluded = listed_first.awards, listed_first.excluded
+
+    assert explained_first == listed_first
+    assert (explanation, awards, excluded) == (
+        listed_first.explanation,
+        explained_first.awards,
+        explained_first.excluded,
+    )
+    assert pickle.loads(pickle.dumps(_awards(bundle, reward_policy())))  # noqa: S301 - our bytes == listed_first
+    assert not hasattr(listed_first, "recipients")
+
+
+def test_partial_tallies_travel_between_processes() -> None:
+    bundle = records(employees=[employee("E-01")], reports=reports_of("E-01", 12))
+    made = _partial(bundle, reward_policy(tie_rule=TieRule.FIRST_TO_SCORE))
+
+    assert pickle.loads(pickle.dumps(made)) == made  # noqa: S301 - our own bytes
+
+
+@pytest.mark.parametrize(
+    ("score", "multiplier"),
+    [
+        pytest.param(2, None, id="below-the-lowest-tier"),
+        pytest.param(3, 3, id="the-lowest-tier"),
+        pytest.param(6, 5, id="the-open-ended-top-tier"),
+    ],
+)
+def test_the_tier_a_score_falls_in(score: int, multiplier: int | None) -> None:
+    tier = thresholds((3, 5, 3), (6, None, 5)).tier_for(score)
+
+    assert (tier and tier.multiplier) == multiplier
+
+
+@pytest.mark.parametrize(
+    ("rank", "multiplier"),
+    [
+        pytest.param(1, 10, id="the-best-rank"),
+        pytest.param(3, 5, id="the-last-rank-of-the-last-band"),
+        pytest.param(4, None, id="beyond-the-last-band"),
+    ],
+)
+def test_the_band_a_rank_falls_in(rank: int, multiplier: int | None) -> None:
+    band = bands((1, 1, 10), (2, 3, 5)).band_for(rank)
+
+    assert (band and band.multiplier) == multiplier

@@ -5,12 +5,32 @@ import pytest
 from ohs_domain import demo, serialization
 from ohs_domain.cli import main
 
-SEED = Path("examples/scenarios/seed-2023.toml")
+SHIPPED = sorted(Path("examples/scenarios").glob("*.toml"))
 
 
-def test_the_seed_scenario_has_the_showcase_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["test", str(SEED)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "2 scenarios, 0 failed"
+def test_the_shipped_scenarios_have_the_showcase_figures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert [path.name for path in SHIPPED] == [
+        "indicators-2023.toml",
+        "key-points-2023.toml",
+        "seed-2023.toml",
+    ]
+    assert main(["test", *map(str, SHIPPED)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "5 scenarios, 0 failed"
+
+
+@pytest.mark.parametrize(
+    ("name", "policy"),
+    [
+        ("inspector-pay-policy.json", demo.INSPECTOR_PAY_POLICY),
+        ("reward-policy.json", demo.REWARD_POLICY),
+        ("elimination-deadlines.json", demo.ELIMINATION_DEADLINES),
+    ],
+)
+def test_the_shipped_policies_are_the_showcases(name: str, policy: object) -> None:
+    text = (Path("examples/scenarios/policies") / name).read_text(encoding="utf-8")
+    assert serialization.load_json(text, type(policy)) == policy
 
 
 @pytest.fixture(scope="module")
@@ -38,24 +58,67 @@ policy = "pay.json"
 [scenarios.expected]
 """
 
+INDICATORS = """
+[[scenarios]]
+name = "inspections of Q4"
+records = "company"
+evaluation = "indicators"
+period = "2023-Q4"
+as_of = "2023-12-31"
+[scenarios.expected]
+"""
+
 
 @pytest.mark.parametrize(
-    ("expected", "code", "says"),
+    ("text", "code", "says"),
     [
-        pytest.param('total = "300,000 KZT"', 0, "pass: Q3 pay", id="the-quarter-as-expected"),
         pytest.param(
-            'total = "315,000 KZT"',
+            PAY + 'total = "300,000 KZT"', 0, "pass: Q3 pay", id="the-quarter-as-expected"
+        ),
+        pytest.param(
+            PAY + 'total = "315,000 KZT"',
             1,
             "FAIL: Q3 pay\n  total: expected '315,000 KZT', got '300,000 KZT'",
             id="a-wrong-figure-is-shown-as-a-diff",
         ),
-        pytest.param("bonus = 1", 1, "scenarios[0].expected.bonus: unknown", id="unknown"),
+        pytest.param(PAY + "bonus = 1", 1, "scenarios[0].expected.bonus: unknown", id="unknown"),
+        pytest.param(
+            INDICATORS + '"inspection.all" = { submissions = 54 }',
+            0,
+            "pass: ",
+            id="only-the-cells-written",
+        ),
+        pytest.param(
+            INDICATORS + '"inspection.all" = { submissions = 55, violations = 130 }',
+            1,
+            "  inspection.all: expected {'submissions': 55, 'violations': 130}, "
+            "got {'submissions': 54, 'violations': 130}",
+            id="a-wrong-cell-shows-the-cells-written",
+        ),
+        pytest.param(
+            INDICATORS + '"inspection.all" = { inspectors = 21 }',
+            1,
+            "got {'inspectors': None}",
+            id="a-cell-the-row-does-not-have",
+        ),
+        pytest.param(
+            INDICATORS + '"inspection.all" = 54',
+            1,
+            "got {'submissions': 54, 'violations': 130}",
+            id="a-row-is-a-table-not-a-number",
+        ),
+        pytest.param(
+            INDICATORS + '"elimination.reports" = { on_time = 1 }',
+            1,
+            "scenarios[0].expected.elimination.reports: unknown; figures: training.",
+            id="no-elimination-without-deadlines",
+        ),
     ],
 )
 def test_a_scenario_passes_or_shows_what_differs(
-    company: Path, capsys: pytest.CaptureFixture[str], expected: str, code: int, says: str
+    company: Path, capsys: pytest.CaptureFixture[str], text: str, code: int, says: str
 ) -> None:
-    assert main(["test", str(_scenario(company, PAY + expected))]) == code
+    assert main(["test", str(_scenario(company, text))]) == code
     out, err = capsys.readouterr()
     assert says in out + err
 
@@ -104,3 +167,19 @@ awards = 0
     quarter = text.replace('"2023-11"', '"2023-Q4"')
     assert main(["test", str(_scenario(company, quarter))]) == 0
     capsys.readouterr()
+
+
+def test_a_key_points_scenario_needs_each_policy(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = """
+[[scenarios]]
+records = "company"
+evaluation = "key-points"
+year = 2023
+paid_on = 2024-01-25
+deadlines = { high = "P1D", medium = "P7D", low = "P30D" }
+policy = "pay.json"
+"""
+    assert main(["test", str(_scenario(company, text))]) == 1
+    assert "scenarios[0].pay_policy: missing" in capsys.readouterr().err

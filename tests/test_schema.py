@@ -17,6 +17,7 @@ from ohs_domain import (
     Records,
     RewardPolicy,
     Year,
+    _periods,
     demo,
     key_points,
     schema,
@@ -166,3 +167,54 @@ def test_a_value_schema_takes_the_edge_form_and_refuses_what_load_refuses(
     assert problems(kind, bad)
     with pytest.raises(InvalidDataError):
         serialization.load(bad, kind)
+
+
+# The edge's own patterns: the texts load reads are drawn from them.
+EDGE_PATTERNS = {
+    date: serialization._DATE,
+    datetime: serialization._DATETIME,
+    timedelta: serialization._DURATION,
+    Fraction: serialization._FRACTION,
+    Decimal: serialization._DECIMAL,
+    Quarter: _periods._QUARTER,
+    Month: _periods._MONTH,
+}
+
+
+# A day or a moment drawn from the pattern alone is seldom a real one: draw real ones,
+# written in any form the pattern allows (seconds, fractions, offsets with seconds).
+_DAY_TEXT = st.dates().map(date.isoformat)
+_MOMENT_TEXT = st.builds(
+    lambda moment, spec, offset: moment.isoformat(timespec=spec) + offset,
+    st.datetimes(),
+    st.sampled_from(["minutes", "seconds", "milliseconds", "microseconds"]),
+    st.one_of(
+        st.just("Z"),
+        st.builds(
+            lambda sign, hours, minutes, seconds: f"{sign}{hours:02}:{minutes:02}{seconds}",
+            st.sampled_from("+-"),
+            st.integers(0, 23),
+            st.integers(0, 59),
+            st.sampled_from(["", ":48", ":00"]),
+        ),
+    ),
+)
+REAL: dict[type, st.SearchStrategy[str]] = {date: _DAY_TEXT, datetime: _MOMENT_TEXT}
+
+
+@pytest.mark.parametrize("kind", EDGE_PATTERNS, ids=lambda kind: kind.__name__)
+@given(data=st.data())
+@settings(max_examples=100, deadline=None)
+def test_text_that_load_reads_the_schema_lets_through(kind: type, data: st.DataObject) -> None:
+    text = data.draw(
+        st.one_of(
+            st.from_regex(EDGE_PATTERNS[kind], fullmatch=True),
+            REAL.get(kind, st.nothing()),
+            st.text(max_size=12),
+        )
+    )
+    try:
+        serialization.load(text, kind)
+    except InvalidDataError:
+        return
+    assert problems(kind, text) == []

@@ -16,9 +16,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ohs_domain import (
+    ActionDeadlines,
+    ActionId,
     BelowMinimumScore,
+    CorrectiveAction,
     DateRange,
+    Department,
+    DepartmentId,
     Employee,
+    EmployeeCategory,
     EmployeeId,
     Entry,
     Exclusion,
@@ -37,19 +43,26 @@ from ohs_domain import (
     RankBand,
     RankBands,
     Records,
+    ReportId,
+    ReportingAccount,
+    ReportKind,
     RewardPolicy,
+    RiskLevel,
     SafetyReport,
     Schedule,
     ScoreThresholds,
     ScoreTier,
     Source,
     Step,
+    Violation,
+    ViolationId,
     Year,
     demo,
     kz,
     serialization,
 )
 from ohs_domain.testing import (
+    action_deadlines,
     aware_datetimes,
     currencies,
     date_ranges,
@@ -748,12 +761,21 @@ def test_data_nested_too_deeply_is_a_problem_not_a_crash() -> None:
     assert problem.path.startswith("$.children[0].children[0]")
 
 
-def test_a_type_the_edge_does_not_know_is_named() -> None:
-    with pytest.raises(InvalidDataError) as info:
+def test_a_type_the_edge_does_not_know_is_a_wrong_argument_not_bad_data() -> None:
+    with pytest.raises(InvalidArgumentError) as info:
         serialization.load(1, complex)
-    (problem,) = info.value.problems
-    assert problem.path == "$"
-    assert "complex" in problem.message
+    assert (info.value.function, info.value.field, info.value.value) == ("load", "kind", complex)
+
+
+def test_a_bug_under_load_propagates_as_itself_not_as_bad_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(_: Decimal) -> Decimal:
+        raise ZeroDivisionError  # what a bug in the library would raise
+
+    monkeypatch.setattr(serialization, "_to_amount", broken)
+    with pytest.raises(ZeroDivisionError):
+        serialization.load("15000.50", Decimal)
 
 
 # --- Reward tiers: a table tagged by its basis ---------------------------------------------------
@@ -793,9 +815,10 @@ def test_tiers_round_trip_tagged_by_basis(tiers: ScoreThresholds | RankBands, ba
 @pytest.mark.parametrize(
     ("data", "path", "fragment"),
     [
-        pytest.param({"basis": "stars"}, "$.basis", "'score_thresholds' or", id="unknown-basis"),
+        pytest.param({"basis": "stars"}, "$.basis", "one of 'score_", id="unknown-basis"),
         pytest.param({"tiers": []}, "$.basis", "'rank_bands'", id="no-basis"),
         pytest.param(["score_thresholds"], "$", 'an object with "basis"', id="list-as-tiers"),
+        pytest.param({"basis": []}, "$.basis", "got [] (list)", id="a-list-as-basis"),
         pytest.param(
             {"basis": "rank_bands", "bands": [], "extra": 1},
             "$.extra",
@@ -888,7 +911,7 @@ EMPLOYEE = {
     "hired_on": "2020-01-01",
     "left_on": None,
 }
-REPORT = {
+REPORT: dict[str, Any] = {
     "id": "R-1",
     "kind": "near_miss",
     "risk": "low",
@@ -1180,3 +1203,151 @@ def test_a_row_that_could_not_be_read_does_not_make_its_references_problems() ->
         f"$.reporting_accounts[{account}].registered_on",
         f"$.violations[{violation}].found_on",
     ]
+
+
+# --- Reports and their histories: read by hand when valid, in detail when not ---------------------
+
+A_REPORT: dict[str, Any] = {
+    "id": "R-1",
+    "kind": "near_miss",
+    "risk": "high",
+    "reporter": "E-1",
+    "department": "D-1",
+    "reported_at": "2023-05-04T09:30:00+06:00",
+    "history": [{"status": "accepted", "at": "2023-05-04T10:30:00+06:00"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("report", "problem"),
+    [
+        pytest.param(
+            ["R-1"], "$: got ['R-1'] (list); expected an object with the fields", id="list"
+        ),
+        pytest.param({**A_REPORT, "note": "x"}, "$.note: unknown field", id="unknown-field"),
+        pytest.param(
+            {**A_REPORT, "history": "abc"}, "$.history: got 'abc' (str)", id="history-text"
+        ),
+        pytest.param(
+            {**A_REPORT, "history": ["accepted"]}, "$.history[0]: got 'accepted'", id="change-text"
+        ),
+        pytest.param(
+            {
+                **A_REPORT,
+                "history": [{"status": "accepted", "at": A_REPORT["reported_at"], "by": "E-2"}],
+            },
+            "$.history[0].by: unknown field",
+            id="change-unknown-field",
+        ),
+        pytest.param(
+            {**A_REPORT, "kind": ["near_miss"]}, "$.kind: got ['near_miss'] (list)", id="kind-list"
+        ),
+    ],
+)
+def test_a_report_of_the_wrong_shape_is_refused_at_its_path(report: object, problem: str) -> None:
+    with pytest.raises(InvalidDataError) as info:
+        serialization.load(report, SafetyReport)
+    assert [str(p) for p in info.value.problems if str(p).startswith(problem)]
+
+
+def test_a_report_reads_the_same_with_or_without_an_empty_reason_and_history() -> None:
+    bare = {key: value for key, value in A_REPORT.items() if key != "history"}
+    assert serialization.load(bare, SafetyReport).history == ()
+    change = {"status": "accepted", "at": "2023-05-04T10:30:00+06:00", "reason": None}
+    assert serialization.load({**bare, "history": (change,)}, SafetyReport) == (
+        serialization.load(A_REPORT, SafetyReport)
+    )
+
+
+# --- Corrective actions and their policy at the edge -------------------------------------------
+
+
+@given(action_deadlines())
+def test_an_action_policy_round_trips_with_iso_terms(policy: ActionDeadlines) -> None:
+    data = serialization.dump(policy)
+    assert all(isinstance(term, str) and term.startswith("P") for term in data.values())
+    assert serialization.load(data, ActionDeadlines) == policy
+
+
+def test_a_bad_term_is_reported_with_its_path() -> None:
+    data = {"low": "P1M", "medium": "P10", "high": "PT3H", "coming_due": "P0D", "escalate_after": 3}
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, ActionDeadlines)
+    problems = {p.path: p.message for p in caught.value.problems}
+    assert sorted(problems) == ["$.coming_due", "$.escalate_after", "$.high", "$.medium"]
+    assert "a Term longer than zero" in problems["$.coming_due"]
+    assert 'months and days, e.g. "P1M", "P10D"' in problems["$.medium"]
+
+
+def _bundle_with_actions() -> dict[str, Any]:
+    staff = [
+        Employee(
+            id=EmployeeId("E-1"),
+            department=DepartmentId("D-1"),
+            category=EmployeeCategory.WORKER,
+            hired_on=date(2020, 1, 1),
+        )
+    ]
+    hazard = SafetyReport(
+        id=ReportId("R-1"),
+        kind=ReportKind.NEAR_MISS,
+        risk=RiskLevel.HIGH,
+        reporter=EmployeeId("E-1"),
+        department=DepartmentId("D-1"),
+        reported_at=datetime(2023, 5, 4, 9, tzinfo=kz.ALMATY),
+    )
+    found = Violation(
+        id=ViolationId("V-1"),
+        found_on=date(2023, 5, 4),
+        department=DepartmentId("D-1"),
+        category="work at height",
+    )
+    opened = CorrectiveAction(
+        id=ActionId("CA-1"),
+        report=ReportId("R-1"),
+        description="Fix it",
+        owner=EmployeeId("E-1"),
+        risk=RiskLevel.HIGH,
+        raised_on=date(2023, 5, 4),
+        due_on=date(2023, 5, 7),
+    )
+    actions = [
+        opened,
+        attrs.evolve(opened, id=ActionId("CA-2"), report=None, violation=ViolationId("V-1")),
+    ]
+    bundle = Records(
+        time_zone=kz.ALMATY,
+        departments=[Department(id=DepartmentId("D-1"), name="CHP-1", is_production=True)],
+        employees=staff,
+        reporting_accounts=[
+            ReportingAccount(employee=EmployeeId("E-1"), registered_on=date(2021, 1, 1))
+        ],
+        safety_reports=[hazard],
+        violations=[found],
+        corrective_actions=actions,
+    )
+    data: dict[str, Any] = serialization.dump(bundle)
+    assert serialization.load(data, Records) == bundle
+    return data
+
+
+def test_an_action_on_an_unreadable_row_is_not_a_second_problem() -> None:
+    data = _bundle_with_actions()
+    data["safety_reports"][0]["kind"] = "boss"
+    data["violations"][0]["found_on"] = "yesterday"
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    assert [p.path for p in caught.value.problems] == [
+        "$.safety_reports[0].kind",
+        "$.violations[0].found_on",
+    ]
+
+
+def test_without_a_zone_the_dated_rules_of_actions_wait() -> None:
+    data = _bundle_with_actions()
+    data["time_zone"] = "Nowhere/City"
+    data["corrective_actions"][0]["raised_on"] = "2023-05-01"  # before the report: dated
+    data["corrective_actions"][0]["due_on"] = "2023-05-02"
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    assert [p.path for p in caught.value.problems] == ["$.time_zone"]

@@ -78,7 +78,7 @@ def test_every_problem_of_every_file_is_reported_at_its_line(tmp_path: Path) -> 
     ("zone", "expected"),
     [
         pytest.param(None, "time_zone.json", id="no-time-zone-file"),
-        pytest.param('"Mars/Olympus"', "time_zone.json:$", id="unknown-time-zone"),
+        pytest.param('"Mars/Olympus"', "time_zone.json", id="unknown-time-zone"),
     ],
 )
 def test_the_time_zone_must_be_given(tmp_path: Path, zone: str | None, expected: str) -> None:
@@ -125,35 +125,68 @@ def test_the_demo_company_reads_back_from_csv_tables(tables: Path) -> None:
     assert seen[-1] == sum(len(getattr(RECORDS, name)) for name in COLLECTIONS)
 
 
-def _replace(path: Path, line: int, old: str, new: str) -> None:
-    lines = path.read_text().splitlines()
-    assert old in lines[line - 1]
-    lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    path.write_text("\n".join(lines) + "\n")
+def _append(folder: Path, suffix: str, collection: str, *rows: dict[str, str]) -> None:
+    """Add ``rows`` at the end of a collection's file, as JSON Lines or as CSV cells."""
+    path = folder / f"{collection}.{suffix}"
+    header = path.read_text().splitlines()[0].split(",") if suffix == "csv" else []
+    with path.open("a") as out:
+        for row in rows:
+            line = ",".join(row.get(c, "") for c in header) if header else json.dumps(row)
+            out.write(line + "\n")
 
 
-def plant_five_mistakes(folder: Path) -> list[str]:
-    """Five mistakes an HR export could have; the places where they must be reported."""
-    serialization.write_csv_tables(RECORDS, folder)
-    _replace(folder / "departments.csv", 2, "true", "yes")
-    _replace(folder / "employees.csv", 4, "2015-03-03", "03.03.2015")
-    _replace(folder / "employees.csv", 7, "worker", "welder")
-    _replace(folder / "safety_reports.csv", 3, "medium", "severe")
-    _replace(folder / "report_history.csv", 5, "+06:00", "")
-    return [
-        "departments.csv:2:is_production",
-        "employees.csv:4:hired_on",
-        "employees.csv:7:category",
-        "report_history.csv:5:at",
-        "safety_reports.csv:3:risk",
+@pytest.mark.parametrize("chunk_size", [1, 3, 10_000])
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_problems_across_records_are_at_file_and_line_beside_the_rows_own(
+    tmp_path: Path, suffix: str, chunk_size: int
+) -> None:
+    writes = {"jsonl": serialization.write_json_lines, "csv": serialization.write_csv_tables}
+    writes[suffix](SMALL, tmp_path)
+    employed = {"category": "worker", "hired_on": "2020-01-01"}
+    _append(
+        tmp_path,
+        suffix,
+        "employees",
+        {"id": "E-0000001", "department": "D-CASC", **employed},  # a duplicate id
+        {"id": "E-9", "department": "D-MOON", **employed},  # an unknown department
+        {"id": "E-8", "department": "D-CASC", "category": "worker", "hired_on": "soon"},
+        {"id": "", "department": "D-MOON", **employed},  # no id to refer to
+    )
+    _append(
+        tmp_path,
+        suffix,
+        "reporting_accounts",
+        {"employee": "E-8", "registered_on": "2021-01-01"},  # E-8 is unreadable: no problem
+        {"employee": "E-7", "registered_on": "2021-01-01"},  # an unknown employee
+        {"employee": "E-9", "registered_on": "2019-01-01"},  # registered before being hired
+    )
+    first = 1 if suffix == "jsonl" else 2  # a CSV table's first record is on its line 2
+    reads = {"jsonl": serialization.read_json_lines, "csv": serialization.read_csv_tables}
+    with pytest.raises(InvalidDataError) as caught:
+        reads[suffix](tmp_path, chunk_size=chunk_size)
+    file = f"employees.{suffix}"
+    accounts = f"reporting_accounts.{suffix}"
+    assert [(p.path, p.record) for p in caught.value.problems] == [
+        (f"{file}:{first + 42}:hired_on", "E-8"),
+        (f"{file}:{first + 43}:id", None),
+        (f"{file}:{first + 40}:id", "E-0000001"),
+        (f"{file}:{first + 41}:department", "E-9"),
+        (f"{accounts}:{first + 1}:employee", "E-7"),
+        (f"{accounts}:{first + 2}:employee", "E-9"),
     ]
+    duplicate = caught.value.problems[2].message
+    assert f"appears 2 times ({file}:{first}, {file}:{first + 40})" in duplicate
 
 
-def test_five_planted_mistakes_are_all_reported_at_table_line_and_column(tmp_path: Path) -> None:
-    expected = plant_five_mistakes(tmp_path)
+def test_a_bad_status_change_is_at_its_line_of_the_history(tables: Path, tmp_path: Path) -> None:
+    for path in tables.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    history = (tmp_path / "report_history.csv").read_text().splitlines()
+    history[4] = history[4].replace("+06:00", "")
+    (tmp_path / "report_history.csv").write_text("\n".join(history) + "\n")
     with pytest.raises(InvalidDataError) as caught:
         serialization.read_csv_tables(tmp_path)
-    assert sorted(p.path for p in caught.value.problems) == expected
+    assert [p.path for p in caught.value.problems] == ["report_history.csv:5:at"]
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,19 @@ import pytest
 
 from ohs_domain import DepartmentId, HoursWorked, InvalidValueError, Month, Source
 
+TEXT = "a non-empty string without control characters, bidirectional overrides or lone surrogates"
 
-@pytest.mark.parametrize("title", ["", "   "], ids=["empty", "blank"])
-def test_a_source_needs_a_title(title: str) -> None:
+
+@pytest.mark.parametrize(
+    "title",
+    ["", "   ", "Order\u202eNo. 1", "Order\x00"],
+    ids=["empty", "blank", "reordered-by-a-bidi-override", "control-character"],
+)
+def test_a_source_needs_a_title_that_reads_as_it_is(title: str) -> None:
     with pytest.raises(InvalidValueError) as info:
         Source(title=title)
     error = info.value
-    assert (error.field, error.value, error.expected) == ("title", title, "a non-empty string")
+    assert (error.field, error.value, error.expected) == ("title", title, TEXT)
 
 
 def test_an_optional_text_of_a_source_may_be_absent_but_not_blank() -> None:
@@ -23,7 +29,7 @@ def test_an_optional_text_of_a_source_may_be_absent_but_not_blank() -> None:
     with pytest.raises(InvalidValueError) as info:
         Source(title="Order", number=" ", adopted_on=date(2023, 1, 1))
     error = info.value
-    assert (error.field, error.value, error.expected) == ("number", " ", "a non-empty string")
+    assert (error.field, error.value, error.expected) == ("number", " ", TEXT)
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from ohs_domain import (
     TrainingFormat,
     TrainingSession,
     Violation,
+    WorkerRelation,
     WorkInjury,
     kz,
 )
@@ -538,6 +539,17 @@ def test_an_injury_loses_no_day_unless_told() -> None:
     assert injury().days_lost == 0
 
 
+def test_an_injury_is_an_employees_recoverable_one_unless_told() -> None:
+    plain = injury()
+    assert (plain.relation, plain.high_consequence, plain.injury_type) == (
+        WorkerRelation.EMPLOYEE,
+        False,
+        None,
+    )
+    severe = injury(severity=InjurySeverity.SEVERE, high_consequence=True, injury_type="burn")
+    assert severe.high_consequence
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "expected"),
     [
@@ -555,6 +567,28 @@ def test_an_injury_loses_no_day_unless_told() -> None:
             "InjurySeverity.RESTRICTED_WORK, InjurySeverity.MEDICAL_TREATMENT, "
             "InjurySeverity.FIRST_AID",
             id="severity-as-text",
+        ),
+        pytest.param(
+            {"severity": InjurySeverity.FATAL, "high_consequence": True},
+            "high_consequence",
+            "False for a fatal injury (GRI 403-9 counts fatalities apart from "
+            "high-consequence injuries)",
+            id="a-fatality-is-not-high-consequence",
+        ),
+        pytest.param(
+            {"severity": InjurySeverity.FIRST_AID, "high_consequence": True},
+            "high_consequence",
+            "False for a first-aid case (a high-consequence injury is recordable)",
+            id="first-aid-is-not-high-consequence",
+        ),
+        pytest.param(
+            {"relation": "contractor"},
+            "relation",
+            "one of WorkerRelation.EMPLOYEE, WorkerRelation.CONTRACTOR",
+            id="relation-as-text",
+        ),
+        pytest.param(
+            {"high_consequence": 1}, "high_consequence", "True or False", id="consequence-as-int"
         ),
     ],
 )

@@ -3,7 +3,38 @@
 The public API is re-exported here; modules whose names start with ``_`` are private.
 """
 
+from importlib.metadata import version as _version
+
+from ohs_domain._action_tracking import (
+    ActionTracking,
+    OverdueAction,
+    action_tracking,
+)
+from ohs_domain._actions import (
+    ActionDeadlines,
+    ActionId,
+    ActionStatus,
+    CorrectiveAction,
+    Escalation,
+    Term,
+)
+from ohs_domain._coverage import (
+    FormatCoverage,
+    TrainingCoverage,
+    TrainingCoveragePartial,
+    training_coverage,
+    training_coverage_partial,
+)
 from ohs_domain._effective import Entry, Schedule, Source
+from ohs_domain._elimination import (
+    Elimination,
+    EliminationPartial,
+    EliminationStats,
+    ItemTallies,
+    elimination,
+    elimination_partial,
+)
+from ohs_domain._engagement import Engagement, EngagementPartial, engagement, engagement_partial
 from ohs_domain._errors import (
     CurrencyMismatchError,
     IllegalTransitionError,
@@ -16,23 +47,20 @@ from ohs_domain._errors import (
     UnknownRecordError,
 )
 from ohs_domain._explain import Explanation, Fact, Step, Value, show
-from ohs_domain._i18n import LANGUAGES, Language, Message
-from ohs_domain._indicators import (
-    ActivityLine,
-    Elimination,
-    EliminationStats,
-    Engagement,
-    FormatCoverage,
-    InjuryRates,
-    InspectionActivity,
-    TrainingCoverage,
-    elimination,
-    engagement,
-    injury_rates,
-    inspection_activity,
-    training_coverage,
+from ohs_domain._gri import (
+    GRI_BASES,
+    InjuryDisclosure,
+    InjuryDisclosureColumn,
+    gri_403_9,
 )
+from ohs_domain._i18n import LANGUAGES, Language, Message
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
+from ohs_domain._injury_rates import (
+    InjuryRates,
+    InjuryRatesPartial,
+    injury_rates,
+    injury_rates_partial,
+)
 from ohs_domain._inspection import (
     Submission,
     SubmissionId,
@@ -40,22 +68,39 @@ from ohs_domain._inspection import (
     Violation,
     ViolationId,
 )
+from ohs_domain._inspection_activity import (
+    ActivityLine,
+    InspectionActivity,
+    InspectionActivityPartial,
+    inspection_activity,
+    inspection_activity_partial,
+)
 from ohs_domain._inspector_pay import (
     InspectorPay,
+    InspectorPayPartial,
     InspectorPayPolicy,
     InspectorPayYear,
+    InspectorPayYearPartial,
     InspectorQuarterPay,
     PartialQuarter,
     inspector_pay,
     inspector_pay_for_year,
+    inspector_pay_for_year_partial,
+    inspector_pay_partial,
 )
 from ohs_domain._key_points import (
     KeyPoints,
     key_points,
 )
+from ohs_domain._leading import (
+    LeadingIndicator,
+    LeadingIndicators,
+    leading_indicators,
+)
 from ohs_domain._measures import (
     Rate,
     Share,
+    Tally,
 )
 from ohs_domain._money import ROUNDING, Money
 from ohs_domain._outcomes import (
@@ -79,10 +124,13 @@ from ohs_domain._outcomes import (
     TooFewViolations,
     TrainingMissing,
 )
+from ohs_domain._partial import Partial, combine
+from ohs_domain._partitions import partition
 from ohs_domain._periods import DateRange, Month, Period, Quarter, Year, as_range, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
     EliminationDeadlines,
+    ReportAsOf,
     ReportGroup,
     ReportId,
     ReportKind,
@@ -100,6 +148,7 @@ from ohs_domain._rewards import (
     RankBands,
     ReportWeights,
     RewardAwards,
+    RewardAwardsPartial,
     RewardPolicy,
     ScoredReports,
     ScoreThresholds,
@@ -107,6 +156,7 @@ from ohs_domain._rewards import (
     TieRule,
     WageDate,
     reward_awards,
+    reward_awards_partial,
 )
 from ohs_domain._training import SessionId, TrainingFormat, TrainingSession
 from ohs_domain._workforce import (
@@ -118,17 +168,29 @@ from ohs_domain._workforce import (
     InspectorAppointment,
     ReportingAccount,
     TrainerCertification,
+    WorkerRelation,
+)
+from ohs_domain._year_over_year import (
+    FigureChange,
+    YearOverYear,
+    year_over_year,
 )
 
 __all__ = [
+    "GRI_BASES",
     "LANGUAGES",
     "ROUNDING",
+    "ActionDeadlines",
+    "ActionId",
+    "ActionStatus",
+    "ActionTracking",
     "Active",
     "ActivityLine",
     "Award",
     "BelowLowestTier",
     "BelowMinimumScore",
     "BeyondLastBand",
+    "CorrectiveAction",
     "CurrencyMismatchError",
     "CutByBudget",
     "CutByRecipientCap",
@@ -137,34 +199,47 @@ __all__ = [
     "DepartmentId",
     "Elimination",
     "EliminationDeadlines",
+    "EliminationPartial",
     "EliminationStats",
     "Employee",
     "EmployeeCategory",
     "EmployeeId",
     "Engagement",
+    "EngagementPartial",
     "Entry",
+    "Escalation",
     "Exclusion",
     "ExclusionReason",
     "Explanation",
     "Fact",
+    "FigureChange",
     "FormatCoverage",
     "HoursWorked",
     "IllegalTransitionError",
+    "InjuryDisclosure",
+    "InjuryDisclosureColumn",
     "InjuryId",
     "InjuryRates",
+    "InjuryRatesPartial",
     "InjurySeverity",
     "InspectionActivity",
+    "InspectionActivityPartial",
     "InspectorAppointment",
     "InspectorPay",
+    "InspectorPayPartial",
     "InspectorPayPolicy",
     "InspectorPayYear",
+    "InspectorPayYearPartial",
     "InspectorQuarterPay",
     "InvalidArgumentError",
     "InvalidDataError",
     "InvalidValueError",
+    "ItemTallies",
     "KeyPoints",
     "KindCount",
     "Language",
+    "LeadingIndicator",
+    "LeadingIndicators",
     "Message",
     "Money",
     "Month",
@@ -174,8 +249,10 @@ __all__ = [
     "NotOnStaff",
     "NotProductionPersonnel",
     "OhsDomainError",
+    "OverdueAction",
     "PaidInFullForPart",
     "PaidProRata",
+    "Partial",
     "PartialQuarter",
     "PartialQuarterUnpaid",
     "PayReason",
@@ -188,6 +265,7 @@ __all__ = [
     "RankedBelowRecipientCap",
     "Rate",
     "Records",
+    "ReportAsOf",
     "ReportGroup",
     "ReportId",
     "ReportKind",
@@ -195,6 +273,7 @@ __all__ = [
     "ReportWeights",
     "ReportingAccount",
     "RewardAwards",
+    "RewardAwardsPartial",
     "RewardPolicy",
     "RiskLevel",
     "SafetyReport",
@@ -210,11 +289,14 @@ __all__ = [
     "Submission",
     "SubmissionId",
     "SubmissionStatus",
+    "Tally",
+    "Term",
     "TieRule",
     "TooFewSubmissions",
     "TooFewViolations",
     "TrainerCertification",
     "TrainingCoverage",
+    "TrainingCoveragePartial",
     "TrainingFormat",
     "TrainingMissing",
     "TrainingSession",
@@ -224,17 +306,36 @@ __all__ = [
     "ViolationId",
     "WageDate",
     "WorkInjury",
+    "WorkerRelation",
     "Year",
+    "YearOverYear",
+    "action_tracking",
     "as_range",
+    "combine",
     "elimination",
+    "elimination_partial",
     "engagement",
+    "engagement_partial",
+    "gri_403_9",
     "injury_rates",
+    "injury_rates_partial",
     "inspection_activity",
+    "inspection_activity_partial",
     "inspector_pay",
     "inspector_pay_for_year",
+    "inspector_pay_for_year_partial",
+    "inspector_pay_partial",
     "key_points",
+    "leading_indicators",
     "local_date",
+    "partition",
     "reward_awards",
+    "reward_awards_partial",
     "show",
     "training_coverage",
+    "training_coverage_partial",
+    "year_over_year",
 ]
+
+__version__: str = _version("ohs-domain")
+"""The installed version (``pyproject.toml``'s, read from the package's metadata)."""

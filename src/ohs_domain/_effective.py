@@ -10,36 +10,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ohs_domain import _checks
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError, NoValueInForceError
-from ohs_domain._periods import DateRange, _day_only
+from ohs_domain._money import Money
+from ohs_domain._periods import DateRange
 
 __all__ = ["Entry", "Schedule", "Source"]
 
 T = TypeVar("T")
-
-
-def _non_empty_text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(attribute.name, value, "a non-empty string")
-
-
-def _optional_text(
-    _instance: object, attribute: attrs.Attribute[str | None], value: object
-) -> None:
-    if value is not None:
-        _non_empty_text(_instance, attribute, value)  # type: ignore[arg-type]  # same check
-
-
-def _optional_day(
-    _instance: object, attribute: attrs.Attribute[date | None], value: object
-) -> None:
-    if value is not None:
-        _day_only(attribute.name, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -58,10 +41,10 @@ class Source:
         note: A caveat worth showing next to the value (e.g. a number not verified).
     """
 
-    title: str = attrs.field(validator=_non_empty_text)
-    number: str | None = attrs.field(default=None, validator=_optional_text)
-    adopted_on: date | None = attrs.field(default=None, validator=_optional_day)
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    title: str = attrs.field(validator=_checks.text)
+    number: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
+    adopted_on: date | None = attrs.field(default=None, validator=_checks.optional(_checks.day))
+    note: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
 
     def __str__(self) -> str:
         text = self.title
@@ -74,15 +57,6 @@ class Source:
         return text
 
 
-def _check_since(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
-    _day_only(attribute.name, value)
-
-
-def _check_source(_instance: object, attribute: attrs.Attribute[Source], value: object) -> None:
-    if not isinstance(value, Source):
-        raise InvalidValueError(attribute.name, value, "a Source naming where the value comes from")
-
-
 @attrs.frozen(kw_only=True)
 class Entry(Generic[T]):
     """One value of a schedule and the date it starts to apply.
@@ -93,9 +67,11 @@ class Entry(Generic[T]):
         source: The law or policy that set it.
     """
 
-    since: date = attrs.field(validator=_check_since)
+    since: date = attrs.field(validator=_checks.day)
     value: T
-    source: Source = attrs.field(validator=_check_source)
+    source: Source = attrs.field(
+        validator=_checks.instance(Source, "a Source naming where the value comes from")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -119,7 +95,7 @@ class Schedule(Generic[T]):
         entries: The values, by increasing start date.
     """
 
-    name: str = attrs.field(validator=_non_empty_text)
+    name: str = attrs.field(validator=_checks.text)
     entries: tuple[Entry[T], ...]
 
     def __attrs_post_init__(self) -> None:
@@ -181,3 +157,38 @@ class Schedule(Generic[T]):
         first = self._index(days.start)
         stop = bisect_left(self.entries, days.end, key=lambda entry: entry.since)
         return self.entries[first:stop]
+
+
+@attrs.frozen(repr=False)
+class _MoneySchedule:
+    """A `Schedule` of `Money` in one currency, every amount positive (or zero if allowed)."""
+
+    allow_zero: bool
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        floor = "non-negative" if self.allow_zero else "positive"
+        expected = f"a Schedule of {floor} Money in one currency"
+        if not isinstance(value, Schedule):
+            raise InvalidValueError(attribute.name, value, expected)
+        currencies = set()
+        for index, entry in enumerate(value.entries):
+            amount = entry.value
+            if (
+                not isinstance(amount, Money)
+                or amount.amount < 0
+                or (not self.allow_zero and amount.amount == 0)
+            ):
+                raise InvalidValueError(
+                    f"{attribute.name}.entries[{index}].value", amount, expected
+                )
+            currencies.add(amount.currency)
+        if len(currencies) > 1:
+            raise InvalidValueError(attribute.name, sorted(currencies), expected)
+
+    def __repr__(self) -> str:
+        return f"<money schedule validator{'' if self.allow_zero else ', zero refused'}>"
+
+
+def money_schedule(*, allow_zero: bool) -> _checks.Validator:
+    """A field check: a `Schedule` of `Money` in one currency, each amount positive or zero."""
+    return _MoneySchedule(allow_zero)

@@ -41,9 +41,9 @@ class Violation:
         eliminated_on: The day it was eliminated; ``None`` while open.
     """
 
-    id: ViolationId = attrs.field(validator=_checks.identifier)
+    id: ViolationId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     found_on: date = attrs.field(validator=_checks.day)
-    department: DepartmentId = attrs.field(validator=_checks.identifier)
+    department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     category: str = attrs.field(validator=_checks.text)
     norm: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
     eliminated_on: date | None = attrs.field(
@@ -78,11 +78,13 @@ class Submission:
         answered_on: The day the department answered; ``None`` while awaited.
     """
 
-    id: SubmissionId = attrs.field(validator=_checks.identifier)
-    inspector: EmployeeId = attrs.field(validator=_checks.identifier)
-    department: DepartmentId = attrs.field(validator=_checks.identifier)
+    id: SubmissionId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
+    inspector: EmployeeId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
+    department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     issued_on: date = attrs.field(validator=_checks.day)
-    violations: frozenset[ViolationId] = attrs.field(validator=_checks.ids)
+    violations: frozenset[ViolationId] = attrs.field(
+        converter=_checks.to_ids, validator=_checks.ids
+    )
     respond_by: date = attrs.field(validator=[_checks.day, _checks.not_before("issued_on")])
     answered_on: date | None = attrs.field(
         default=None,

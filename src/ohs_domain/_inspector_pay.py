@@ -11,14 +11,17 @@ sum of the year's four quarters, by construction.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from typing import ClassVar
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
 import attrs
 
 from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked, typed_fields
-from ohs_domain._effective import Entry, Schedule, Source
+from ohs_domain._drafts import drafted, on_demand, same_parameters
+from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._i18n import message
@@ -36,16 +39,20 @@ from ohs_domain._outcomes import (
 )
 from ohs_domain._periods import DateRange, Quarter, Year
 from ohs_domain._records import Records
-from ohs_domain._workforce import EmployeeId
+from ohs_domain._workforce import Employee, EmployeeId, InspectorAppointment
 
 __all__ = [
     "InspectorPay",
+    "InspectorPayPartial",
     "InspectorPayPolicy",
     "InspectorPayYear",
+    "InspectorPayYearPartial",
     "InspectorQuarterPay",
     "PartialQuarter",
     "inspector_pay",
     "inspector_pay_for_year",
+    "inspector_pay_for_year_partial",
+    "inspector_pay_partial",
 ]
 
 
@@ -78,7 +85,7 @@ class InspectorPayPolicy:
     """
 
     approved_by: Source = attrs.field(validator=_checks.instance(Source))
-    amount: Schedule[Money] = attrs.field(validator=_checks.money_schedule(allow_zero=True))
+    amount: Schedule[Money] = attrs.field(validator=money_schedule(allow_zero=True))
     min_submissions: int = attrs.field(default=1, validator=_checks.count)
     min_violations: int = attrs.field(default=0, validator=_checks.count)
     partial_quarter: PartialQuarter = attrs.field(
@@ -174,6 +181,21 @@ class InspectorPay:
     payments: tuple[InspectorQuarterPay, ...]
     total: Money
     explanation: Explanation
+    # Set on a result of inspector_pay, whose lines and explanation are built from it
+    # when first read (__getattr__); None on a result built from its fields.
+    _draft: _QuarterDraft | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, hash=False
+    )
+
+    @classmethod
+    def _drafted(cls, draft: _QuarterDraft, total: Money) -> InspectorPay:
+        """A result whose total is known and whose detail is built on demand."""
+        return drafted(cls, draft, quarter=draft.partial.quarter, rate=draft.rate, total=total)
+
+    if not TYPE_CHECKING:  # pragma: no branch - mypy keeps checking attribute names
+
+        def __getattr__(self, name: str) -> Any:
+            return on_demand(self, name, _QUARTER_ON_DEMAND)
 
     @property
     def paid(self) -> tuple[InspectorQuarterPay, ...]:
@@ -264,6 +286,24 @@ class InspectorPayYear:
     quarters: tuple[InspectorPay, ...]
     total: Money
     explanation: Explanation
+    # Set on a result of inspector_pay_for_year, whose explanation is built from it when
+    # first read (__getattr__); None on a result built from its fields.
+    _draft: _YearDraft | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, hash=False
+    )
+
+    @classmethod
+    def _drafted(
+        cls, year: Year, quarters: tuple[InspectorPay, ...], total: Money
+    ) -> InspectorPayYear:
+        """A result whose quarters and total are known and whose explanation is built on demand."""
+        draft = _YearDraft(year=year, quarters=quarters, total=total)
+        return drafted(cls, draft, year=year, quarters=quarters, total=total)
+
+    if not TYPE_CHECKING:  # pragma: no branch - mypy keeps checking attribute names
+
+        def __getattr__(self, name: str) -> Any:
+            return on_demand(self, name, _YEAR_ON_DEMAND)
 
     @checked
     def of(self, inspector: str) -> tuple[InspectorQuarterPay, ...] | None:
@@ -312,10 +352,169 @@ class InspectorPayYear:
         return tuple(sorted(totals.items()))
 
 
-def _days_appointed(terms: tuple[DateRange, ...], quarter: DateRange) -> int:
-    # Terms of one inspector never overlap (Records checks it), so days add up.
-    # ``quarter`` is already limited to the inspector's employment.
-    return sum(term.intersection(quarter).days for term in terms)
+_QUARTER_ON_DEMAND: Final = frozenset({"payments", "explanation"})
+_YEAR_ON_DEMAND: Final = frozenset({"explanation"})
+
+
+# -- evaluation: tallies per part of the records, decisions once over their merge ----------------
+
+_Inspector = tuple[tuple[InspectorAppointment, ...], Employee, int, int]
+"""One inspector's tallies for a quarter: every appointment, the employee, submissions
+issued in the quarter and the violations they list."""
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class InspectorPayPartial:
+    """The tallies of [`inspector_pay`][ohs_domain.inspector_pay] over one part of the records.
+
+    Compute one per part with
+    [`inspector_pay_partial`][ohs_domain.inspector_pay_partial], merge them with
+    `combine` (associative and commutative; `empty` is its identity), and
+    `finalize` the merge for the pay of the whole records. ``inspector_pay``
+    itself is ``inspector_pay_partial(records, ...).finalize()``.
+
+    Attributes:
+        quarter: The quarter.
+        policy: The pay policy.
+        submissions: Submissions issued in the quarter, by any inspector.
+        inspectors: Each inspector's tallies, by id: every appointment, the
+            employee, submissions issued in the quarter and violations they list.
+    """
+
+    quarter: Quarter
+    policy: InspectorPayPolicy
+    submissions: int = 0
+    inspectors: Mapping[EmployeeId, _Inspector] = attrs.field(factory=dict)
+
+    @classmethod
+    @checked
+    def empty(cls, *, quarter: Quarter, policy: InspectorPayPolicy) -> InspectorPayPartial:
+        """The tallies of no records: the identity of `combine`.
+
+        Raises:
+            NoValueInForceError: If the policy's amount has no value on the quarter's last day.
+        """
+        policy.amount.entry_at(quarter.last_day)
+        return cls(quarter=quarter, policy=policy)
+
+    @checked
+    def combine(self, other: InspectorPayPartial) -> InspectorPayPartial:
+        """The tallies of both parts.
+
+        Raises:
+            InvalidArgumentError: If ``other`` was made with other parameters.
+        """
+        same_parameters("InspectorPayPartial.combine", self, other, ("quarter", "policy"))
+        inspectors = dict(self.inspectors)
+        for inspector, tally in other.inspectors.items():
+            mine = inspectors.get(inspector)
+            inspectors[inspector] = tally if mine is None else _merged(mine, tally)
+        return attrs.evolve(
+            self, submissions=self.submissions + other.submissions, inspectors=inspectors
+        )
+
+    def finalize(self) -> InspectorPay:
+        """The pay, decided over these tallies.
+
+        Raises:
+            NoValueInForceError: If the policy's amount has no value on the quarter's last day.
+        """
+        rate = self.policy.amount.entry_at(self.quarter.last_day)
+        context = _Context(self.quarter, self.quarter.range, self.policy, rate.value)
+        lines = tuple(
+            _line(inspector, self.inspectors[inspector], context)
+            for inspector in sorted(self.inspectors)
+        )
+        total = sum((line[1].amount for line in lines), context.zero.amount)
+        draft = _QuarterDraft(partial=self, rate=rate, lines=lines)
+        return InspectorPay._drafted(draft, Money(total, rate.value.currency))
+
+
+def _merged(mine: _Inspector, theirs: _Inspector) -> _Inspector:
+    """One inspector's tallies from two parts: appointments join, counts add."""
+    appointments = tuple(sorted({*mine[0], *theirs[0]}, key=lambda a: (a.term, a.approved_on)))
+    return (appointments, mine[1], mine[2] + theirs[2], mine[3] + theirs[3])
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class InspectorPayYearPartial:
+    """The tallies of [`inspector_pay_for_year`][ohs_domain.inspector_pay_for_year], one part.
+
+    Four quarters' tallies, each with every inspector appointed on any day of
+    the year; `combine`, `empty` and `finalize` as for
+    [`InspectorPayPartial`][ohs_domain.InspectorPayPartial].
+
+    Attributes:
+        year: The year.
+        policy: The pay policy.
+        quarters: The four quarters' tallies, in order.
+    """
+
+    year: Year
+    policy: InspectorPayPolicy
+    quarters: tuple[InspectorPayPartial, ...]
+
+    @classmethod
+    @checked
+    def empty(cls, *, year: Year, policy: InspectorPayPolicy) -> InspectorPayYearPartial:
+        """The tallies of no records: the identity of `combine`.
+
+        Raises:
+            NoValueInForceError: If the policy's amount has no value on a quarter's last day.
+        """
+        quarters = tuple(
+            InspectorPayPartial.empty(quarter=q, policy=policy) for q in year.quarters()
+        )
+        return cls(year=year, policy=policy, quarters=quarters)
+
+    @checked
+    def combine(self, other: InspectorPayYearPartial) -> InspectorPayYearPartial:
+        """The tallies of both parts.
+
+        Raises:
+            InvalidArgumentError: If ``other`` was made with other parameters.
+        """
+        same_parameters("InspectorPayYearPartial.combine", self, other, ("year", "policy"))
+        quarters = tuple(a.combine(b) for a, b in zip(self.quarters, other.quarters, strict=True))
+        return attrs.evolve(self, quarters=quarters)
+
+    def finalize(self) -> InspectorPayYear:
+        """The year's pay, decided over these tallies: the sum of its quarters."""
+        quarters = tuple(q.finalize() for q in self.quarters)
+        total = sum((q.total for q in quarters[1:]), quarters[0].total)
+        return InspectorPayYear._drafted(self.year, quarters, total)
+
+
+@checked(
+    hints={"quarter": "for a whole year use inspector_pay_for_year_partial(records, year=...)"}
+)
+def inspector_pay_partial(
+    records: Records, *, quarter: Quarter, policy: InspectorPayPolicy
+) -> InspectorPayPartial:
+    """The tallies of [`inspector_pay`][ohs_domain.inspector_pay] over ``records``, one part.
+
+    Takes the parameters of ``inspector_pay`` and checks them alike.
+
+    Raises:
+        NoValueInForceError: If the policy's amount has no value on the quarter's last day.
+    """
+    return _quarter_partial(records, quarter, policy, _roster(records, quarter.range))
+
+
+@checked
+def inspector_pay_for_year_partial(
+    records: Records, *, year: Year, policy: InspectorPayPolicy
+) -> InspectorPayYearPartial:
+    """The tallies of [`inspector_pay_for_year`][ohs_domain.inspector_pay_for_year], one part.
+
+    Takes the parameters of ``inspector_pay_for_year`` and checks them alike.
+
+    Raises:
+        NoValueInForceError: If the policy's amount has no value on a quarter's last day.
+    """
+    roster = _roster(records, year.range)
+    quarters = tuple(_quarter_partial(records, q, policy, roster) for q in year.quarters())
+    return InspectorPayYearPartial(year=year, policy=policy, quarters=quarters)
 
 
 @checked(hints={"quarter": "for a whole year use inspector_pay_for_year(records, year=...)"})
@@ -327,135 +526,124 @@ def inspector_pay(
     Every inspector whose appointment overlaps the quarter gets a line: the
     amount, or zero with the reasons (not active enough, appointed for part
     of the quarter under a policy that does not pay it, training missing).
+    The lines and the explanation are built when first read.
 
     Raises:
         NoValueInForceError: If the policy's amount has no value on the quarter's last day.
     """
-    return _quarter_pay(records, quarter, policy, _roster(records, quarter.range))
+    return inspector_pay_partial(records, quarter=quarter, policy=policy).finalize()
 
 
-def _roster(records: Records, days: DateRange) -> list[EmployeeId]:
-    """Inspectors appointed on at least one of ``days``, by id."""
-    return sorted({a.employee for a in records.inspector_appointments if a.term.overlaps(days)})
+@checked
+def inspector_pay_for_year(
+    records: Records, *, year: Year, policy: InspectorPayPolicy
+) -> InspectorPayYear:
+    """Evaluate the four quarters of ``year``; the year's total is their sum.
+
+    Every inspector appointed on any day of the year has a line in each quarter,
+    unpaid with [`NotAppointed`][ohs_domain.NotAppointed] outside the appointment.
+    """
+    return inspector_pay_for_year_partial(records, year=year, policy=policy).finalize()
 
 
-def _quarter_pay(
-    records: Records, quarter: Quarter, policy: InspectorPayPolicy, roster: Iterable[EmployeeId]
-) -> InspectorPay:
-    days = quarter.range
-    rate = policy.amount.entry_at(quarter.last_day)
-    zero = Money.zero(rate.value.currency)
-    payments = []
-    for inspector in roster:
-        appointments = [a for a in records.appointments_of(inspector) if a.term.overlaps(days)]
-        if not appointments:
-            terms = tuple(a.term for a in records.appointments_of(inspector))
-            payments.append(
-                InspectorQuarterPay(
-                    inspector=inspector,
-                    quarter=quarter,
-                    amount=zero,
-                    submissions=0,
-                    violations=0,
-                    days_appointed=0,
-                    reasons=(NotAppointed(quarter=quarter, terms=terms),),
-                )
-            )
-            continue
-        issued = [s for s in records.submissions_by(inspector) if s.issued_on in days]
-        violations = sum(len(s.violations) for s in issued)
-        on_staff = records.employee(inspector).employment_within(days)
-        appointed = _days_appointed(tuple(a.term for a in appointments), on_staff)
-        amount, reasons = rate.value, list[PayReason]()
-        if len(issued) < policy.min_submissions:
-            reasons.append(
-                TooFewSubmissions(
-                    count=len(issued), required=policy.min_submissions, quarter=quarter
-                )
-            )
-        if violations < policy.min_violations:
-            reasons.append(
-                TooFewViolations(count=violations, required=policy.min_violations, quarter=quarter)
-            )
-        if policy.require_training and not any(
-            a.trained_on is not None and a.trained_on <= quarter.last_day for a in appointments
-        ):
-            reasons.append(TrainingMissing(quarter.last_day))
-        if reasons:
-            amount = zero
-        elif appointed < days.days:
-            amount, part = _part(policy, quarter, appointed, rate.value)
-            reasons.append(part)
-        if not reasons:
-            reasons.append(Active(submissions=len(issued), violations=violations, quarter=quarter))
-        payments.append(
-            InspectorQuarterPay(
-                inspector=inspector,
-                quarter=quarter,
-                amount=amount,
-                submissions=len(issued),
-                violations=violations,
-                days_appointed=appointed,
-                reasons=tuple(reasons),
-            )
-        )
-    total = sum((p.amount for p in payments), zero)
-    paid = sum(1 for p in payments if p.is_paid)
-    appointed_count = sum(1 for p in payments if p.is_appointed)
-    # A quarter without inspectors or submissions says so, rather than leaving only zeros.
-    nothing = []
-    if not appointed_count:
-        nothing.append(
-            Step.of(
-                description=message(
-                    "no technical inspectors appointed during {period}", period=quarter
-                ),
-                result=None,
-            )
-        )
-    elif not records.submissions_during(days):
-        nothing.append(
-            Step.of(
-                description=message("no submissions issued in {period}", period=quarter),
-                result=None,
-            )
-        )
-    explanation = Explanation(
-        (
-            Step.of(
-                description=message("quarterly amount in force on {day}", day=quarter.last_day),
-                result=rate.value,
-                facts=(
-                    Fact.parameter(policy.amount.name, rate),
-                    Fact(name="policy", value=policy.approved_by),
-                ),
-            ),
-            Step.of(
-                description=message("inspectors appointed during {period}", period=quarter),
-                result=appointed_count,
-                facts=(
-                    Fact(name="active means", value=_activity(policy)),
-                    Fact(name="partial quarter", value=policy.partial_quarter),
-                    Fact(name="training required", value=policy.require_training),
-                ),
-            ),
-            *nothing,
-            Step.of(
-                description=message("paid for {period}", period=quarter),
-                result=message(
-                    "{n} inspector(s), {total}", "{n} inspector(s), {total}", n=paid, total=total
-                ),
-                facts=tuple(
-                    Fact(name=p.inspector, value=(p.amount, *p.reasons))
-                    for p in payments
-                    if not p.is_paid or p.amount != rate.value
-                ),
-            ),
-        )
+def _roster(
+    records: Records, days: DateRange
+) -> dict[EmployeeId, tuple[tuple[InspectorAppointment, ...], Employee]]:
+    """Inspectors appointed on at least one of ``days``: their appointments and record."""
+    appointed = {a.employee for a in records.inspector_appointments if a.term.overlaps(days)}
+    return {i: (records.appointments_of(i), records.employee(i)) for i in appointed}
+
+
+def _quarter_partial(
+    records: Records,
+    quarter: Quarter,
+    policy: InspectorPayPolicy,
+    roster: Mapping[EmployeeId, tuple[tuple[InspectorAppointment, ...], Employee]],
+) -> InspectorPayPartial:
+    """The tallies of ``roster`` for ``quarter``: one pass over the quarter's submissions."""
+    policy.amount.entry_at(quarter.last_day)  # refused here as in the whole evaluation
+    issued = records.submissions_during(quarter.range)
+    submissions: Counter[EmployeeId] = Counter(s.inspector for s in issued)
+    violations: Counter[EmployeeId] = Counter()
+    for submission in issued:
+        violations[submission.inspector] += len(submission.violations)
+    inspectors = {
+        inspector: (appointments, employee, submissions[inspector], violations[inspector])
+        for inspector, (appointments, employee) in roster.items()
+    }
+    return InspectorPayPartial(
+        quarter=quarter, policy=policy, submissions=len(issued), inspectors=inspectors
     )
-    return InspectorPay(
-        quarter=quarter, rate=rate, payments=tuple(payments), total=total, explanation=explanation
-    )
+
+
+_Line = tuple[EmployeeId, Money, int, int, int, tuple[PayReason, ...]]
+"""One inspector's line: id, amount, submissions, violations, days appointed, reasons."""
+
+
+class _Context(NamedTuple):
+    """What every line of a quarter shares."""
+
+    quarter: Quarter
+    days: DateRange
+    policy: InspectorPayPolicy
+    rate: Money
+
+    @property
+    def zero(self) -> Money:
+        return Money.zero(self.rate.currency)
+
+
+def _line(inspector: EmployeeId, tally: _Inspector, context: _Context) -> _Line:
+    """What ``inspector`` is paid for the quarter, and why."""
+    appointments, employee, issued, violations = tally
+    quarter, days, policy, rate = context
+    current = [a for a in appointments if _overlap(a.term, days.start, days.end)]
+    if not current:
+        terms = tuple(a.term for a in appointments)
+        return (inspector, context.zero, 0, 0, 0, (NotAppointed(quarter=quarter, terms=terms),))
+    # Days on staff and appointed; terms of one inspector never overlap (Records checks it).
+    first = max(days.start, employee.hired_on)
+    end = days.end if employee.left_on is None else min(days.end, employee.left_on)
+    appointed = sum(_overlap(a.term, first, end) for a in current)
+    reasons = _shortfalls(policy, quarter, issued, violations, current)
+    amount = rate
+    if reasons:
+        amount = context.zero
+    elif appointed < days.days:
+        amount, part = _part(policy, quarter, appointed, rate)
+        reasons.append(part)
+    if not reasons:
+        reasons.append(Active(submissions=issued, violations=violations, quarter=quarter))
+    return (inspector, amount, issued, violations, appointed, tuple(reasons))
+
+
+def _overlap(term: DateRange, first: date, end: date) -> int:
+    """The number of days of ``term`` from ``first`` up to (not including) ``end``."""
+    return max(0, (min(term.end, end) - max(term.start, first)).days)
+
+
+def _shortfalls(
+    policy: InspectorPayPolicy,
+    quarter: Quarter,
+    issued: int,
+    violations: int,
+    appointments: list[InspectorAppointment],
+) -> list[PayReason]:
+    """Why an appointed inspector is not paid for the quarter (nothing if active)."""
+    reasons: list[PayReason] = []
+    if issued < policy.min_submissions:
+        reasons.append(
+            TooFewSubmissions(count=issued, required=policy.min_submissions, quarter=quarter)
+        )
+    if violations < policy.min_violations:
+        reasons.append(
+            TooFewViolations(count=violations, required=policy.min_violations, quarter=quarter)
+        )
+    if policy.require_training and not any(
+        a.trained_on is not None and a.trained_on <= quarter.last_day for a in appointments
+    ):
+        reasons.append(TrainingMissing(quarter.last_day))
+    return reasons
 
 
 def _part(
@@ -479,32 +667,118 @@ def _activity(policy: InspectorPayPolicy) -> str:
     return " ".join(parts)
 
 
-@checked
-def inspector_pay_for_year(
-    records: Records, *, year: Year, policy: InspectorPayPolicy
-) -> InspectorPayYear:
-    """Evaluate the four quarters of ``year``; the year's total is their sum.
+# -- the result's detail, built when first read ----------------------------------------------
 
-    Every inspector appointed on any day of the year has a line in each quarter,
-    unpaid with [`NotAppointed`][ohs_domain.NotAppointed] outside the appointment.
-    """
-    roster = _roster(records, year.range)
-    quarters = tuple(_quarter_pay(records, q, policy, roster) for q in year.quarters())
-    total = sum((q.total for q in quarters[1:]), quarters[0].total)
-    explanation = Explanation(
-        (
-            *(
-                Step.of(
-                    description=message("paid for {period}", period=q.quarter),
-                    result=q.total,
-                    facts=(Fact(name="inspectors paid", value=len(q.paid)),),
-                )
-                for q in quarters
-            ),
-            Step.of(
-                description=message("paid for {year} = sum of the quarters", year=year),
-                result=total,
-            ),
+
+@attrs.frozen(kw_only=True)
+class _QuarterDraft:
+    """What a quarter's pay needs to build its lines and explanation on demand."""
+
+    partial: InspectorPayPartial
+    rate: Entry[Money]
+    lines: tuple[_Line, ...]
+
+    def paid(self) -> int:
+        return sum(1 for line in self.lines if line[1].amount > 0)
+
+    def payments(self) -> tuple[InspectorQuarterPay, ...]:
+        quarter = self.partial.quarter
+        return tuple(
+            InspectorQuarterPay(
+                inspector=inspector,
+                quarter=quarter,
+                amount=amount,
+                submissions=submissions,
+                violations=violations,
+                days_appointed=days,
+                reasons=reasons,
+            )
+            for inspector, amount, submissions, violations, days, reasons in self.lines
         )
-    )
-    return InspectorPayYear(year=year, quarters=quarters, total=total, explanation=explanation)
+
+    def explanation(self) -> Explanation:
+        partial, rate = self.partial, self.rate
+        quarter, policy = partial.quarter, partial.policy
+        total = sum((line[1] for line in self.lines), Money.zero(rate.value.currency))
+        appointed = sum(1 for line in self.lines if not isinstance(line[5][0], NotAppointed))
+        # A quarter without inspectors or submissions says so, rather than leaving only zeros.
+        nothing = []
+        if not appointed:
+            nothing.append(
+                Step.of(
+                    description=message(
+                        "no technical inspectors appointed during {period}", period=quarter
+                    ),
+                    result=None,
+                )
+            )
+        elif not partial.submissions:
+            nothing.append(
+                Step.of(
+                    description=message("no submissions issued in {period}", period=quarter),
+                    result=None,
+                )
+            )
+        return Explanation(
+            (
+                Step.of(
+                    description=message("quarterly amount in force on {day}", day=quarter.last_day),
+                    result=rate.value,
+                    facts=(
+                        Fact.parameter(policy.amount.name, rate),
+                        Fact(name="policy", value=policy.approved_by),
+                    ),
+                ),
+                Step.of(
+                    description=message("inspectors appointed during {period}", period=quarter),
+                    result=appointed,
+                    facts=(
+                        Fact(name="active means", value=_activity(policy)),
+                        Fact(name="partial quarter", value=policy.partial_quarter),
+                        Fact(name="training required", value=policy.require_training),
+                    ),
+                ),
+                *nothing,
+                Step.of(
+                    description=message("paid for {period}", period=quarter),
+                    result=message(
+                        "{n} inspector(s), {total}",
+                        "{n} inspector(s), {total}",
+                        n=self.paid(),
+                        total=total,
+                    ),
+                    facts=tuple(
+                        Fact(name=inspector, value=(amount, *reasons))
+                        for inspector, amount, _, _, _, reasons in self.lines
+                        if not amount.amount > 0 or amount != rate.value
+                    ),
+                ),
+            )
+        )
+
+
+@attrs.frozen(kw_only=True)
+class _YearDraft:
+    """What a year's pay needs to build its explanation on demand."""
+
+    year: Year
+    quarters: tuple[InspectorPay, ...]
+    total: Money
+
+    def explanation(self) -> Explanation:
+        return Explanation(
+            (
+                *(
+                    Step.of(
+                        description=message("paid for {period}", period=q.quarter),
+                        result=q.total,
+                        facts=(Fact(name="inspectors paid", value=len(q.paid)),),
+                    )
+                    for q in self.quarters
+                ),
+                Step.of(
+                    description=message("paid for {year} = sum of the quarters", year=self.year),
+                    result=self.total,
+                ),
+            )
+        )

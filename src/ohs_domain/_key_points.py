@@ -17,20 +17,13 @@ import attrs
 
 from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
+from ohs_domain._coverage import TrainingCoverage, training_coverage
+from ohs_domain._elimination import Elimination, elimination
+from ohs_domain._engagement import Engagement, engagement
 from ohs_domain._explain import Explanation, Step
 from ohs_domain._i18n import Language
-from ohs_domain._indicators import (
-    Elimination,
-    Engagement,
-    InjuryRates,
-    InspectionActivity,
-    TrainingCoverage,
-    elimination,
-    engagement,
-    injury_rates,
-    inspection_activity,
-    training_coverage,
-)
+from ohs_domain._injury_rates import InjuryRates, injury_rates
+from ohs_domain._inspection_activity import InspectionActivity, inspection_activity
 from ohs_domain._inspector_pay import InspectorPayPolicy, InspectorPayYear, inspector_pay_for_year
 from ohs_domain._money import Money
 from ohs_domain._periods import Year

@@ -9,8 +9,10 @@ both round only for display, with the library's rounding mode.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import timedelta
-from decimal import Context, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -19,39 +21,15 @@ from ohs_domain import _checks, _i18n
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._i18n import Language
-from ohs_domain._money import ROUNDING
+from ohs_domain._money import round_exactly
 
-__all__ = ["Rate", "Share"]
-
-
-def _round(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded once, exactly, to ``places`` decimals with the library's mode.
-
-    Dividing in ``Decimal`` first would round to the context's 28 digits and then
-    again to ``places`` (or fail outright on a large value), so the fraction is
-    cut in integers and one more digit tells the rounding all it needs: nothing
-    left, less than a half, exactly a half, or more.
-    """
-    scaled = abs(value) * Fraction(10) ** places
-    units, remainder = divmod(scaled.numerator, scaled.denominator)
-    twice = 2 * remainder
-    if not remainder:
-        tail = 0
-    elif twice < scaled.denominator:
-        tail = 3
-    else:
-        tail = 5 if twice == scaled.denominator else 7
-    digits = tuple(int(digit) for digit in f"{units}{tail}")
-    exact = Decimal((int(value < 0), digits, -places - 1))
-    return exact.quantize(
-        Decimal((0, (1,), -places)), rounding=ROUNDING, context=Context(prec=len(digits) + 1)
-    )
+__all__ = ["Rate", "Share", "Tally"]
 
 
 def _grouped(value: Fraction, lang: Language = "en") -> str:
     if value.denominator == 1:
         return _i18n.number(value.numerator, lang)
-    return _i18n.number(_round(value, 2), lang)
+    return _i18n.number(round_exactly(value, 2), lang)
 
 
 @attrs.frozen
@@ -84,7 +62,7 @@ class Share:
     def percent(self, places: int = 1) -> Decimal | None:
         """The share in per cent, rounded to ``places``; ``None`` when undefined."""
         value = self.value
-        return None if value is None else _round(value * 100, places)
+        return None if value is None else round_exactly(value * 100, places)
 
     def __str__(self) -> str:
         return self.render("en")
@@ -145,7 +123,7 @@ class Rate:
     def rounded(self, places: int = 2) -> Decimal | None:
         """The rate rounded to ``places``; ``None`` when undefined."""
         value = self.value
-        return None if value is None else _round(value, places)
+        return None if value is None else round_exactly(value, places)
 
     def __str__(self) -> str:
         return self.render("en")
@@ -175,6 +153,31 @@ class Rate:
             unit=unit,
             exposure=exposure,
         )
+
+
+@attrs.frozen
+class Tally:
+    """How many of one kind: an injury type, an owner's overdue actions.
+
+    >>> str(Tally("fracture", 2))
+    'fracture: 2'
+
+    Attributes:
+        name: The kind counted.
+        count: How many.
+    """
+
+    name: str = attrs.field(validator=_checks.text)
+    count: int = attrs.field(validator=_checks.count)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.count:,}"
+
+
+def tallied(names: Iterable[str]) -> tuple[Tally, ...]:
+    """How many times each name occurs, most first (ties by name)."""
+    counts = Counter(names)
+    return tuple(Tally(n, c) for n, c in sorted(counts.items(), key=lambda i: (-i[1], i[0])))
 
 
 def median(values: list[timedelta]) -> timedelta | None:

@@ -213,12 +213,39 @@ _EXACT = decimal.Context(
         decimal.DivisionByZero,
     ],
 )
-# Rounding to a minor unit: the only inexact operation, with room for every amount.
-_ROUNDING_CONTEXT = decimal.Context(prec=60, rounding=ROUNDING, traps=[decimal.InvalidOperation])
 _MAX_DIGITS = 40
 _LARGEST = Decimal(10) ** 30
 _SMALLEST = Decimal(10) ** -20
 _BOUNDS: Final = "an amount below 10**30 in size, in steps of at least 10**-20"
+
+
+def round_exactly(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded once, exactly, to ``places`` decimals by the library's `ROUNDING`.
+
+    The library's one rounding: `Money.rounded`, `Money.prorated`, and the shown
+    figures of `Share` and `Rate` all go through it. Dividing in ``Decimal`` first
+    would round to the context's digits and then again to ``places`` (or fail on a
+    large value), so the fraction is cut in integers and one more digit tells the
+    rounding all it needs: nothing left, less than a half, exactly a half, or more.
+    A result of zero has no sign (a tiny debt rounds to ``0.00``, not ``-0.00``).
+    """
+    scaled = abs(value) * Fraction(10) ** places
+    units, remainder = divmod(scaled.numerator, scaled.denominator)
+    twice = 2 * remainder
+    if not remainder:
+        tail = 0
+    elif twice < scaled.denominator:
+        tail = 3
+    else:
+        tail = 5 if twice == scaled.denominator else 7
+    digits = tuple(int(digit) for digit in f"{units}{tail}")
+    exact = Decimal((int(value < 0), digits, -places - 1))
+    result = exact.quantize(
+        Decimal((0, (1,), -places)),
+        rounding=ROUNDING,
+        context=decimal.Context(prec=len(digits) + 1),
+    )
+    return result if result else result.copy_abs()
 
 
 def _to_amount(value: Decimal | int) -> Decimal:
@@ -305,8 +332,7 @@ class Money:
 
     def rounded(self) -> Money:
         """Return the amount rounded to the currency's minor unit, halves away from zero."""
-        quantum = Decimal(1).scaleb(-self.minor_units)
-        return Money(self.amount.quantize(quantum, context=_ROUNDING_CONTEXT), self.currency)
+        return Money(round_exactly(Fraction(self.amount), self.minor_units), self.currency)
 
     @checked
     def prorated(self, part: int, whole: int) -> Money:
@@ -323,13 +349,7 @@ class Money:
         if isinstance(part, bool) or not isinstance(part, int) or part < 0:
             raise InvalidValueError("part", part, "a non-negative int")
         exact = Fraction(self.amount) * part / whole
-        scale = 10**self.minor_units
-        units, remainder = divmod(abs(exact.numerator) * scale, exact.denominator)
-        if 2 * remainder >= exact.denominator:
-            units += 1
-        sign = -1 if exact < 0 else 1
-        # From text: exact, whatever the number of digits (``scaleb`` would round to 28).
-        return Money(Decimal(f"{sign * units}E{-self.minor_units}"), self.currency)
+        return Money(round_exactly(exact, self.minor_units), self.currency)
 
     def _same_currency(self, other: Money, operation: str) -> None:
         if other.currency != self.currency:

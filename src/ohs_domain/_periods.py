@@ -16,23 +16,12 @@ from typing import Final, Self
 
 import attrs
 
-from ohs_domain import _i18n
+from ohs_domain import _checks, _i18n
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._i18n import Language
 
 __all__ = ["DateRange", "Month", "Period", "Quarter", "Year", "as_range", "local_date"]
-
-
-def _check_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
-    # ``datetime`` is a subclass of ``date``; a moment is not a day.
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidValueError(attribute.name, value, "a datetime.date (a day, not a moment)")
-
-
-def _check_int(name: str, value: object, low: int, high: int, example: str = "") -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise InvalidValueError(name, value, f"an int from {low} to {high}{example}")
 
 
 @checked
@@ -59,8 +48,8 @@ class DateRange:
         end: The first day after the range.
     """
 
-    start: date = attrs.field(validator=_check_date)
-    end: date = attrs.field(validator=_check_date)
+    start: date = attrs.field(validator=_checks.day)
+    end: date = attrs.field(validator=_checks.day)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -70,7 +59,7 @@ class DateRange:
     @checked
     def inclusive(cls, first: date, last: date) -> Self:
         """Build the range from its first and last day, both included."""
-        _check_date(None, attrs.fields(DateRange).end, last)
+        _checks.day(None, attrs.fields(DateRange).end, last)
         return cls(first, last + timedelta(days=1))
 
     @property
@@ -145,22 +134,12 @@ class _Period:
 
 # The last year whose end (1 January of the next) ``datetime.date`` can hold.
 _LAST_YEAR = 9998
-_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)  # 0-9 only, not other scripts' digits
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])", re.ASCII)  # 0-9 only, not other scripts' digits
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
 
 
 _MOMENT_HINT: Final = {"day": "for a moment use containing_moment(moment, zone)"}
-
-
-def _day_only(name: str, day: object) -> date:
-    if not isinstance(day, date) or isinstance(day, datetime):
-        raise InvalidValueError(
-            name,
-            day,
-            "a datetime.date; for a moment use containing_moment(moment, zone)",
-        )
-    return day
 
 
 @attrs.frozen(order=True)
@@ -174,10 +153,7 @@ class Year(_Period):
         value: The year, 1 to 9998.
     """
 
-    value: int
-
-    def __attrs_post_init__(self) -> None:
-        _check_int("value", self.value, 1, _LAST_YEAR)
+    value: int = attrs.field(validator=_checks.between(1, _LAST_YEAR))
 
     @classmethod
     @checked
@@ -243,12 +219,8 @@ class Quarter(_Period):
         number: The quarter, 1 to 4.
     """
 
-    year: int
-    number: int
-
-    def __attrs_post_init__(self) -> None:
-        _check_int("year", self.year, 1, _LAST_YEAR)
-        _check_int("number", self.number, 1, 4)
+    year: int = attrs.field(validator=_checks.between(1, _LAST_YEAR))
+    number: int = attrs.field(validator=_checks.between(1, 4))
 
     @classmethod
     @checked
@@ -318,19 +290,15 @@ class Month(_Period):
         number: The month, 1 to 12.
     """
 
-    year: int
-    number: int
-
-    def __attrs_post_init__(self) -> None:
-        _check_int("year", self.year, 1, _LAST_YEAR)
-        _check_int("number", self.number, 1, 12)
+    year: int = attrs.field(validator=_checks.between(1, _LAST_YEAR))
+    number: int = attrs.field(validator=_checks.between(1, 12))
 
     @classmethod
     @checked
     def parse(cls, text: str) -> Self:
         """Parse ``"2023-11"``; the inverse of `str()`."""
         match = _MONTH.fullmatch(text) if isinstance(text, str) else None
-        if match is None or not 1 <= int(match[2]) <= 12:
+        if match is None:
             raise InvalidValueError(
                 "month", text, "'YYYY-MM' with MM from 01 to 12, e.g. '2023-11'"
             )

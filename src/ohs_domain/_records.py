@@ -11,10 +11,12 @@ need (by employee, by department, by period), so evaluations never rescan.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -25,13 +27,14 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ohs_domain import _i18n
+from ohs_domain._actions import CorrectiveAction
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, UnknownRecordError
 from ohs_domain._i18n import Message
 from ohs_domain._injuries import HoursWorked, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
-from ohs_domain._periods import DateRange, Month, local_date
-from ohs_domain._reporting import SafetyReport
+from ohs_domain._periods import DateRange, Month
+from ohs_domain._reporting import ReportAsOf, ReportStatus, SafetyReport
 from ohs_domain._training import TrainingSession
 from ohs_domain._workforce import (
     Department,
@@ -41,6 +44,7 @@ from ohs_domain._workforce import (
     InspectorAppointment,
     ReportingAccount,
     TrainerCertification,
+    WorkerRelation,
 )
 from ohs_domain._zones import check_zone, same_zone
 from ohs_domain._zones import time_zone as time_zone_named
@@ -51,6 +55,7 @@ R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
 
 
+_ONE_DAY: Final = timedelta(days=1)
 _RANGE_HINT: Final = {"days": "a period's range, e.g. Year(2023).range or as_range(period)"}
 
 
@@ -110,6 +115,29 @@ def _hours(items: Iterable[HoursWorked]) -> tuple[HoursWorked, ...]:
     return _collected(items, HoursWorked, "hours_worked")
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a bundle is built, then restore it.
+
+    Building allocates hundreds of thousands of objects that all stay alive; each
+    allocation burst would trigger a collection that walks every one of them (the
+    full ones grow with the bundle and made building superlinear). Records hold no
+    reference cycles, so nothing is left for the collector afterwards. A caller that
+    had the collector off keeps it off.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _actions(items: Iterable[CorrectiveAction]) -> tuple[CorrectiveAction, ...]:
+    return _collected(items, CorrectiveAction, "corrective_actions")
+
+
 def _by_id(item: Any) -> Any:
     return item.id
 
@@ -126,7 +154,8 @@ _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
     "violations": _by_id,
     "submissions": _by_id,
     "injuries": _by_id,
-    "hours_worked": lambda h: (h.department, h.month),
+    "hours_worked": lambda h: (h.department, h.month, h.relation),
+    "corrective_actions": _by_id,
 }
 COLLECTIONS: Final = tuple(_ORDER)
 """The names of a bundle's collections, in the order of its fields."""
@@ -168,7 +197,9 @@ class Records:
     trainer certified on the session's days, attendees and reporters employed,
     reporters registered in the reporting system, inspectors appointed when
     they issue a submission, violations in the submission's department and
-    found before it, no violation listed by two submissions).
+    found before it, no violation listed by two submissions; a corrective
+    action's owner on staff, raised on or after what it answers, and closed
+    before that report or violation is marked eliminated).
 
     Attributes:
         time_zone: The company's zone: it decides which day, and so which
@@ -184,6 +215,7 @@ class Records:
         submissions: Submissions issued by technical inspectors.
         injuries: Work injuries.
         hours_worked: Hours worked per department per month.
+        corrective_actions: Corrective actions answering reports and violations.
     """
 
     time_zone: ZoneInfo = attrs.field(converter=same_zone, validator=check_zone)
@@ -202,15 +234,25 @@ class Records:
     submissions: tuple[Submission, ...] = attrs.field(default=(), converter=_submissions)
     injuries: tuple[WorkInjury, ...] = attrs.field(default=(), converter=_injuries)
     hours_worked: tuple[HoursWorked, ...] = attrs.field(default=(), converter=_hours)
+    corrective_actions: tuple[CorrectiveAction, ...] = attrs.field(default=(), converter=_actions)
     _index: _Index = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # The reports as integer columns for the rules that tally them (_report_index.py),
+    # built on first use: a bundle that is only loaded and saved never pays for it.
+    _report_index: Any = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         given = {name: tuple(enumerate(getattr(self, name))) for name in COLLECTIONS}
-        index = self._store_sorted(given)
-        problems = _Validation(self, index, given).problems()
+        with paused_gc():
+            index = self._store_sorted(given)
+            problems = _Validation(self, index, given).problems()
         if problems:
             raise InvalidDataError("Records", problems)
         object.__setattr__(self, "_index", index)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The index holds mapping proxies, which pickle refuses: ship the collections
+        # and rebuild (and so re-check) the bundle on the other side.
+        return (_rebuilt, (self.time_zone, *(getattr(self, name) for name in COLLECTIONS)))
 
     def _store_sorted(self, given: Mapping[str, Sequence[tuple[int, Any]]]) -> _Index:
         for name, key in _ORDER.items():
@@ -297,7 +339,7 @@ class Records:
         Raises:
             UnknownRecordError: If ``report`` is not in the bundle.
         """
-        return _lookup(self._index.decisions, "safety report", report.id)[1]
+        return self._day_entered(report, ReportStatus.ACCEPTED)
 
     @checked
     def rejected_on(self, report: SafetyReport) -> date | None:
@@ -306,7 +348,14 @@ class Records:
         Raises:
             UnknownRecordError: If ``report`` is not in the bundle.
         """
-        return _lookup(self._index.decisions, "safety report", report.id)[2]
+        return self._day_entered(report, ReportStatus.REJECTED)
+
+    def _day_entered(self, report: SafetyReport, status: ReportStatus) -> date | None:
+        stored, days = _lookup(self._index.change_days, "safety report", report.id)
+        for change, day in zip(stored.history, days, strict=True):
+            if change.status is status:
+                return day
+        return None
 
     # -- workforce ------------------------------------------------------------
 
@@ -368,15 +417,26 @@ class Records:
         """Reports registered on ``days`` (in the company's zone), in time order."""
         return self._index.reports.during(days)
 
-    def _decisions_during(
-        self, days: DateRange
-    ) -> tuple[tuple[SafetyReport, date | None, date | None], ...]:
-        """Reports registered on ``days``, in time order, each with its accepted and rejected day.
+    @checked(hints={"registered": _RANGE_HINT["days"]})
+    def reports_as_of(self, as_of: date, *, registered: DateRange) -> tuple[ReportAsOf, ...]:
+        """Reports registered on ``registered`` by ``as_of``, each as it stood at the end of it.
 
-        The same facts as ``reports_during`` with ``accepted_on`` and ``rejected_on``,
-        read in one pass for rules that score thousands of reports.
+        The one way the rules decide what is known on a day: a report, and each
+        change of its status, counts from its day in the company's zone on. A
+        report registered after ``as_of`` is not known yet and is left out; one
+        accepted after it is known as registered only. In time order.
         """
-        return self._index.report_decisions[self._index.reports.span(days)]
+        if as_of < registered.end:
+            registered = DateRange(registered.start, max(registered.start, as_of + _ONE_DAY))
+        index = self._index
+        span = index.reports.span(registered)
+        unchanged = ReportStatus.REGISTERED
+        state = ReportAsOf._unchecked  # the query's values are valid already: no field checks
+        return tuple(
+            state(report, report.history[known - 1].status if known else unchanged)
+            for report, days in index.report_change_days[span]
+            for known in (bisect_right(days, as_of),)  # changes on or before as_of
+        )
 
     @checked
     def reports_by(self, employee_id: str) -> tuple[SafetyReport, ...]:
@@ -415,19 +475,57 @@ class Records:
 
     @checked(hints=_RANGE_HINT)
     def injuries_during(self, days: DateRange) -> tuple[WorkInjury, ...]:
-        """Injuries that occurred on ``days``, in date order."""
-        return self._index.injuries.during(days)
+        """Employees' injuries that occurred on ``days``, in date order.
+
+        Contractors' workers' injuries are asked of
+        [`injuries_of`][ohs_domain.Records.injuries_of]: the injury rates are employees'.
+        """
+        return self.injuries_of(WorkerRelation.EMPLOYEE, days)
+
+    @checked(hints=_RANGE_HINT)
+    def injuries_of(self, relation: WorkerRelation, days: DateRange) -> tuple[WorkInjury, ...]:
+        """Injuries of workers of ``relation`` that occurred on ``days``, in date order."""
+        return self._index.injuries[relation].during(days)
+
+    @checked
+    def actions_for(self, subject: SafetyReport | Violation) -> tuple[CorrectiveAction, ...]:
+        """The corrective actions answering ``subject`` (a report or a violation), by id."""
+        if isinstance(subject, SafetyReport):
+            return self._index.actions_of_report.get(subject.id, ())
+        return self._index.actions_of_violation.get(subject.id, ())
+
+    @checked
+    def subject_of(self, action: CorrectiveAction) -> SafetyReport | Violation:
+        """The report or violation ``action`` answers.
+
+        Raises:
+            UnknownRecordError: If it is not in the bundle.
+        """
+        if action.report is not None:
+            return _lookup(self._index.report_by_id, "safety report", action.report)
+        return _lookup(self._index.violations, "violation", str(action.violation))
 
     @checked
     def hours_during(self, months: Sequence[Month]) -> tuple[HoursWorked, ...]:
-        """Hours-worked figures of ``months``, by department then month."""
+        """Hours-worked figures of ``months``, employees' and contractors', by department."""
         wanted = set(months)
         return tuple(h for h in self.hours_worked if h.month in wanted)
 
     @checked
     def total_hours(self, months: Sequence[Month]) -> Decimal:
-        """Hours worked in all departments in ``months``."""
-        return sum((h.hours for h in self.hours_during(months)), Decimal(0))
+        """Hours worked by employees in all departments in ``months``."""
+        return self.hours_of(WorkerRelation.EMPLOYEE, months)
+
+    @checked
+    def hours_of(self, relation: WorkerRelation, months: Sequence[Month]) -> Decimal:
+        """Hours worked by workers of ``relation`` in all departments in ``months``."""
+        return sum(
+            (h.hours for h in self.hours_during(months) if h.relation is relation), Decimal(0)
+        )
+
+
+def _rebuilt(time_zone: ZoneInfo, *collections: tuple[Any, ...]) -> Records:
+    return Records(time_zone=time_zone, **dict(zip(COLLECTIONS, collections, strict=True)))
 
 
 def _day_of(moment: datetime | None, zone: ZoneInfo) -> date | None:
@@ -451,15 +549,18 @@ class _Index:
 
     __slots__ = (
         "accounts",
+        "actions_of_report",
+        "actions_of_violation",
         "appointments",
         "certifications",
-        "decisions",
+        "change_days",
         "departments",
         "employees",
         "injuries",
         "production",
+        "report_by_id",
+        "report_change_days",
         "report_days",
-        "report_decisions",
         "reports",
         "reports_by_reporter",
         "sessions",
@@ -482,16 +583,17 @@ class _Index:
             a.employee: a for a in records.reporting_accounts
         }
         self.report_days: Mapping[str, date] = {
-            r.id: local_date(r.reported_at, zone) for r in records.safety_reports
+            r.id: r.reported_at.astimezone(zone).date() for r in records.safety_reports
         }
-        self.decisions: Mapping[str, tuple[SafetyReport, date | None, date | None]] = {
-            r.id: (r, _day_of(r.accepted_at, zone), _day_of(r.rejected_at, zone))
+        # The day of each change of status, in the company's zone (never earlier than the last).
+        self.change_days: Mapping[str, tuple[SafetyReport, tuple[date, ...]]] = {
+            r.id: (r, tuple(c.at.astimezone(zone).date() for c in r.history))
             for r in records.safety_reports
         }
         ordered = sorted(records.safety_reports, key=lambda r: (r.reported_at, r.id))
         self.reports = _Timeline((self.report_days[r.id], r) for r in ordered)
-        # Aligned with ``reports.items``: a period's reports and their decisions slice alike.
-        self.report_decisions = tuple(self.decisions[r.id] for r in self.reports.items)
+        # Aligned with ``reports.items``: a period's reports and their changes slice alike.
+        self.report_change_days = tuple(self.change_days[r.id] for r in self.reports.items)
         self.reports_by_reporter = _group(ordered, lambda r: r.reporter)
         self.sessions = _Timeline((s.days.start, s) for s in records.training_sessions)
         self.submissions = _Timeline((s.issued_on, s) for s in records.submissions)
@@ -502,7 +604,20 @@ class _Index:
         for submission in records.submissions:
             for violation_id in submission.violations:
                 self.submission_of_violation.setdefault(violation_id, submission)
-        self.injuries = _Timeline((i.occurred_on, i) for i in records.injuries)
+        self.report_by_id: Mapping[str, SafetyReport] = {r.id: r for r in records.safety_reports}
+        self.actions_of_report = _group(
+            (a for a in records.corrective_actions if a.report is not None), lambda a: a.report
+        )
+        self.actions_of_violation = _group(
+            (a for a in records.corrective_actions if a.violation is not None),
+            lambda a: a.violation,
+        )
+        self.injuries = {
+            relation: _Timeline(
+                (i.occurred_on, i) for i in records.injuries if i.relation is relation
+            )
+            for relation in WorkerRelation
+        }
 
 
 def _label(record: Any) -> str:
@@ -512,8 +627,17 @@ def _label(record: Any) -> str:
     if isinstance(record, InspectorAppointment):
         return f"{record.employee} {record.term}"
     if isinstance(record, HoursWorked):
-        return f"{record.department} {record.month}"
+        return " ".join(
+            (record.department, str(record.month))
+            + (() if record.relation is WorkerRelation.EMPLOYEE else (str(record.relation),))
+        )
     return str(record.id)
+
+
+def _hours_key(hours: HoursWorked) -> tuple[str, ...]:
+    # Employees' hours keep the key they always had: "D-1 2023-01".
+    key = (hours.department, str(hours.month))
+    return key if hours.relation is WorkerRelation.EMPLOYEE else (*key, str(hours.relation))
 
 
 class _Validation:
@@ -572,20 +696,25 @@ class _Validation:
         for submission in records.submissions:
             self.submission(submission, listed_by)
         for injury in records.injuries:
-            if self.employee(injury, "employee", injury.employee):
+            # A contractor's worker is not on the company's staff: nothing to resolve.
+            if injury.relation is WorkerRelation.EMPLOYEE and self.employee(
+                injury, "employee", injury.employee
+            ):
                 self.employed(injury, "employee", injury.employee, injury.occurred_on, "injured")
             self.department(injury, "department", injury.department)
         for hours in records.hours_worked:
             self.department(hours, "department", hours.department)
+        for action in records.corrective_actions:
+            self.action(action)
         return sorted(self.found, key=reading_order)
 
     def uniques(self) -> None:
         for name in ("departments", "employees", "training_sessions", "safety_reports"):
             self.unique(name, _by_id, "id")
-        for name in ("violations", "submissions", "injuries"):
+        for name in ("violations", "submissions", "injuries", "corrective_actions"):
             self.unique(name, _by_id, "id")
         self.unique("reporting_accounts", lambda a: a.employee, "employee")
-        self.unique("hours_worked", lambda h: (h.department, h.month), "month")
+        self.unique("hours_worked", _hours_key, "month")
 
     def unique(self, name: str, key: Callable[[Any], Any], field: str) -> None:
         rows: defaultdict[Any, list[int]] = defaultdict(list)
@@ -710,6 +839,64 @@ class _Validation:
                 "reporter",
                 f"employee {report.reporter!r} reported on {day} but {since} in the reporting "
                 "system; only registered employees can report",
+            )
+
+    def action(self, action: CorrectiveAction) -> None:
+        if self.employee(action, "owner", action.owner):
+            self.employed(action, "owner", action.owner, action.raised_on, "was made owner")
+        if action.report is not None:
+            report = self.index.report_by_id.get(action.report)
+            if report is None:
+                if self.known("safety_reports", self.index.report_by_id, action.report) is False:
+                    self.problem(
+                        action,
+                        "report",
+                        f"unknown safety report {action.report!r}: no such id in safety_reports",
+                    )
+                return
+            if not self.dated:
+                return
+            since = self.index.report_days[report.id]
+            eliminated = _day_of(report.eliminated_at, self.records.time_zone)
+            self.answers(action, f"safety report {report.id!r}", since, eliminated)
+            return
+        violation_id = ViolationId(str(action.violation))
+        violation = self.index.violations.get(violation_id)
+        if violation is None:
+            if self.known("violations", self.index.violations, violation_id) is False:
+                self.problem(
+                    action,
+                    "violation",
+                    f"unknown violation {violation_id!r}: no such id in violations",
+                )
+            return
+        self.answers(
+            action,
+            f"violation {violation_id!r}",
+            violation.found_on,
+            violation.eliminated_on,
+        )
+
+    def answers(
+        self,
+        action: CorrectiveAction,
+        subject: str,
+        since: date,
+        eliminated: date | None,
+    ) -> None:
+        if action.raised_on < since:
+            self.problem(
+                action,
+                "raised_on",
+                f"{action.raised_on} is before {subject} was registered or found ({since}); "
+                "an action is raised on or after what it answers",
+            )
+        if eliminated is not None and action.is_open_on(eliminated):
+            self.problem(
+                action,
+                "closed_on",
+                f"still open on {eliminated}, when {subject} was marked eliminated; "
+                "every action must be closed by then",
             )
 
     def submission(

@@ -16,12 +16,13 @@ from typing import NewType
 import attrs
 
 from ohs_domain import _checks
-from ohs_domain._arguments import checked
+from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import IllegalTransitionError, InvalidValueError
 from ohs_domain._workforce import DepartmentId, EmployeeId
 
 __all__ = [
     "EliminationDeadlines",
+    "ReportAsOf",
     "ReportGroup",
     "ReportId",
     "ReportKind",
@@ -85,14 +86,6 @@ _NEXT: dict[ReportStatus, tuple[ReportStatus, ...]] = {
     ReportStatus.REJECTED: (),
 }
 
-# Where each status stands in any legal history (``history[0]`` is the first change).
-_POSITION: dict[ReportStatus, int] = {
-    ReportStatus.ACCEPTED: 0,
-    ReportStatus.REJECTED: 0,
-    ReportStatus.IN_PROGRESS: 1,
-    ReportStatus.ELIMINATED: 2,
-}
-
 
 @attrs.frozen(kw_only=True)
 class StatusChange:
@@ -141,11 +134,11 @@ class SafetyReport:
         history: The transitions since registration, in order.
     """
 
-    id: ReportId = attrs.field(validator=_checks.identifier)
+    id: ReportId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     kind: ReportKind = attrs.field(validator=_checks.member(ReportKind))
     risk: RiskLevel = attrs.field(validator=_checks.member(RiskLevel))
-    reporter: EmployeeId = attrs.field(validator=_checks.identifier)
-    department: DepartmentId = attrs.field(validator=_checks.identifier)
+    reporter: EmployeeId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
+    department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     reported_at: datetime = attrs.field(validator=_checks.moment)
     history: tuple[StatusChange, ...] = ()
 
@@ -167,10 +160,10 @@ class SafetyReport:
         return self.history[-1].status if self.history else ReportStatus.REGISTERED
 
     def _changed_at(self, status: ReportStatus) -> datetime | None:
-        # A legal history enters each status at one fixed position: no scan needed.
-        position = _POSITION[status]
-        if position < len(self.history) and self.history[position].status is status:
-            return self.history[position].at
+        # A legal history (``_NEXT``) enters each status at most once, in at most three changes.
+        for change in self.history:
+            if change.status is status:
+                return change.at
         return None
 
     @property
@@ -236,6 +229,53 @@ def _transition_problem(
             f"a transition at or after the previous one ({since.isoformat()}), not {at.isoformat()}"
         )
     return None
+
+
+_ACCEPTED_SINCE = frozenset(
+    {ReportStatus.ACCEPTED, ReportStatus.IN_PROGRESS, ReportStatus.ELIMINATED}
+)
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class ReportAsOf:
+    """A safety report as it stood at the end of a day (``as_of``), in the company's zone.
+
+    A rule evaluated on a day counts only what was known by the end of it: a
+    change dated the next morning in the company's zone had not happened yet.
+    [`Records.reports_as_of`][ohs_domain.Records.reports_as_of] gives them, the
+    one way the rules decide it.
+
+    Attributes:
+        report: The report, with its whole history (later changes included).
+        status: Its status at the end of the day.
+    """
+
+    report: SafetyReport
+    status: ReportStatus
+
+    @classmethod
+    def _unchecked(cls, report: SafetyReport, status: ReportStatus) -> ReportAsOf:
+        # For ``Records``, whose reports are valid already and which builds thousands per
+        # query: the field checks would cost more than the query itself.
+        self = object.__new__(cls)
+        object.__setattr__(self, "report", report)
+        object.__setattr__(self, "status", status)
+        return self
+
+    @property
+    def is_accepted(self) -> bool:
+        """Whether it had been accepted (and maybe worked on or eliminated since)."""
+        return self.status in _ACCEPTED_SINCE
+
+    @property
+    def is_eliminated(self) -> bool:
+        """Whether its hazard or defect had been eliminated."""
+        return self.status is ReportStatus.ELIMINATED
+
+    @property
+    def is_rejected(self) -> bool:
+        """Whether it had been rejected."""
+        return self.status is ReportStatus.REJECTED
 
 
 @attrs.frozen(kw_only=True)

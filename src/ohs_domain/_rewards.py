@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+import itertools
+import operator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol
 
 import attrs
 
 from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked, typed_fields
-from ohs_domain._effective import Entry, Schedule, Source
+from ohs_domain._drafts import drafted, on_demand, same_parameters
+from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
 from ohs_domain._i18n import Message, message
@@ -43,6 +46,7 @@ from ohs_domain._outcomes import (
 )
 from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
+from ohs_domain._report_index import KINDS, ReportIndex, report_index
 from ohs_domain._reporting import ReportKind
 from ohs_domain._workforce import Employee, EmployeeId
 
@@ -55,6 +59,7 @@ __all__ = [
     "RankBands",
     "ReportWeights",
     "RewardAwards",
+    "RewardAwardsPartial",
     "RewardPolicy",
     "ScoreThresholds",
     "ScoreTier",
@@ -62,6 +67,7 @@ __all__ = [
     "TieRule",
     "WageDate",
     "reward_awards",
+    "reward_awards_partial",
 ]
 
 
@@ -139,17 +145,6 @@ class MultiplierBounds:
         return f"{self.minimum}..{self.maximum}"
 
 
-def _at_least(other: str) -> _checks.Validator:
-    """A number no lower than the one in field ``other`` (when set)."""
-
-    def check(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        low = getattr(owner, other)
-        if value is not None and value < low:
-            raise InvalidValueError(attribute.name, value, f"at least {other} ({low})")
-
-    return check
-
-
 @attrs.frozen(kw_only=True)
 class ScoreTier:
     """Employees scoring from ``min_score`` to ``max_score`` get ``multiplier`` wages.
@@ -162,7 +157,7 @@ class ScoreTier:
 
     min_score: int = attrs.field(validator=_checks.count)
     max_score: int | None = attrs.field(
-        default=None, validator=[_checks.optional(_checks.count), _at_least("min_score")]
+        default=None, validator=[_checks.optional(_checks.count), _checks.at_least("min_score")]
     )
     multiplier: int = attrs.field(validator=_checks.count)
 
@@ -207,10 +202,33 @@ class ScoreThresholds:
     @checked
     def tier_for(self, score: int) -> ScoreTier | None:
         """The tier ``score`` falls in, if any."""
+        return self._tier_for(score)
+
+    def _tier_for(self, score: int) -> ScoreTier | None:
         for tier in self.tiers:
             if tier._holds(score):
                 return tier
         return None
+
+    # -- the tier table's part in reward_awards (_TierTable) --
+
+    _path: ClassVar[str] = "tiers.tiers"
+
+    @property
+    def _rows(self) -> tuple[ScoreTier, ...]:
+        return self.tiers
+
+    @property
+    def _lowest_score(self) -> int:
+        # Everyone above the lowest tier has a tier, so no one below it needs a rank.
+        return self.tiers[0].min_score
+
+    def _multiplier(self, score: int, _rank: int) -> int | None:
+        tier = self._tier_for(score)
+        return None if tier is None else tier.multiplier
+
+    def _no_tier(self, score: int, _rank: int) -> ExclusionReason:
+        return _below_lowest(score, self.tiers[0].min_score)
 
 
 @attrs.frozen(kw_only=True)
@@ -224,7 +242,7 @@ class RankBand:
     """
 
     first_rank: int = attrs.field(validator=_checks.count)
-    last_rank: int = attrs.field(validator=[_checks.count, _at_least("first_rank")])
+    last_rank: int = attrs.field(validator=[_checks.count, _checks.at_least("first_rank")])
     multiplier: int = attrs.field(validator=_checks.count)
 
     def __str__(self) -> str:
@@ -251,10 +269,32 @@ class RankBands:
     @checked
     def band_for(self, rank: int) -> RankBand | None:
         """The band ``rank`` falls in, if any."""
+        return self._band_for(rank)
+
+    def _band_for(self, rank: int) -> RankBand | None:
         for band in self.bands:
             if band.first_rank <= rank <= band.last_rank:
                 return band
         return None
+
+    # -- the tier table's part in reward_awards (_TierTable) --
+
+    _path: ClassVar[str] = "tiers.bands"
+
+    @property
+    def _rows(self) -> tuple[RankBand, ...]:
+        return self.bands
+
+    @property
+    def _lowest_score(self) -> int:
+        return 0  # every eligible score is ranked
+
+    def _multiplier(self, _score: int, rank: int) -> int | None:
+        band = self._band_for(rank)
+        return None if band is None else band.multiplier
+
+    def _no_tier(self, _score: int, rank: int) -> ExclusionReason:
+        return BeyondLastBand(rank, self.bands[-1].last_rank)
 
 
 def _check_table(
@@ -296,6 +336,27 @@ def _check_table(
             )
 
 
+class _TierTable(Protocol):
+    """What reward_awards asks of a tier table, whichever kind it is."""
+
+    _path: ClassVar[str]
+    """Where the rows are in a policy, for messages (``"tiers.tiers"``)."""
+
+    @property
+    def _rows(self) -> Sequence[ScoreTier | RankBand]:
+        """The rows, in the order they were given."""
+
+    @property
+    def _lowest_score(self) -> int:
+        """The lowest score that needs a rank: no lower score can earn a multiplier."""
+
+    def _multiplier(self, score: int, rank: int) -> int | None:
+        """The multiplier a score at a rank earns; ``None`` when it earns none."""
+
+    def _no_tier(self, score: int, rank: int) -> ExclusionReason:
+        """Why a score at a rank earns no multiplier."""
+
+
 def _tier_table(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, ScoreThresholds | RankBands):
         raise InvalidValueError(attribute.name, value, "ScoreThresholds or RankBands")
@@ -329,7 +390,7 @@ class RewardPolicy:
     """
 
     approved_by: Source = attrs.field(validator=_checks.instance(Source))
-    wage: Schedule[Money] = attrs.field(validator=_checks.money_schedule(allow_zero=False))
+    wage: Schedule[Money] = attrs.field(validator=money_schedule(allow_zero=False))
     wage_date: WageDate = attrs.field(validator=_checks.member(WageDate))
     tiers: ScoreThresholds | RankBands = attrs.field(validator=_tier_table)
     multiplier_bounds: MultiplierBounds = attrs.field(validator=_checks.instance(MultiplierBounds))
@@ -350,14 +411,11 @@ class RewardPolicy:
 
     def __attrs_post_init__(self) -> None:
         bounds = self.multiplier_bounds
-        rows: Sequence[ScoreTier | RankBand] = (
-            self.tiers.tiers if isinstance(self.tiers, ScoreThresholds) else self.tiers.bands
-        )
-        name = "tiers.tiers" if isinstance(self.tiers, ScoreThresholds) else "tiers.bands"
-        for index, row in enumerate(rows):
+        table: _TierTable = self.tiers
+        for index, row in enumerate(table._rows):
             if not bounds.minimum <= row.multiplier <= bounds.maximum:
                 raise InvalidValueError(
-                    f"{name}[{index}].multiplier",
+                    f"{table._path}[{index}].multiplier",
                     row.multiplier,
                     f"a multiplier within the bounds {bounds}",
                 )
@@ -443,6 +501,27 @@ class RewardAwards:
     excluded: tuple[Exclusion, ...]
     total: Money
     explanation: Explanation
+    # Set on a result of reward_awards, whose awards, exclusions and explanation are
+    # built from it when first read (__getattr__); None on a result built from its fields.
+    _draft: _Draft | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
+
+    @classmethod
+    def _drafted(cls, draft: _Draft) -> RewardAwards:
+        """A result whose figures are known and whose detail is built on demand."""
+        partial = draft.partial
+        return drafted(
+            cls,
+            draft,
+            period=partial.period,
+            reference_date=partial.reference_date,
+            wage=draft.wage,
+            total=draft.total,
+        )
+
+    if not TYPE_CHECKING:  # pragma: no branch - mypy keeps checking attribute names
+
+        def __getattr__(self, name: str) -> Any:
+            return on_demand(self, name, _ON_DEMAND)
 
     @checked
     def repriced(self, *, on: date, wage: Schedule[Money]) -> RewardAwards:
@@ -580,84 +659,207 @@ class RewardAwards:
     )
 
 
-@attrs.frozen
-class _Candidate:
-    employee: Employee
-    score: int
-    breakdown: tuple[KindCount, ...]
-    reached_at: datetime | None  # when the final score was reached
+_ON_DEMAND: Final = frozenset({"awards", "excluded", "explanation"})
 
 
-def _candidates(
-    records: Records, days: DateRange, reference_date: date, policy: RewardPolicy
-) -> list[_Candidate]:
-    """Everyone who could be rewarded: reporters of the period and production staff.
+# -- evaluation: tallies per part of the records, decisions once over their merge ----------------
 
-    A report scores unless rejected on or before the reference date; under
-    ``ScoredReports.ACCEPTED`` it must also have been accepted by then.
+_WIDTH: Final = len(KINDS)
+_ELIGIBLE, _NOT_PRODUCTION, _NOT_ON_STAFF = 0, 1, 2
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RewardAwardsPartial:
+    """The tallies of [`reward_awards`][ohs_domain.reward_awards] over one part of the records.
+
+    Compute one per part with
+    [`reward_awards_partial`][ohs_domain.reward_awards_partial], merge them with
+    `combine` (associative and commutative; `empty` is its identity), and
+    `finalize` the merge: ranks, ties, tiers and caps are decided once, there,
+    so the result is the one of the whole records. ``reward_awards`` itself is
+    ``reward_awards_partial(records, ...).finalize()``.
+
+    Attributes:
+        period: The days whose reports score.
+        paid_on: The payment date.
+        policy: The reward policy.
+        reports: Reports registered in the period.
+        employees: The part's employees, by personnel number.
+        production: Whether each of them belongs to production personnel.
+        counts: Each employee's scoring reports by kind: one count per kind, in the
+            order of the kinds' values (as breakdowns list them), employee after employee.
+        reached: When each employee's score was reached, under
+            ``TieRule.FIRST_TO_SCORE`` (empty under the other rules).
     """
-    weights = {kind: policy.weights.of(kind) for kind in ReportKind}
-    accepted_only = policy.scored is ScoredReports.ACCEPTED
-    kinds: defaultdict[EmployeeId, Counter[ReportKind]] = defaultdict(Counter)
-    reached: dict[EmployeeId, datetime] = {}
-    for report, accepted, rejected in records._decisions_during(days):  # in time order
-        if rejected is not None and rejected <= reference_date:
-            continue
-        if accepted_only and (accepted is None or accepted > reference_date):
-            continue
-        kinds[report.reporter][report.kind] += 1
-        if weights[report.kind]:  # a report worth nothing does not move the score's moment
-            reached[report.reporter] = report.reported_at
-    on_staff = {e.id for e in records.production_employees() if e._on_staff(reference_date)}
-    return [
-        _Candidate(
-            employee=employee,
-            score=sum(weights[kind] * count for kind, count in counts.items()),
-            breakdown=tuple(KindCount(kind, count) for kind, count in sorted(counts.items())),
-            reached_at=reached.get(employee.id),
+
+    period: DateRange
+    paid_on: date
+    policy: RewardPolicy
+    reports: int = 0
+    # Columns as long as the part, checked by shape: an item-by-item check would cost
+    # more than the tallying that made them.
+    employees: tuple[Employee, ...] = attrs.field(default=(), validator=_checks.instance(tuple))
+    production: tuple[bool, ...] = attrs.field(default=(), validator=_checks.instance(tuple))
+    counts: tuple[int, ...] = attrs.field(default=(), validator=_checks.instance(tuple))
+    reached: tuple[datetime | None, ...] = attrs.field(
+        default=(), validator=_checks.instance(tuple)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        people = len(self.employees)
+        for name, length in (
+            ("production", people),
+            ("counts", people * _WIDTH),
+            ("reached", people if self.policy.tie_rule is TieRule.FIRST_TO_SCORE else 0),
+        ):
+            value = getattr(self, name)
+            if len(value) != length:
+                raise InvalidValueError(name, f"{len(value)} item(s)", f"{length}: {_SHAPES[name]}")
+
+    @classmethod
+    @checked
+    def empty(cls, *, period: Period, paid_on: date, policy: RewardPolicy) -> RewardAwardsPartial:
+        """The tallies of no records: the identity of `combine`.
+
+        Raises:
+            InvalidValueError: If ``paid_on`` is before the period's last day.
+            NoValueInForceError: If the wage has no value on the reference date.
+        """
+        days, _ = _reference(period, paid_on, policy)
+        return cls(period=days, paid_on=paid_on, policy=policy)
+
+    @property
+    def reference_date(self) -> date:
+        """The day whose wage applies and on which eligibility is judged."""
+        return _reference(self.period, self.paid_on, self.policy)[1]
+
+    @checked
+    def combine(self, other: RewardAwardsPartial) -> RewardAwardsPartial:
+        """The tallies of both parts.
+
+        Raises:
+            InvalidArgumentError: If ``other`` was made with other parameters.
+        """
+        same_parameters("RewardAwardsPartial.combine", self, other, ("period", "paid_on", "policy"))
+        people = _by_person(self)
+        for employee, row in _by_person(other).items():
+            mine = people.get(employee)
+            people[employee] = row if mine is None else _merged(mine, row)
+        return _from_people(self, people, self.reports + other.reports)
+
+    def finalize(self) -> RewardAwards:
+        """The awards, decided once over these tallies.
+
+        Raises:
+            NoValueInForceError: If the wage has no value on the reference date.
+        """
+        wage = self.policy.wage.entry_at(self.reference_date)
+        table: _TierTable = self.policy.tiers
+        scores = _scores(self.counts, self.policy.weights, len(self.employees))
+        reasons: dict[EmployeeId, ExclusionReason] = {}
+        ranked = _ranked(_contenders(self, scores), self.policy.tie_rule)
+        tiered = _tiered(ranked, table, reasons)
+        admitted, total = _capped(tiered, self.policy, wage.value, reasons)
+        draft = _Draft(
+            partial=self,
+            wage=wage,
+            scores=tuple(scores),
+            tiered=tuple(tiered),
+            admitted=admitted,
+            reasons=reasons,
+            total=total,
         )
-        for employee in records.employees  # by personnel number
-        if (counts := kinds.get(employee.id, _NONE)) or employee.id in on_staff
-    ]
+        return RewardAwards._drafted(draft)
 
 
-_NONE: Counter[ReportKind] = Counter()
+_SHAPES: Final = {
+    "production": "one flag per employee",
+    "counts": f"one count per kind ({_WIDTH}) per employee",
+    "reached": "one moment per employee under TieRule.FIRST_TO_SCORE, none otherwise",
+}
+
+_Person = tuple[Employee, bool, tuple[int, ...], datetime | None]
+"""One employee's tallies: the employee, production or not, counts by kind, when reached."""
 
 
-def _ineligibility(
-    records: Records, candidate: _Candidate, reference_date: date, policy: RewardPolicy
-) -> ExclusionReason | None:
-    employee = candidate.employee
-    if policy.production_only and not records._is_production(employee):
-        return NotProductionPersonnel(employee.department)
-    if policy.require_employed and not employee._on_staff(reference_date):
-        # Everyone considered was on staff on some day up to the reference date (a
-        # report of the period, or on staff on it), so only leaving explains this.
-        return NotOnStaff(reference_date, employee.left_on)
-    if candidate.score < policy.min_score:
-        return _below_minimum(candidate.score, policy.min_score)
-    return None
+def _by_person(partial: RewardAwardsPartial) -> dict[EmployeeId, _Person]:
+    reached = partial.reached or (None,) * len(partial.employees)
+    return {
+        employee.id: (
+            employee,
+            partial.production[number],
+            partial.counts[number * _WIDTH : (number + 1) * _WIDTH],
+            reached[number],
+        )
+        for number, employee in enumerate(partial.employees)
+    }
 
 
-# Thousands of employees share a few scores: one frozen reason per (score, limit) is shared
-# by all of them rather than built for each.
-_below_minimum = functools.lru_cache(maxsize=1024)(BelowMinimumScore)
-_below_lowest = functools.lru_cache(maxsize=1024)(BelowLowestTier)
+def _merged(mine: _Person, theirs: _Person) -> _Person:
+    """One employee's tallies from two parts: counts add, the later moment stays."""
+    employee, production, counts, reached = mine
+    other = theirs[3]
+    latest = other if reached is None else reached if other is None else max(reached, other)
+    return (employee, production, tuple(map(operator.add, counts, theirs[2])), latest)
 
 
-def _ranked(eligible: list[_Candidate], rule: TieRule) -> list[tuple[int, _Candidate]]:
-    """Rank by score, best first; ``rule`` orders and ranks equal scores."""
-    if rule is TieRule.FIRST_TO_SCORE:
-        ordered = sorted(eligible, key=lambda c: (-c.score, c.reached_at, c.employee.id))
-    else:
-        ordered = sorted(eligible, key=lambda c: (-c.score, c.employee.id))
-    ranked: list[tuple[int, _Candidate]] = []
-    for position, candidate in enumerate(ordered, start=1):
-        if rule is TieRule.SHARE_RANK and ranked and ranked[-1][1].score == candidate.score:
-            ranked.append((ranked[-1][0], candidate))
-        else:
-            ranked.append((position, candidate))
-    return ranked
+def _from_people(
+    like: RewardAwardsPartial, people: dict[EmployeeId, _Person], reports: int
+) -> RewardAwardsPartial:
+    rows = [people[employee] for employee in sorted(people)]
+    first = like.policy.tie_rule is TieRule.FIRST_TO_SCORE
+    return attrs.evolve(
+        like,
+        reports=reports,
+        employees=tuple(row[0] for row in rows),
+        production=tuple(row[1] for row in rows),
+        counts=tuple(count for row in rows for count in row[2]),
+        reached=tuple(row[3] for row in rows) if first else (),
+    )
+
+
+def _reference(period: Period, paid_on: date, policy: RewardPolicy) -> tuple[DateRange, date]:
+    """The period's days and the reference date; refuses a payment before the period ends."""
+    days = as_range(period)
+    last_day = days.end.toordinal() - 1
+    if paid_on.toordinal() < last_day:
+        raise InvalidValueError(
+            "paid_on",
+            paid_on,
+            f"a day on or after the period's last day ({date.fromordinal(last_day)})",
+        )
+    reference = date.fromordinal(last_day) if policy.wage_date is WageDate.PERIOD_END else paid_on
+    return days, reference
+
+
+@checked
+def reward_awards_partial(
+    records: Records, *, period: Period, paid_on: date, policy: RewardPolicy
+) -> RewardAwardsPartial:
+    """The tallies of [`reward_awards`][ohs_domain.reward_awards] over ``records``, one part.
+
+    Takes the parameters of ``reward_awards`` and checks them alike. Combine the
+    parts' tallies and finalize them for the awards of the whole.
+
+    Raises:
+        InvalidValueError: If ``paid_on`` is before the period's last day.
+        NoValueInForceError: If the wage has no value on the reference date.
+    """
+    days, reference_date = _reference(period, paid_on, policy)
+    policy.wage.entry_at(reference_date)  # refused here as in the whole evaluation
+    index = report_index(records)
+    span = index.span(days)
+    first = policy.tie_rule is TieRule.FIRST_TO_SCORE
+    return RewardAwardsPartial(
+        period=days,
+        paid_on=paid_on,
+        policy=policy,
+        reports=span.stop - span.start,
+        employees=index.employees,
+        production=index.production,
+        counts=_counts(index, span, reference_date.toordinal(), policy.scored),
+        reached=_reached(index, span, reference_date.toordinal(), policy) if first else (),
+    )
 
 
 @checked
@@ -670,125 +872,191 @@ def reward_awards(
     the reference date; rank; assign tiers; apply caps in rank order; pay
     ``multiplier × wage``. Everyone considered (reporters of the period and
     production staff on the reference date) is either awarded or excluded
-    with the reason.
+    with the reason. The awards, exclusions and explanation are built when
+    first read.
 
     Raises:
         InvalidValueError: If ``paid_on`` is before the period's last day.
         NoValueInForceError: If the wage has no value on the reference date.
     """
-    days = as_range(period)
-    last_day = days.end.toordinal() - 1
-    if paid_on.toordinal() < last_day:
-        raise InvalidValueError(
-            "paid_on",
-            paid_on,
-            f"a day on or after the period's last day ({date.fromordinal(last_day)})",
-        )
-    reference_date = (
-        date.fromordinal(last_day) if policy.wage_date is WageDate.PERIOD_END else paid_on
-    )
-    wage = policy.wage.entry_at(reference_date)
-    excluded: list[Exclusion] = []
-    eligible: list[_Candidate] = []
-    candidates = _candidates(records, days, reference_date, policy)
-    for candidate in candidates:
-        reason = _ineligibility(records, candidate, reference_date, policy)
-        if reason is None:
-            eligible.append(candidate)
-        else:
-            excluded.append(_excluded(candidate, reason))
+    return reward_awards_partial(records, period=period, paid_on=paid_on, policy=policy).finalize()
 
-    tiered: list[tuple[int, _Candidate, int]] = []
-    for rank, candidate in _ranked(eligible, policy.tie_rule):
-        multiplier = _multiplier(policy.tiers, candidate.score, rank)
+
+def _counts(
+    index: ReportIndex, span: slice, reference: int, scored: ScoredReports
+) -> tuple[int, ...]:
+    """Scoring reports of ``span`` by employee and kind (see `RewardAwardsPartial.counts`).
+
+    A report scores unless rejected on or before the reference date; under
+    ``ScoredReports.ACCEPTED`` it must also have been accepted by then. The
+    lifecycle accepts or rejects a report, never both, so one day decides.
+    """
+    counts = [0] * (_WIDTH * len(index.employees))
+    slots = index.slot[span]
+    if scored is ScoredReports.ACCEPTED:
+        for slot, accepted in zip(slots, index.accepted[span], strict=True):
+            if accepted <= reference:
+                counts[slot] += 1
+    else:
+        for slot, rejected in zip(slots, index.rejected[span], strict=True):
+            if rejected > reference:
+                counts[slot] += 1
+    return tuple(counts)
+
+
+def _reached(
+    index: ReportIndex, span: slice, reference: int, policy: RewardPolicy
+) -> tuple[datetime | None, ...]:
+    """When each employee reached the final score: their last scoring report worth points.
+
+    A report worth nothing does not move the score's moment.
+    """
+    accepted_only = policy.scored is ScoredReports.ACCEPTED
+    weighted = [policy.weights.of(kind) > 0 for kind in KINDS]
+    reached: list[datetime | None] = [None] * len(index.employees)
+    for position in reversed(range(span.start, span.stop)):  # the latest first
+        employee, kind = divmod(index.slot[position], _WIDTH)
+        if reached[employee] is not None or not weighted[kind]:
+            continue
+        if index.rejected[position] <= reference:
+            continue
+        if accepted_only and index.accepted[position] > reference:
+            continue
+        reached[employee] = index.reports[position].reported_at
+    return tuple(reached)
+
+
+def _scores(counts: tuple[int, ...], weights: ReportWeights, people: int) -> list[int]:
+    """Each employee's score: points by kind times reports of the kind."""
+    scores = [0] * people
+    for code, kind in enumerate(KINDS):
+        weight = weights.of(kind)
+        if weight:
+            points = map(operator.mul, counts[code::_WIDTH], itertools.repeat(weight, people))
+            scores = list(map(operator.add, scores, points))
+    return scores
+
+
+def _ineligibility(
+    employee: Employee, reference_date: date, policy: RewardPolicy, *, production: bool
+) -> int:
+    """Why ``employee`` cannot be rewarded whatever the score (``_ELIGIBLE`` if nothing)."""
+    if policy.production_only and not production:
+        return _NOT_PRODUCTION
+    if policy.require_employed and not employee._on_staff(reference_date):
+        # Everyone considered was on staff on some day up to the reference date (a
+        # report of the period, or on staff on it), so only leaving explains this.
+        return _NOT_ON_STAFF
+    return _ELIGIBLE
+
+
+_Contender = tuple[int, datetime | None, EmployeeId]
+"""An eligible employee who may earn a tier: score, when reached, personnel number."""
+
+
+def _contenders(partial: RewardAwardsPartial, scores: list[int]) -> list[_Contender]:
+    """The eligible employees whose score may earn a tier."""
+    table: _TierTable = partial.policy.tiers
+    lowest = max(partial.policy.min_score, table._lowest_score)
+    reference_date = partial.reference_date
+    reached = partial.reached or (None,) * len(scores)
+    contenders: list[_Contender] = []
+    for number in itertools.compress(
+        range(len(scores)), map(operator.ge, scores, itertools.repeat(lowest))
+    ):
+        employee = partial.employees[number]
+        production = partial.production[number]
+        if (
+            _ineligibility(employee, reference_date, partial.policy, production=production)
+            == _ELIGIBLE
+        ):
+            contenders.append((scores[number], reached[number], employee.id))
+    return contenders
+
+
+# Thousands of employees share a few scores: one frozen reason per (score, limit) is shared
+# by all of them rather than built for each.
+_below_minimum = functools.lru_cache(maxsize=1024)(BelowMinimumScore)
+_below_lowest = functools.lru_cache(maxsize=1024)(BelowLowestTier)
+
+_Tiered = tuple[int, EmployeeId, int]
+"""A ranked employee with a tier: rank, personnel number, multiplier."""
+
+
+def _ranked(contenders: list[_Contender], rule: TieRule) -> list[tuple[int, EmployeeId, int]]:
+    """Rank, score and personnel number by score, best first; ``rule`` orders equal scores."""
+    if rule is TieRule.FIRST_TO_SCORE:
+        ordered = sorted(contenders, key=lambda c: (-c[0], c[1], c[2]))
+    else:
+        ordered = sorted(contenders, key=lambda c: (-c[0], c[2]))
+    share = rule is TieRule.SHARE_RANK
+    ranked: list[tuple[int, EmployeeId, int]] = []
+    before, rank = -1, 0
+    for position, (score, _, employee) in enumerate(ordered, start=1):
+        if not (share and score == before):
+            rank = position
+        ranked.append((rank, employee, score))
+        before = score
+    return ranked
+
+
+def _tiered(
+    ranked: list[tuple[int, EmployeeId, int]],
+    table: _TierTable,
+    reasons: dict[EmployeeId, ExclusionReason],
+) -> list[_Tiered]:
+    """The ranked with a multiplier, in rank order; ``reasons`` gets why the rest have none."""
+    tiered: list[_Tiered] = []
+    for rank, employee, score in ranked:
+        multiplier = table._multiplier(score, rank)
         if multiplier is None:
-            excluded.append(_excluded(candidate, _no_tier(policy.tiers, candidate.score, rank)))
+            reasons[employee] = table._no_tier(score, rank)
         else:
-            tiered.append((rank, candidate, multiplier))
+            tiered.append((rank, employee, multiplier))
+    return tiered
 
-    awards: list[Award] = []
-    spent = Money.zero(wage.value.currency)
-    # Once a group is cut, everyone ranked below it is too.
+
+def _capped(
+    tiered: list[_Tiered],
+    policy: RewardPolicy,
+    wage: Money,
+    reasons: dict[EmployeeId, ExclusionReason],
+) -> tuple[int, Money]:
+    """How many of ``tiered`` (a prefix) the caps admit, and what they cost.
+
+    ``reasons`` gets why the rest are cut: once a group is cut, everyone ranked
+    below it is too.
+    """
+    spent = Money.zero(wage.currency)
+    if policy.max_recipients is None and policy.budget is None:
+        return len(tiered), spent + wage * sum(m for _, _, m in tiered) if tiered else spent
+    admitted = 0
     cut_below: RankedBelowRecipientCap | RankedBelowBudget | None = None
     for group in _groups(tiered, policy.tie_rule):
-        cost = wage.value * sum(multiplier for _, _, multiplier in group)
-        if cut_below is not None:
-            excluded.extend(_excluded(candidate, cut_below) for _, candidate, _ in group)
-            continue
-        reason = _cap_reason(policy, len(awards), len(group), spent, cost)
+        cost = wage * sum(multiplier for _, _, multiplier in group)
+        reason = cut_below or _cap_reason(policy, admitted, len(group), spent, cost)
         if reason is not None:
-            excluded.extend(_excluded(candidate, reason) for _, candidate, _ in group)
-            first = group[0][1].employee.id
-            cut_below = (
-                RankedBelowRecipientCap(cap=reason.cap, first_cut=first)
-                if isinstance(reason, CutByRecipientCap)
-                else RankedBelowBudget(budget=reason.budget, first_cut=first)
-            )
+            reasons.update((employee, reason) for _, employee, _ in group)
+            cut_below = cut_below or _below_cut(reason, group[0][1])
             continue
         spent += cost
-        awards.extend(
-            Award(
-                employee=candidate.employee.id,
-                score=candidate.score,
-                rank=rank,
-                multiplier=multiplier,
-                amount=wage.value * multiplier,
-                breakdown=candidate.breakdown,
-            )
-            for rank, candidate, multiplier in group
-        )
-    excluded.sort(key=lambda e: e.employee)
-    explanation = _explanation(
-        policy=policy,
-        days=days,
-        reference_date=reference_date,
-        wage=wage,
-        reports=len(records._decisions_during(days)),
-        considered=len(candidates),
-        eligible=len(eligible),
-        awards=awards,
-        total=spent,
-    )
-    return RewardAwards(
-        period=days,
-        reference_date=reference_date,
-        wage=wage,
-        awards=tuple(awards),
-        excluded=tuple(excluded),
-        total=spent,
-        explanation=explanation,
-    )
+        admitted += len(group)
+    return admitted, spent
 
 
-def _excluded(candidate: _Candidate, reason: ExclusionReason) -> Exclusion:
-    return Exclusion(
-        employee=candidate.employee.id,
-        score=candidate.score,
-        reason=reason,
-        breakdown=candidate.breakdown,
-    )
+def _below_cut(
+    reason: ExclusionReason, first: EmployeeId
+) -> RankedBelowRecipientCap | RankedBelowBudget:
+    """Why everyone ranked below the first group a cap cuts is cut too."""
+    if isinstance(reason, CutByRecipientCap):
+        return RankedBelowRecipientCap(cap=reason.cap, first_cut=first)
+    assert isinstance(reason, CutByBudget)  # noqa: S101 - _cap_reason gives one of the two
+    return RankedBelowBudget(budget=reason.budget, first_cut=first)
 
 
-def _multiplier(tiers: ScoreThresholds | RankBands, score: int, rank: int) -> int | None:
-    """The multiplier a score or rank earns; ``None`` when it earns none."""
-    row = tiers.tier_for(score) if isinstance(tiers, ScoreThresholds) else tiers.band_for(rank)
-    return None if row is None else row.multiplier
-
-
-def _no_tier(
-    tiers: ScoreThresholds | RankBands, score: int, rank: int
-) -> BelowLowestTier | BeyondLastBand:
-    """Why a score or rank earns no multiplier."""
-    if isinstance(tiers, ScoreThresholds):
-        return _below_lowest(score, tiers.tiers[0].min_score)
-    return BeyondLastBand(rank, tiers.bands[-1].last_rank)
-
-
-def _groups(
-    tiered: list[tuple[int, _Candidate, int]], rule: TieRule
-) -> Iterable[list[tuple[int, _Candidate, int]]]:
+def _groups(tiered: list[_Tiered], rule: TieRule) -> Iterable[list[_Tiered]]:
     """Units a cap admits or cuts whole: tied groups under SHARE_RANK, else one by one."""
-    group: list[tuple[int, _Candidate, int]] = []
+    group: list[_Tiered] = []
     for row in tiered:
         if group and (rule is not TieRule.SHARE_RANK or group[-1][0] != row[0]):
             yield group
@@ -808,6 +1076,109 @@ def _cap_reason(
     return None
 
 
+# -- the result's detail, built when first read ----------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _breakdown(counts: tuple[int, ...]) -> tuple[KindCount, ...]:
+    return tuple(KindCount(KINDS[code], n) for code, n in enumerate(counts) if n)
+
+
+@attrs.frozen(kw_only=True)
+class _Draft:
+    """What a result needs to build its awards, exclusions and explanation on demand."""
+
+    partial: RewardAwardsPartial
+    wage: Entry[Money]
+    scores: tuple[int, ...]
+    tiered: tuple[_Tiered, ...]
+    admitted: int
+    reasons: dict[EmployeeId, ExclusionReason]
+    total: Money
+
+    def _counts(self, number: int) -> tuple[int, ...]:
+        return self.partial.counts[number * _WIDTH : (number + 1) * _WIDTH]
+
+    def _considered(self) -> Iterator[tuple[int, Employee]]:
+        """Everyone considered, by personnel number: reporters and production staff."""
+        partial = self.partial
+        reference_date = partial.reference_date
+        for number, employee in enumerate(partial.employees):
+            if any(self._counts(number)) or (
+                partial.production[number] and employee._on_staff(reference_date)
+            ):
+                yield number, employee
+
+    def awards(self) -> tuple[Award, ...]:
+        number = {e.id: n for n, e in enumerate(self.partial.employees)}
+        wage = self.wage.value
+        return tuple(
+            Award(
+                employee=employee,
+                score=self.scores[number[employee]],
+                rank=rank,
+                multiplier=multiplier,
+                amount=wage * multiplier,
+                breakdown=_breakdown(self._counts(number[employee])),
+            )
+            for rank, employee, multiplier in self.tiered[: self.admitted]
+        )
+
+    def excluded(self) -> tuple[Exclusion, ...]:
+        awarded = {employee for _, employee, _ in self.tiered[: self.admitted]}
+        return tuple(
+            Exclusion(
+                employee=employee.id,
+                score=self.scores[number],
+                reason=self._reason(number, employee),
+                breakdown=_breakdown(self._counts(number)),
+            )
+            for number, employee in self._considered()
+            if employee.id not in awarded
+        )
+
+    def _reason(self, number: int, employee: Employee) -> ExclusionReason:
+        partial = self.partial
+        policy, score = partial.policy, self.scores[number]
+        why = _ineligibility(
+            employee, partial.reference_date, policy, production=partial.production[number]
+        )
+        if why == _NOT_PRODUCTION:
+            return NotProductionPersonnel(employee.department)
+        if why == _NOT_ON_STAFF:
+            return NotOnStaff(partial.reference_date, employee.left_on)
+        if score < policy.min_score:
+            return _below_minimum(score, policy.min_score)
+        reason = self.reasons.get(employee.id)  # ranked, but no tier or cut by a cap
+        if reason is not None:
+            return reason
+        table: _TierTable = policy.tiers
+        return table._no_tier(score, 0)
+
+    def explanation(self) -> Explanation:
+        partial = self.partial
+        considered = eligible = 0
+        for number, employee in self._considered():
+            considered += 1
+            eligible += self.scores[number] >= partial.policy.min_score and not _ineligibility(
+                employee,
+                partial.reference_date,
+                partial.policy,
+                production=partial.production[number],
+            )
+        return _explanation(
+            policy=partial.policy,
+            days=partial.period,
+            reference_date=partial.reference_date,
+            wage=self.wage,
+            reports=partial.reports,
+            considered=considered,
+            eligible=eligible,
+            multipliers=[multiplier for _, _, multiplier in self.tiered[: self.admitted]],
+            total=self.total,
+        )
+
+
 def _explanation(
     *,
     policy: RewardPolicy,
@@ -817,16 +1188,9 @@ def _explanation(
     reports: int,
     considered: int,
     eligible: int,
-    awards: list[Award],
+    multipliers: list[int],
     total: Money,
 ) -> Explanation:
-    table = policy.tiers.tiers if isinstance(policy.tiers, ScoreThresholds) else policy.tiers.bands
-    by_multiplier = Counter(a.multiplier for a in awards)
-    caps = []
-    if policy.max_recipients is not None:
-        caps.append(Fact(name="recipient cap", value=policy.max_recipients))
-    if policy.budget is not None:
-        caps.append(Fact(name="budget cap", value=policy.budget))
     # A period without reports says so, rather than leaving only zeros to read.
     nothing = (
         ()
@@ -851,38 +1215,52 @@ def _explanation(
                     Fact(name="weights", value=_weights(policy.weights)),
                 ),
             ),
-            Step.of(
-                description=message("eligible on the reference date {day}", day=reference_date),
-                result=message("{n} employees", "{n} employees", n=eligible),
-                facts=(
-                    Fact(name="reference date is", value=policy.wage_date),
-                    Fact(name="production personnel only", value=policy.production_only),
-                    Fact(name="on staff required", value=policy.require_employed),
-                    Fact(name="minimum score", value=policy.min_score),
-                ),
-            ),
-            Step.of(
-                description="tiers assigned",
-                result=", ".join(f"×{m}: {n}" for m, n in sorted(by_multiplier.items()))
-                or Message("none"),
-                facts=(
-                    Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
-                    Fact(name="tie rule", value=policy.tie_rule),
-                    *(Fact(name="tier", value=str(row)) for row in table),
-                    *caps,
-                ),
-            ),
+            _eligibility_step(policy, reference_date, eligible),
+            _tiers_step(policy, multipliers),
             Step.of(
                 description="awards paid at multiplier × minimum wage",
-                result=_awarded(len(awards), total),
+                result=_awarded(len(multipliers), total),
                 facts=(Fact.parameter(policy.wage.name, wage),),
             ),
         )
     )
 
 
+def _eligibility_step(policy: RewardPolicy, reference_date: date, eligible: int) -> Step:
+    return Step.of(
+        description=message("eligible on the reference date {day}", day=reference_date),
+        result=message("{n} employees", "{n} employees", n=eligible),
+        facts=(
+            Fact(name="reference date is", value=policy.wage_date),
+            Fact(name="production personnel only", value=policy.production_only),
+            Fact(name="on staff required", value=policy.require_employed),
+            Fact(name="minimum score", value=policy.min_score),
+        ),
+    )
+
+
 def _awarded(count: int, total: Money) -> Message:
     return message("{n} awards, {total}", "{n} awards, {total}", n=count, total=total)
+
+
+def _tiers_step(policy: RewardPolicy, multipliers: list[int]) -> Step:
+    table: _TierTable = policy.tiers
+    caps = []
+    if policy.max_recipients is not None:
+        caps.append(Fact(name="recipient cap", value=policy.max_recipients))
+    if policy.budget is not None:
+        caps.append(Fact(name="budget cap", value=policy.budget))
+    by_multiplier = sorted(Counter(multipliers).items())
+    return Step.of(
+        description="tiers assigned",
+        result=", ".join(f"×{m}: {n}" for m, n in by_multiplier) or Message("none"),
+        facts=(
+            Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
+            Fact(name="tie rule", value=policy.tie_rule),
+            *(Fact(name="tier", value=str(row)) for row in table._rows),
+            *caps,
+        ),
+    )
 
 
 def _weights(weights: ReportWeights) -> str:

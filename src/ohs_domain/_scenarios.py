@@ -5,10 +5,17 @@ A scenario file (TOML) holds one or more ``[[scenarios]]``, each with:
 - ``name``; ``records``: a path (relative to the file) to a bundle JSON file or
   a folder of JSON Lines or CSV tables, an inline bundle table, or
   ``{ demo = 1 }`` for the library's demo company at that scale;
-- ``evaluation``: ``"inspector-pay"`` (with ``year`` or ``quarter``) or
-  ``"reward-awards"`` (with ``period`` and ``paid_on``);
-- ``policy``: a path to a JSON or TOML policy, or the policy inline;
-- ``[scenarios.expected]``: the figures, by name (see ``FIGURES``).
+- ``evaluation``: ``"inspector-pay"`` (with ``year`` or ``quarter``),
+  ``"reward-awards"`` (with ``period`` and ``paid_on``), ``"key-points"`` (with
+  ``year``, ``paid_on``, optional ``as_of``, and ``deadlines``, ``pay_policy``
+  and ``reward_policy``) or ``"indicators"`` (with ``period``, ``as_of`` and
+  optional ``deadlines``);
+- ``policy`` (and the others above): a path to a JSON or TOML file, or inline;
+- ``[scenarios.expected]``: the figures, by name. Pay and awards have their own
+  (``total``, ``"2023-Q3"``, ``unpaid``; ``awards``, ``by_multiplier``); key
+  points and indicators have one per row of their results, named by the row
+  (``"engagement.active"``, ``"injuries.LTIFR"``), a table of which only the
+  cells written are compared (``{ part = 1890, whole = 2699 }``).
 
 OpenFisca's YAML tests are the model: a safety specialist checks a rule with
 the figures of a worked example, without writing code.
@@ -18,14 +25,28 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
-from ohs_domain import demo, serialization
+# From the package, not its modules: where each indicator lives may change.
+from ohs_domain import (
+    Elimination,
+    Engagement,
+    InjuryRates,
+    InspectionActivity,
+    TrainingCoverage,
+    demo,
+    elimination,
+    engagement,
+    injury_rates,
+    inspection_activity,
+    serialization,
+    training_coverage,
+)
 from ohs_domain._errors import InvalidDataError, Problem
 from ohs_domain._inspector_pay import (
     InspectorPay,
@@ -34,9 +55,13 @@ from ohs_domain._inspector_pay import (
     inspector_pay,
     inspector_pay_for_year,
 )
-from ohs_domain._periods import Month, Quarter, Year
+from ohs_domain._key_points import key_points
+from ohs_domain._periods import Month, Period, Quarter, Year
 from ohs_domain._records import Records
+from ohs_domain._reporting import EliminationDeadlines
 from ohs_domain._rewards import RewardPolicy, reward_awards
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -80,12 +105,16 @@ def _period(value: object) -> Year | Quarter | Month:
     return Quarter.parse(text) if "Q" in text else Month.parse(text)
 
 
+def _day(value: object) -> date:
+    """A day written in TOML as a date (``2024-01-25``) or as text (``"2024-01-25"``)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
 def _reward_awards(records: Records, scenario: dict[str, Any], base: Path) -> dict[str, Any]:
-    paid_on = scenario["paid_on"]
     result = reward_awards(
         records,
         period=_period(scenario["period"]),
-        paid_on=paid_on if isinstance(paid_on, date) else date.fromisoformat(str(paid_on)),
+        paid_on=_day(scenario["paid_on"]),
         policy=_policy(scenario, RewardPolicy, base),
     )
     by_multiplier = Counter(str(a.multiplier) for a in result.awards)
@@ -96,20 +125,105 @@ def _reward_awards(records: Records, scenario: dict[str, Any], base: Path) -> di
     }
 
 
-EVALUATIONS: Final[dict[str, Callable[[Records, dict[str, Any], Path], dict[str, Any]]]] = {
-    "inspector-pay": _inspector_pay,
-    "reward-awards": _reward_awards,
+class RowFigure(dict[str, Any]):
+    """A figure that is a row of a result: only the cells a scenario writes are compared."""
+
+
+# A row's name is its section and the cells that say which row it is.
+_NAMING: Final = ("section", "measure", "subject", "format", "by", "label", "rate")
+_SECTIONS: Final = {
+    TrainingCoverage: "training",
+    Engagement: "engagement",
+    Elimination: "elimination",
+    InspectionActivity: "inspection",
+    InjuryRates: "injuries",
 }
 
 
-def _policy(scenario: dict[str, Any], kind: type[Any], base: Path) -> Any:
-    policy = scenario["policy"]
+def _row_figures(results: Iterable[Any]) -> dict[str, Any]:
+    """One figure per row of ``results``, named by the row (``"engagement.active"``)."""
+    figures: dict[str, Any] = {}
+    for result in results:
+        section = _SECTIONS.get(type(result))
+        for row in result.rows():
+            names = [section] if section else []
+            names += [str(row[key]) for key in _NAMING if row.get(key) is not None]
+            figures[".".join(dict.fromkeys(names))] = RowFigure(
+                (key, cell) for key, cell in row.items() if key not in _NAMING and cell is not None
+            )
+    return figures
+
+
+def indicators(
+    records: Records, *, period: Period, as_of: date, deadlines: EliminationDeadlines | None
+) -> list[Any]:
+    """The indicators of ``period``, in the order they are shown; elimination given deadlines."""
+    results: list[Any] = [
+        training_coverage(records, period=period, as_of=as_of),
+        engagement(records, period=period, as_of=as_of),
+        inspection_activity(records, period=period),
+        injury_rates(records, period=period, as_of=as_of),
+    ]
+    if deadlines is not None:
+        results.insert(2, elimination(records, period=period, as_of=as_of, deadlines=deadlines))
+    return results
+
+
+def _indicators(records: Records, scenario: dict[str, Any], base: Path) -> dict[str, Any]:
+    deadlines = None
+    if "deadlines" in scenario:
+        deadlines = _policy(scenario, EliminationDeadlines, base, "deadlines")
+    return _row_figures(
+        indicators(
+            records,
+            period=_period(scenario["period"]),
+            as_of=_day(scenario["as_of"]),
+            deadlines=deadlines,
+        )
+    )
+
+
+def _key_points(records: Records, scenario: dict[str, Any], base: Path) -> dict[str, Any]:
+    year = Year(int(scenario["year"]))
+    points = key_points(
+        records,
+        year=year,
+        as_of=_day(scenario.get("as_of", year.last_day)),
+        deadlines=_policy(scenario, EliminationDeadlines, base, "deadlines"),
+        inspector_pay_policy=_policy(scenario, InspectorPayPolicy, base, "pay_policy"),
+        reward_policy=_policy(scenario, RewardPolicy, base, "reward_policy"),
+        paid_on=_day(scenario["paid_on"]),
+    )
+    return _row_figures([points])
+
+
+EVALUATIONS: Final[dict[str, Callable[[Records, dict[str, Any], Path], dict[str, Any]]]] = {
+    "inspector-pay": _inspector_pay,
+    "reward-awards": _reward_awards,
+    "key-points": _key_points,
+    "indicators": _indicators,
+}
+
+
+def read_file(path: Path, kind: type[T]) -> T:
+    """A ``kind`` from a JSON or TOML file (by suffix); its problems name the file."""
+    text = path.read_bytes()
+    try:
+        if path.suffix == ".toml":
+            return serialization.load_toml(text, kind)
+        return serialization.load_json(text, kind)
+    except InvalidDataError as error:
+        raise InvalidDataError(
+            error.subject,
+            (attrs.evolve(p, path=f"{path.name}:{p.path}") for p in error.problems),
+        ) from None
+
+
+def _policy(scenario: dict[str, Any], kind: type[Any], base: Path, key: str = "policy") -> Any:
+    policy = scenario[key]
     if isinstance(policy, dict):
         return serialization.load(policy, kind)
-    path = base / str(policy)
-    if path.suffix == ".toml":
-        return serialization.load_toml(path.read_bytes(), kind)
-    return serialization.load_json(path.read_bytes(), kind)
+    return read_file(base / str(policy), kind)
 
 
 def read_records(path: Path, progress: Callable[[int], None] | None = None) -> Records:
@@ -128,6 +242,13 @@ def _records(scenario: dict[str, Any], base: Path) -> Records:
     if isinstance(records, dict):
         return serialization.load(records, Records)
     return read_records(base / str(records))
+
+
+def _compared(figure: Any, expected: Any) -> Any:
+    """What of ``figure`` is compared with ``expected``: of a row, the cells written."""
+    if isinstance(figure, RowFigure) and isinstance(expected, dict):
+        return {key: figure.get(key) for key in expected}
+    return figure
 
 
 def run_file(path: Path) -> list[Outcome]:
@@ -163,9 +284,9 @@ def run_file(path: Path) -> list[Outcome]:
             ]
             raise InvalidDataError(path.name, problems)
         differences = tuple(
-            (name, value, figures[name])
+            (name, value, got)
             for name, value in expected.items()
-            if figures[name] != value
+            if (got := _compared(figures[name], value)) != value
         )
         outcomes.append(Outcome(str(path), str(scenario.get("name", where)), differences))
     return outcomes

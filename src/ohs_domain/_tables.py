@@ -5,7 +5,8 @@ through [`load`][ohs_domain.serialization.load], so the messages are the edge's
 own, and every problem of every file is reported in one
 [`InvalidDataError`][ohs_domain.InvalidDataError] whose paths name the file,
 the line and the field (``employees.jsonl:12:department``,
-``employees.csv:12:department``).
+``employees.csv:12:department``): each row's own, and beside them those across
+records (duplicates, references, dated rules) between the rows that could be read.
 
 The CSV layout (documented in ``docs/how-to/csv-tables.md``): one
 ``<collection>.csv`` per collection with a header row of the record's fields;
@@ -19,12 +20,14 @@ Re-exported from [`ohs_domain.serialization`][ohs_domain.serialization].
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
 import json
 import re
 import types
 import typing
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -47,49 +50,178 @@ _INDEX: Final = re.compile(r"\$\[(\d+)\]\.?(.*)", re.DOTALL)
 Progress = Callable[[int], None]
 """Called with the number of records read so far, after each chunk."""
 
+_JSONL: Final = frozenset(f"{name}.jsonl" for name in COLLECTIONS)
+_ACROSS: Final = re.compile(r"\$\.(\w+)\[(\d+)\]\.?(.*)", re.DOTALL)
 
-def _numbered_json(path: Path, problems: list[Problem]) -> Iterator[tuple[int, Any]]:
-    """Each non-blank line of ``path`` with its number, parsed; bad JSON is a problem."""
+
+@attrs.frozen
+class _Row:
+    """A record's JSON-ready data and where it was read.
+
+    Its line; for a safety report read from CSV, also the lines of its status
+    changes in ``report_history.csv``.
+    """
+
+    line: int
+    data: Any
+    history: tuple[int, ...] = ()
+
+
+class _Reading:
+    """One folder being read: its problems, the records read so far, the progress.
+
+    The JSON Lines and the CSV readers differ only in how a file becomes rows;
+    loading them in chunks, placing each problem at its file, line and field, and
+    checking the rules across records are this class's, for both.
+    """
+
+    def __init__(self, chunk_size: int, progress: Progress | None) -> None:
+        self.chunk_size = chunk_size
+        self.progress = progress
+        self.done = 0
+        self.problems: list[Problem] = []
+        self.files: dict[str, str] = {}
+        # The records read and their lines, not their data: a large folder is never
+        # held as data, and a rule across records needs only a record's line.
+        self.items: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+        self.lines: dict[str, array[int]] = {name: array("q") for name in COLLECTIONS}
+        self.unreadable: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
+
+    @classmethod
+    def of(
+        cls,
+        folder: str | Path,
+        reader: str,
+        *,
+        chunk_size: int,
+        progress: Progress | None,
+        known: frozenset[str],
+        what: str,
+    ) -> _Reading:
+        """Start reading ``folder`` with ``reader``: files it does not know are problems."""
+        if chunk_size < 1:
+            raise InvalidArgumentError(reader, "chunk_size", chunk_size, "at least 1")
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise InvalidDataError("Records", [Problem(str(folder), "not a folder")])
+        reading = cls(chunk_size, progress)
+        suffix = next(iter(known)).rpartition(".")[2]
+        reading.problems.extend(
+            Problem(path.name, f"unknown {what}; valid files are: {', '.join(sorted(known))}")
+            for path in sorted(folder.glob(f"*.{suffix}"))
+            if path.name not in known
+        )
+        return reading
+
+    def zone(self, path: Path, read: Callable[[bytes], ZoneInfo], missing: str) -> ZoneInfo | None:
+        """The company's time zone, read from ``path``; ``None`` and a problem if it is not."""
+        if not path.exists():
+            self.problems.append(Problem(path.name, missing))
+            return None
+        try:
+            return read(path.read_bytes())
+        except InvalidDataError as error:
+            self.problems.extend(
+                attrs.evolve(p, path=path.name, record=None) for p in error.problems
+            )
+            return None
+
+    def place(self, file: str, row: _Row, problem: Problem, rest: str) -> Problem:
+        """``problem`` at ``rest`` (``department``, ``history[2].at``) of ``row`` of ``file``."""
+        change = _HISTORY_PATH.fullmatch(rest)
+        if change is not None and int(change[1]) < len(row.history):
+            path = f"{HISTORY_FILE}:{row.history[int(change[1])]}:{change[2] or '$'}"
+        else:
+            path = f"{file}:{row.line}:{rest or '$'}"
+        return attrs.evolve(problem, path=path)
+
+    def collection(self, name: str, file: str, rows: Iterator[_Row], kind: Any) -> None:
+        """Load the rows of collection ``name`` from ``file``, ``chunk_size`` at a time."""
+        self.files[name] = file
+        element = get_args(kind)[0]
+        while chunk := list(itertools.islice(rows, self.chunk_size)):
+            self.done += len(chunk)
+            try:
+                items = serialization.load([row.data for row in chunk], kind)
+            except InvalidDataError as error:
+                bad: set[int] = set()
+                for problem in error.problems:
+                    match = _INDEX.fullmatch(problem.path)
+                    if match is None:  # pragma: no cover - a chunk's problems are inside a row
+                        self.problems.append(attrs.evolve(problem, path=f"{file}:{problem.path}"))
+                        continue
+                    row = chunk[int(match[1])]
+                    bad.add(int(match[1]))
+                    # The id beside the path, as a bundle's problems have it; a reference
+                    # to this id is then not called unknown.
+                    label = serialization._raw_label(row.data)
+                    if label is not None:
+                        self.unreadable[name].add(label)
+                    self.problems.append(
+                        self.place(file, row, attrs.evolve(problem, record=label), match[2])
+                    )
+                # The other rows of the chunk are valid on their own: keep them for the
+                # rules across records, so that they are checked beside these problems.
+                good = [row for index, row in enumerate(chunk) if index not in bad]
+                items = tuple(serialization.load(row.data, element) for row in good)
+                chunk = good
+            self.items[name].extend(items)
+            self.lines[name].extend(row.line for row in chunk)
+            if self.progress is not None:
+                self.progress(self.done)
+
+    def records(self, zone: ZoneInfo | None) -> Records:
+        """The records read, or every problem of the folder, each at its file and line.
+
+        Each row's own problems, and those of the rules across records (duplicates,
+        references, dated rules) between the rows that could be read.
+        """
+        if not self.problems and zone is not None:
+            with contextlib.suppress(InvalidDataError):  # found again below, at file and line
+                return Records(
+                    time_zone=zone,
+                    **{name: self.items[name] for name in self.files},
+                )
+        given = {
+            name: list(zip(self.lines[name], items, strict=True))
+            for name, items in self.items.items()
+        }
+        unreadable = {name: frozenset(ids) for name, ids in self.unreadable.items()}
+        for problem in Records._problems_of(zone, given, unreadable):
+            match = _ACROSS.fullmatch(problem.path)
+            if match is None:  # pragma: no cover - every rule across records names a row
+                self.problems.append(problem)
+                continue
+            name, line, rest = match[1], int(match[2]), match[3]
+            file = self.files[name]
+            # "employees[12], employees[40]" in a message about duplicates: rows by line.
+            row = re.compile(rf"\b{name}\[(\d+)\]")
+            message = row.sub(rf"{file}:\1", problem.message)
+            text = attrs.evolve(
+                problem.text,
+                values=tuple(
+                    (key, row.sub(rf"{file}:\1", value) if isinstance(value, str) else value)
+                    for key, value in problem.text.values
+                ),
+            )
+            self.problems.append(
+                self.place(
+                    file, _Row(line, None), attrs.evolve(problem, message=message, text=text), rest
+                )
+            )
+        raise InvalidDataError("Records", self.problems)
+
+
+def _json_rows(path: Path, problems: list[Problem]) -> Iterator[_Row]:
+    """Each non-blank line of ``path`` as a row, parsed; bad JSON is a problem."""
     with path.open(encoding="utf-8", errors="strict") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
-                yield number, json.loads(line)
+                yield _Row(number, json.loads(line))
             except ValueError as error:
                 problems.append(Problem(f"{path.name}:{number}", f"not valid JSON: {error}"))
-
-
-def _at(file: str, numbers: list[int], problem: Problem) -> Problem:
-    """``problem`` found in a chunk, placed at its file, line and field."""
-    match = _INDEX.fullmatch(problem.path)
-    if match is None:  # pragma: no cover - a chunk's problems are always inside a row
-        return attrs.evolve(problem, path=f"{file}:{problem.path}")
-    line = numbers[int(match[1])]
-    return attrs.evolve(problem, path=f"{file}:{line}:{match[2] or '$'}")
-
-
-def _read_collection(
-    path: Path,
-    kind: Any,
-    *,
-    chunk_size: int,
-    progress: Progress | None,
-    done: int,
-    problems: list[Problem],
-) -> list[Any]:
-    items: list[Any] = []
-    rows = _numbered_json(path, problems)
-    while chunk := list(itertools.islice(rows, chunk_size)):
-        numbers = [number for number, _ in chunk]
-        try:
-            items.extend(serialization.load([row for _, row in chunk], kind))
-        except InvalidDataError as error:
-            problems.extend(_at(path.name, numbers, p) for p in error.problems)
-        done += len(chunk)
-        if progress is not None:
-            progress(done)
-    return items
 
 
 @checked
@@ -111,47 +243,26 @@ def read_json_lines(
         InvalidDataError: Listing every problem of every file, each at
             ``file:line:field``.
     """
-    if chunk_size < 1:
-        raise InvalidArgumentError("read_json_lines", "chunk_size", chunk_size, "at least 1")
-    problems: list[Problem] = []
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InvalidDataError("Records", [Problem(str(folder), "not a folder")])
-    known = {f"{name}.jsonl" for name in COLLECTIONS}
-    problems.extend(
-        Problem(path.name, f"unknown collection; valid files are: {', '.join(sorted(known))}")
-        for path in sorted(folder.glob("*.jsonl"))
-        if path.name not in known
+    reading = _Reading.of(
+        folder,
+        "read_json_lines",
+        chunk_size=chunk_size,
+        progress=progress,
+        known=_JSONL,
+        what="collection",
     )
-    zone: ZoneInfo | None = None
-    zone_file = folder / TIME_ZONE_FILE
-    if not zone_file.exists():
-        problems.append(Problem(TIME_ZONE_FILE, 'missing; write the zone as "Asia/Almaty"'))
-    else:
-        try:
-            zone = serialization.load_json(zone_file.read_bytes(), ZoneInfo)
-        except InvalidDataError as error:
-            problems.extend(
-                attrs.evolve(p, path=f"{TIME_ZONE_FILE}:{p.path}") for p in error.problems
-            )
+    folder = Path(folder)
+    zone = reading.zone(
+        folder / TIME_ZONE_FILE,
+        lambda data: serialization.load_json(data, ZoneInfo),
+        'missing; write the zone as "Asia/Almaty"',
+    )
     kinds = get_type_hints(Records)
-    collections: dict[str, list[Any]] = {}
-    done = 0
     for name in COLLECTIONS:
         path = folder / f"{name}.jsonl"
         if path.exists():
-            collections[name] = _read_collection(
-                path,
-                kinds[name],
-                chunk_size=chunk_size,
-                progress=progress,
-                done=done,
-                problems=problems,
-            )
-            done += len(collections[name])
-    if problems or zone is None:
-        raise InvalidDataError("Records", problems)
-    return Records(time_zone=zone, **collections)
+            reading.collection(name, path.name, _json_rows(path, reading.problems), kinds[name])
+    return reading.records(zone)
 
 
 @checked
@@ -179,6 +290,7 @@ TIME_ZONE_TEXT: Final = "time_zone.txt"
 _ONE_CELL: Final = frozenset({Month, Quarter, Year})
 _HISTORY_COLUMNS: Final = ("report", "status", "at", "reason")
 _HISTORY_PATH: Final = re.compile(r"history\[(\d+)\]\.?(.*)", re.DOTALL)
+_CSV: Final = frozenset(f"{name}.csv" for name in COLLECTIONS) | {HISTORY_FILE}
 
 
 def _cell_reader(kind: Any) -> Callable[[str], Any]:
@@ -270,52 +382,27 @@ def _history(folder: Path, problems: list[Problem]) -> dict[str, list[tuple[int,
     return changes
 
 
-def _at_cell(file: str, lines: list[int], history: list[list[int]], problem: Problem) -> Problem:
-    """``problem`` found in a chunk, placed at its table, line and column."""
-    match = _INDEX.fullmatch(problem.path)
-    if match is None:  # pragma: no cover - a chunk's problems are always inside a row
-        return attrs.evolve(problem, path=f"{file}:{problem.path}")
-    row, rest = int(match[1]), match[2]
-    change = _HISTORY_PATH.fullmatch(rest)
-    if change is not None and int(change[1]) < len(history[row]):
-        line = history[row][int(change[1])]
-        return attrs.evolve(problem, path=f"{HISTORY_FILE}:{line}:{change[2] or '$'}")
-    return attrs.evolve(problem, path=f"{file}:{lines[row]}:{rest or '$'}")
-
-
-def _read_table(
+def _table_rows(
     path: Path,
     kind: Any,
-    *,
     history: dict[str, list[tuple[int, Any]]] | None,
-    chunk_size: int,
-    progress: Progress | None,
-    done: int,
     problems: list[Problem],
-) -> list[Any]:
-    """The records of one CSV table, ``chunk_size`` rows at a time."""
-    columns = _columns(get_args(kind)[0])
+) -> Iterator[_Row]:
+    """The rows of one CSV table of records of ``kind``.
+
+    A row's status changes are taken from ``history`` when it is given (safety reports).
+    """
+    columns = _columns(kind)
     if history is not None:
         columns.pop("history")
-    items: list[Any] = []
-    rows = _csv_rows(path, columns, problems)
-    while chunk := list(itertools.islice(rows, chunk_size)):
-        data = [_row_data(row, columns) for _, row in chunk]
-        changes: list[list[int]] = [[] for _ in chunk]
-        if history is not None:
-            for index, row in enumerate(data):
-                found = history.pop(str(row.get("id")), [])
-                row["history"] = [entry for _, entry in found]
-                changes[index] = [line for line, _ in found]
-        try:
-            items.extend(serialization.load(data, kind))
-        except InvalidDataError as error:
-            lines = [line for line, _ in chunk]
-            problems.extend(_at_cell(path.name, lines, changes, p) for p in error.problems)
-        done += len(chunk)
-        if progress is not None:
-            progress(done)
-    return items
+    for line, cells in _csv_rows(path, columns, problems):
+        data = _row_data(cells, columns)
+        if history is None:
+            yield _Row(line, data)
+            continue
+        found = history.pop(str(data.get("id")), [])
+        data["history"] = [entry for _, entry in found]
+        yield _Row(line, data, tuple(line for line, _ in found))
 
 
 @checked
@@ -340,56 +427,36 @@ def read_csv_tables(
         InvalidDataError: Listing every problem of every table, each at
             ``table:line:column``.
     """
-    if chunk_size < 1:
-        raise InvalidArgumentError("read_csv_tables", "chunk_size", chunk_size, "at least 1")
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InvalidDataError("Records", [Problem(str(folder), "not a folder")])
-    problems: list[Problem] = []
-    known = {f"{name}.csv" for name in COLLECTIONS} | {HISTORY_FILE}
-    problems.extend(
-        Problem(path.name, f"unknown table; valid tables are: {', '.join(sorted(known))}")
-        for path in sorted(folder.glob("*.csv"))
-        if path.name not in known
+    reading = _Reading.of(
+        folder,
+        "read_csv_tables",
+        chunk_size=chunk_size,
+        progress=progress,
+        known=_CSV,
+        what="table",
     )
-    zone: ZoneInfo | None = None
-    zone_file = folder / TIME_ZONE_TEXT
-    if not zone_file.exists():
-        problems.append(Problem(TIME_ZONE_TEXT, "missing; write the zone, e.g. Asia/Almaty"))
-    else:
-        try:
-            zone = serialization.load(zone_file.read_text(encoding="utf-8").strip(), ZoneInfo)
-        except InvalidDataError as error:
-            problems.extend(
-                attrs.evolve(p, path=TIME_ZONE_TEXT, record=None) for p in error.problems
-            )
-    history = _history(folder, problems)
+    folder = Path(folder)
+    zone = reading.zone(
+        folder / TIME_ZONE_TEXT,
+        lambda data: serialization.load(data.decode("utf-8").strip(), ZoneInfo),
+        "missing; write the zone, e.g. Asia/Almaty",
+    )
+    history = _history(folder, reading.problems)
     kinds = get_type_hints(Records)
-    collections: dict[str, list[Any]] = {}
-    done = 0
     for name in COLLECTIONS:
         path = folder / f"{name}.csv"
         if path.exists():
-            collections[name] = _read_table(
-                path,
-                kinds[name],
-                history=history if name == "safety_reports" else None,
-                chunk_size=chunk_size,
-                progress=progress,
-                done=done,
-                problems=problems,
-            )
-            done += len(collections[name])
-    problems.extend(
+            changes = history if name == "safety_reports" else None
+            rows = _table_rows(path, get_args(kinds[name])[0], changes, reading.problems)
+            reading.collection(name, path.name, rows, kinds[name])
+    reading.problems.extend(
         Problem(
             f"{HISTORY_FILE}:{line}:report", f"no safety report {report!r} in safety_reports.csv"
         )
         for report, found in history.items()
         for line, _ in found
     )
-    if problems or zone is None:
-        raise InvalidDataError("Records", problems)
-    return Records(time_zone=zone, **collections)
+    return reading.records(zone)
 
 
 @checked

@@ -45,14 +45,14 @@ class TrainingSession:
             for a field visit).
     """
 
-    id: SessionId = attrs.field(validator=_checks.identifier)
+    id: SessionId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     programme: str = attrs.field(validator=_checks.text)
     format: TrainingFormat = attrs.field(validator=_checks.member(TrainingFormat))
     days: DateRange = attrs.field(validator=_checks.instance(DateRange))
-    trainers: frozenset[EmployeeId] = attrs.field(validator=_checks.ids)
-    attendees: frozenset[EmployeeId] = attrs.field(validator=_checks.ids)
+    trainers: frozenset[EmployeeId] = attrs.field(converter=_checks.to_ids, validator=_checks.ids)
+    attendees: frozenset[EmployeeId] = attrs.field(converter=_checks.to_ids, validator=_checks.ids)
     group: str = attrs.field(validator=_checks.text)
-    department: DepartmentId = attrs.field(validator=_checks.identifier)
+    department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
 
     def __attrs_post_init__(self) -> None:
         if self.days.is_empty:

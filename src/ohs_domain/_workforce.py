@@ -28,6 +28,7 @@ __all__ = [
     "InspectorAppointment",
     "ReportingAccount",
     "TrainerCertification",
+    "WorkerRelation",
 ]
 
 DepartmentId = NewType("DepartmentId", str)
@@ -49,7 +50,7 @@ class Department:
             population of coverage and engagement.
     """
 
-    id: DepartmentId = attrs.field(validator=_checks.identifier)
+    id: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     name: str = attrs.field(validator=_checks.text)
     is_production: bool = attrs.field(validator=_checks.flag)
 
@@ -74,8 +75,8 @@ class Employee:
         left_on: First day no longer employed; ``None`` while employed.
     """
 
-    id: EmployeeId = attrs.field(validator=_checks.identifier)
-    department: DepartmentId = attrs.field(validator=_checks.identifier)
+    id: EmployeeId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
+    department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     category: EmployeeCategory = attrs.field(validator=_checks.member(EmployeeCategory))
     hired_on: date = attrs.field(validator=_checks.day)
     left_on: date | None = attrs.field(
@@ -100,6 +101,18 @@ class Employee:
         return DateRange(start, max(start, end))
 
 
+class WorkerRelation(enum.StrEnum):
+    """How a worker relates to the company, as GRI 403-9 separates them.
+
+    ``EMPLOYEE``: on the company's staff. ``CONTRACTOR``: a worker who is not an
+    employee but whose work or workplace the company controls (a contractor's
+    crew at a plant).
+    """
+
+    EMPLOYEE = "employee"
+    CONTRACTOR = "contractor"
+
+
 @attrs.frozen(kw_only=True)
 class TrainerCertification:
     """An employee's certification to deliver safety-culture training.
@@ -110,7 +123,7 @@ class TrainerCertification:
         valid_until: The last day it is valid; ``None`` if it does not expire.
     """
 
-    employee: EmployeeId = attrs.field(validator=_checks.identifier)
+    employee: EmployeeId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     certified_on: date = attrs.field(validator=_checks.day)
     valid_until: date | None = attrs.field(
         default=None,
@@ -138,7 +151,7 @@ class InspectorAppointment:
         decision: The council decision's reference, if recorded.
     """
 
-    employee: EmployeeId = attrs.field(validator=_checks.identifier)
+    employee: EmployeeId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     approved_on: date = attrs.field(validator=_checks.day)
     term: DateRange = attrs.field(validator=_checks.instance(DateRange))
     trained_on: date | None = attrs.field(default=None, validator=_checks.optional(_checks.day))
@@ -167,5 +180,5 @@ class ReportingAccount:
         registered_on: The day of registration.
     """
 
-    employee: EmployeeId = attrs.field(validator=_checks.identifier)
+    employee: EmployeeId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     registered_on: date = attrs.field(validator=_checks.day)

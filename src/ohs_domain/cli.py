@@ -23,27 +23,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-import attrs
-
-from ohs_domain import _i18n, _scenarios, demo, schema, serialization
+from ohs_domain import _i18n, _rows, _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
-from ohs_domain._errors import InvalidDataError, OhsDomainError
+from ohs_domain._errors import OhsDomainError
 from ohs_domain._i18n import LANGUAGES, Language, message
-from ohs_domain._indicators import (
-    elimination,
-    engagement,
-    injury_rates,
-    inspection_activity,
-    training_coverage,
-)
 from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
     InspectorPayYear,
+    InspectorQuarterPay,
     inspector_pay,
     inspector_pay_for_year,
 )
 from ohs_domain._key_points import key_points
+from ohs_domain._money import Money
 from ohs_domain._periods import Month, Period, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records
 from ohs_domain._reporting import EliminationDeadlines
@@ -88,19 +81,6 @@ def _read_records(path: Path) -> Records:
             bar.update(done - bar.n)
 
         return _scenarios.read_records(path, progress)
-
-
-def _read_file(path: Path, kind: type[T]) -> T:
-    text = path.read_bytes()
-    try:
-        if path.suffix == ".toml":
-            return serialization.load_toml(text, kind)
-        return serialization.load_json(text, kind)
-    except InvalidDataError as error:
-        raise InvalidDataError(
-            error.subject,
-            (attrs.evolve(p, path=f"{path.name}:{p.path}") for p in error.problems),
-        ) from None
 
 
 def _parsed(parse: Callable[[str], T]) -> Callable[[str], T]:
@@ -209,39 +189,44 @@ def _validate(args: argparse.Namespace) -> str:
     return _say(args.lang, "valid: {counts}", counts=counts) + "\n"
 
 
-_QUARTER_COLUMNS: Final = ("quarter", "appointed", "paid", "amount", "currency")
+_PERIOD_COLUMNS: Final = ("period", "appointed", "paid", "amount", "currency")
 
 
-def _quarter_rows(result: InspectorPay | InspectorPayYear) -> list[dict[str, Any]]:
-    quarters = result.quarters if isinstance(result, InspectorPayYear) else (result,)
-    return [
-        {
-            "quarter": str(q.quarter),
-            "appointed": len(q.payments),
-            "paid": sum(1 for p in q.payments if p.amount.amount),
-            "amount": str(q.total.amount),
-            "currency": q.total.currency,
-        }
-        for q in quarters
-    ]
+def _period_row(period: Period, payments: Sequence[InspectorQuarterPay], total: Money) -> _rows.Row:
+    """One period's line: inspectors considered, inspectors paid, the total paid."""
+    return {
+        "period": str(period),
+        "appointed": len({p.inspector for p in payments}),
+        "paid": len({p.inspector for p in payments if p.amount.amount}),
+        **_rows.money(total),
+    }
+
+
+def _period_rows(result: InspectorPay | InspectorPayYear) -> list[_rows.Row]:
+    """A row per quarter, and for a year a last row for the year (distinct inspectors)."""
+    if isinstance(result, InspectorPay):
+        return [_period_row(result.quarter, result.payments, result.total)]
+    rows = [_period_row(q.quarter, q.payments, q.total) for q in result.quarters]
+    payments = [p for q in result.quarters for p in q.payments]
+    return [*rows, _period_row(result.year, payments, result.total)]
 
 
 def _inspector_pay(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
-    policy = _read_file(args.policy, InspectorPayPolicy)
+    policy = _scenarios.read_file(args.policy, InspectorPayPolicy)
     result: InspectorPay | InspectorPayYear
     if args.quarter is not None:
         result = inspector_pay(records, quarter=args.quarter, policy=policy)
     else:
         result = inspector_pay_for_year(records, year=args.year, policy=policy)
-    if args.by_quarter and args.format != "text":
-        return _table(_quarter_rows(result), _QUARTER_COLUMNS, args.format)
+    if args.format != "text" and not args.by_inspector:
+        return _table(_period_rows(result), _PERIOD_COLUMNS, args.format)
     return _render(result, args, _pay_text)
 
 
 def _reward_awards(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
-    policy = _read_file(args.policy, RewardPolicy)
+    policy = _scenarios.read_file(args.policy, RewardPolicy)
     result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
     return _render(result, args, _awards_text)
 
@@ -252,9 +237,9 @@ def _key_points(args: argparse.Namespace) -> str:
         records,
         year=args.year,
         as_of=args.as_of or args.year.last_day,
-        deadlines=_read_file(args.deadlines, EliminationDeadlines),
-        inspector_pay_policy=_read_file(args.pay_policy, InspectorPayPolicy),
-        reward_policy=_read_file(args.reward_policy, RewardPolicy),
+        deadlines=_scenarios.read_file(args.deadlines, EliminationDeadlines),
+        inspector_pay_policy=_scenarios.read_file(args.pay_policy, InspectorPayPolicy),
+        reward_policy=_scenarios.read_file(args.reward_policy, RewardPolicy),
         paid_on=args.paid_on,
     )
     return _render(result, args, lambda points, lang: f"{points.render(lang)}\n")
@@ -262,16 +247,12 @@ def _key_points(args: argparse.Namespace) -> str:
 
 def _indicators(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
-    period, as_of = args.period, args.as_of
-    results: list[Any] = [
-        training_coverage(records, period=period, as_of=as_of),
-        engagement(records, period=period, as_of=as_of),
-        inspection_activity(records, period=period),
-        injury_rates(records, period=period, as_of=as_of),
-    ]
+    deadlines = None
     if args.deadlines is not None:
-        deadlines = _read_file(args.deadlines, EliminationDeadlines)
-        results.insert(2, elimination(records, period=period, as_of=as_of, deadlines=deadlines))
+        deadlines = _scenarios.read_file(args.deadlines, EliminationDeadlines)
+    results = _scenarios.indicators(
+        records, period=args.period, as_of=args.as_of, deadlines=deadlines
+    )
     rows = [{"indicator": type(r).__name__, **row} for r in results for row in r.rows()]
     if args.format != "text":
         columns = ["indicator", *dict.fromkeys(c for r in results for c in r.COLUMNS)]
@@ -290,10 +271,10 @@ def _explain(args: argparse.Namespace) -> str:
     if args.rule == "reward-awards":
         if args.period is None or args.paid_on is None:
             raise _Usage("--rule reward-awards needs --period and --paid-on")
-        policy = _read_file(args.policy, RewardPolicy)
+        policy = _scenarios.read_file(args.policy, RewardPolicy)
         result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
     else:
-        pay_policy = _read_file(args.policy, InspectorPayPolicy)
+        pay_policy = _scenarios.read_file(args.policy, InspectorPayPolicy)
         if args.quarter is not None:
             result = inspector_pay(records, quarter=args.quarter, policy=pay_policy)
         elif args.year is not None:
@@ -379,9 +360,10 @@ def _parser() -> argparse.ArgumentParser:
     when.add_argument("--quarter", type=_parsed(Quarter.parse), help="e.g. 2023-Q3")
     when.add_argument("--year", type=_YEAR, help="e.g. 2023")
     pay.add_argument(
-        "--by-quarter",
+        "--by-inspector",
         action="store_true",
-        help="json/csv: one row per quarter (appointed, paid, total) instead of per inspector",
+        help="json/csv: the result's rows, one per inspector and quarter, instead of one row "
+        "per quarter (and the year) with the inspectors appointed, paid and the amount",
     )
 
     awards = command("reward-awards", _reward_awards, "Rewards for reporting.")

@@ -1,13 +1,23 @@
 """A synthetic company consistent with the seed: the showcase's and the benchmarks' data.
 
 [`build_records`][ohs_domain.demo.build_records] builds a deterministic,
-invented data set of a power utility whose 2023 figures are exactly those of
-the seed's annual summary (JSC "AlES", 29.01.2024): 2,699 production
-employees all trained (1,332 in 134 groups at the training centre, 759 in
-field visits in November-December, 608 at workplaces); 70 % of them active in
-the reporting system with 8,436 events and defects; 21 technical inspectors
-issuing 209 submissions on 482 violations. Everything else (names, dates,
-lifecycles, injuries, hours) is invented, deterministically, from a seed.
+invented data set of a power utility over 2022-2024 whose 2023 figures are
+exactly those of the seed's annual summary (JSC "AlES", 29.01.2024): 2,699
+production employees all trained (1,332 in 134 groups at the training centre,
+759 in field visits in November-December, 608 at workplaces); 70 % of them
+active in the reporting system with 8,436 events and defects; 21 technical
+inspectors issuing 209 submissions on 482 violations. In 2022 the same system
+registered 2,972 events and defects (the predecessor article of 27.01.2023).
+
+Invented beyond those figures: names, dates, lifecycles, injuries, hours; all
+of 2022 but its report count (no safety-culture training yet: the programme
+began in 2023, the year of implementing Vision Zero); all of 2024 (9,120
+reports, an annual refresher of production personnel at workplaces, reports
+on both sides of Almaty's move from UTC+6 to UTC+5 on 2024-03-01); a
+contractors' workforce with its hours and injuries; corrective actions on
+high-risk reports and on some violations. Each year other than 2023 draws from
+its own seeded random stream, so the 2023 figures are the same as when the
+demo held 2023 alone.
 
 ``scale`` multiplies every figure, for benchmarks of whole holdings:
 
@@ -22,11 +32,12 @@ No person or event in it is real.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Final
 
+from ohs_domain._actions import ActionDeadlines, ActionId, CorrectiveAction, Term
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._errors import InvalidValueError
@@ -56,17 +67,21 @@ from ohs_domain._workforce import (
     InspectorAppointment,
     ReportingAccount,
     TrainerCertification,
+    WorkerRelation,
 )
 from ohs_domain.kz import ALMATY, MINIMUM_WAGE
 
 __all__ = [
+    "ACTION_DEADLINES",
     "ACTIVE_REPORTERS",
+    "CONTRACTOR_WORKERS",
     "ELIMINATION_DEADLINES",
     "INSPECTORS",
     "INSPECTOR_PAY_POLICY",
     "PRODUCTION_EMPLOYEES",
     "REPORTS_2022",
     "REPORTS_2023",
+    "REPORTS_2024",
     "REWARD_POLICY",
     "SUBMISSIONS_2023",
     "TRAINED_AT_TRAINING_CENTRE",
@@ -92,7 +107,11 @@ ACTIVE_REPORTERS: Final = 1_890
 REPORTS_2023: Final = 8_436
 """Events and defects registered in 2023."""
 REPORTS_2022: Final = 2_972
-"""Events and defects registered in 2022 (the predecessor article); not generated."""
+"""Events and defects registered in 2022 (the predecessor article of 27.01.2023)."""
+REPORTS_2024: Final = 9_120
+"""Events and defects registered in 2024 (invented: the programme continues)."""
+CONTRACTOR_WORKERS: Final = 150
+"""Contractors' workers at the plants, whose work the company controls (invented)."""
 INSPECTORS: Final = 21
 """Technical inspectors."""
 SUBMISSIONS_2023: Final = 209
@@ -105,14 +124,22 @@ _COUNCIL = Source(
     number="PC-2023/1",
     adopted_on=date(2022, 12, 20),
 )
+_COUNCIL_2022 = Source(
+    title="Production council for OHS, decision on technical inspectors' pay",
+    number="PC-2022/1",
+    adopted_on=date(2021, 12, 20),
+)
 INSPECTOR_PAY_POLICY: Final = InspectorPayPolicy(
     approved_by=_COUNCIL,
     amount=Schedule(
         name="technical inspector's quarterly pay",
-        entries=(Entry(since=date(2023, 1, 1), value=Money(Decimal(15_000)), source=_COUNCIL),),
+        entries=(
+            Entry(since=date(2022, 1, 1), value=Money(Decimal(10_000)), source=_COUNCIL_2022),
+            Entry(since=date(2023, 1, 1), value=Money(Decimal(15_000)), source=_COUNCIL),
+        ),
     ),
 )
-"""The demo company's rule: 15,000 KZT a quarter for at least one submission in it."""
+"""The demo company's rule: 15,000 KZT a quarter (10,000 in 2022) for a submission in it."""
 
 REWARD_POLICY: Final = RewardPolicy(
     approved_by=Source(
@@ -138,6 +165,15 @@ ELIMINATION_DEADLINES: Final = EliminationDeadlines(
     low=timedelta(days=30), medium=timedelta(days=7), high=timedelta(days=1)
 )
 """The demo company's elimination deadlines by risk level."""
+
+ACTION_DEADLINES: Final = ActionDeadlines(
+    low=Term(months=1),
+    medium=Term(days=10),
+    high=Term(days=3),
+    coming_due=Term(days=2),
+    escalate_after=Term(days=14),
+)
+"""The demo company's corrective-action policy: due in 3 days, 10 days or a month by risk."""
 
 _PRODUCTION = (
     ("D-CHP1", "CHP-1"),
@@ -184,15 +220,21 @@ def build_records(scale: int = 1, *, seed: int = 2023) -> Records:
     """
     if isinstance(scale, bool) or not isinstance(scale, int) or scale < 1:
         raise InvalidValueError("scale", scale, "a positive int")
-    return _Company(scale, random.Random(seed)).records()
+    return _Company(scale, random.Random(seed), seed=seed).records()
 
 
 class _Company:
-    """The generator's state: one pass per kind of record, all from one ``Random``."""
+    """The generator's state: one pass per kind of record.
 
-    def __init__(self, scale: int, rng: random.Random) -> None:
+    2023 draws everything from ``rng``, in the order it always has; every other
+    year and the corrective actions draw from streams of their own, so adding
+    them leaves the 2023 figures as they were.
+    """
+
+    def __init__(self, scale: int, rng: random.Random, *, seed: int = 2023) -> None:
         self.scale = scale
         self.rng = rng
+        self.seed = seed
         self.departments = [
             Department(id=DepartmentId(d), name=name, is_production=True) for d, name in _PRODUCTION
         ] + [
@@ -244,14 +286,40 @@ class _Company:
         candidates = [e for e in self.production if e.id not in trainers]
         self.inspectors = candidates[: INSPECTORS * scale]
 
+    def stream(self, name: str) -> random.Random:
+        """A random stream of its own for ``name`` (a year, or a kind of record)."""
+        return random.Random(f"{self.seed}/{name}")
+
     def records(self) -> Records:
         reports, accounts = self.reporting()
         violations, submissions = self.inspections()
+        certifications = self.certifications()
+        sessions = list(self.training())
+        injuries = self.injuries()
+        hours = self.hours()
+        # Every draw of 2023 is done: the other years cannot perturb it.
+        for year, total in ((2022, REPORTS_2022), (2024, REPORTS_2024)):
+            reports += self.reports_of_year(year, total * self.scale)
+            found, issued = self.inspections_of_year(year)
+            violations += found
+            submissions += issued
+            injuries += self.injuries_of_year(year)
+        sessions += self._by_department(
+            self.production,
+            TrainingFormat.WORKPLACE,
+            "R",
+            size=12,
+            first_day=date(2024, 2, 1),
+            span=300,
+            year=2024,
+        )
+        injuries += self.contractor_injuries()
+        hours += self.hours_of_other_years() + self.contractor_hours()
         return Records(
             time_zone=ALMATY,
             departments=self.departments,
             employees=[*self.production, *self.administration, *self.former],
-            trainer_certifications=self.certifications(),
+            trainer_certifications=certifications,
             inspector_appointments=[
                 InspectorAppointment(
                     employee=e.id,
@@ -263,12 +331,13 @@ class _Company:
                 for e in self.inspectors
             ],
             reporting_accounts=accounts,
-            training_sessions=list(self.training()),
+            training_sessions=sessions,
             safety_reports=reports,
             violations=violations,
             submissions=submissions,
-            injuries=self.injuries(),
-            hours_worked=self.hours(),
+            injuries=injuries,
+            hours_worked=hours,
+            corrective_actions=self.corrective_actions(reports, violations),
         )
 
     def certifications(self) -> list[TrainerCertification]:
@@ -329,6 +398,7 @@ class _Company:
         size: int,
         first_day: date,
         span: int,
+        year: int = 2023,
     ) -> Iterator[TrainingSession]:
         groups: dict[str, list[Employee]] = {}
         for employee in people:
@@ -350,7 +420,7 @@ class _Company:
                     days=DateRange(day, day + timedelta(days=1)),
                     trainers=frozenset(e.id for e in trainers),
                     attendees=frozenset(e.id for e in staff[start : start + size]),
-                    group=f"{prefix}-2023-{number:05d}",
+                    group=f"{prefix}-{year}-{number:05d}",
                     department=DepartmentId(department),
                 )
 
@@ -369,6 +439,8 @@ class _Company:
             ReportingAccount(employee=e.id, registered_on=date(2022, 2, 1))
             for e in self.administration[: 5 * scale]
         ]
+        self.registered = registered
+        self.registered_on = {a.employee: a.registered_on for a in accounts}
         active = registered[: ACTIVE_REPORTERS * scale]
         counts = self._report_counts(len(active), REPORTS_2023 * scale)
         kinds = rng.choices([k for k, _ in _KINDS], [w for _, w in _KINDS], k=REPORTS_2023 * scale)
@@ -417,8 +489,10 @@ class _Company:
         risk: RiskLevel,
         *,
         may_reject: bool,
+        rng: random.Random | None = None,
+        report_id: str | None = None,
     ) -> SafetyReport:
-        rng = self.rng
+        rng = rng or self.rng
         roll = rng.random()
         history: tuple[StatusChange, ...]
         if may_reject and roll < 0.045:
@@ -441,7 +515,7 @@ class _Company:
                     StatusChange(status=ReportStatus.ELIMINATED, at=done),
                 )
         return SafetyReport(
-            id=ReportId(f"R-{number + 1:08d}"),
+            id=ReportId(report_id or f"R-{number + 1:08d}"),
             kind=kind,
             risk=risk,
             reporter=reporter.id,
@@ -477,25 +551,11 @@ class _Company:
                 department = DepartmentId(_PRODUCTION[rng.randrange(len(_PRODUCTION))][0])
                 ids: list[ViolationId] = []
                 for _ in range(count):
-                    found = max(quarter.first_day, issued - timedelta(days=rng.randint(0, 5)))
-                    eliminated = (
-                        issued + timedelta(days=rng.randint(2, 40)) if rng.random() < 0.9 else None
-                    )
                     ids.append(ViolationId(f"V-{len(violations) + 1:07d}"))
                     violations.append(
-                        Violation(
-                            id=ids[-1],
-                            found_on=found,
-                            department=department,
-                            category=rng.choice(_VIOLATION_CATEGORIES),
-                            norm=rng.choice(_NORMS),
-                            eliminated_on=eliminated,
-                        )
+                        _violation(rng, ids[-1], department, issued, since=quarter.first_day)
                     )
-                respond_by = issued + timedelta(days=rng.randint(10, 30))
-                answered = (
-                    issued + timedelta(days=rng.randint(3, 35)) if rng.random() < 0.85 else None
-                )
+                respond_by, answered = _response(rng, issued)
                 submissions.append(
                     Submission(
                         id=SubmissionId(f"S-{len(submissions) + 1:06d}"),
@@ -511,39 +571,281 @@ class _Company:
 
     def injuries(self) -> list[WorkInjury]:
         cases = (
-            (InjurySeverity.LOST_TIME, 18, date(2023, 4, 11)),
-            (InjurySeverity.MEDICAL_TREATMENT, 0, date(2023, 7, 3)),
-            (InjurySeverity.FIRST_AID, 0, date(2023, 2, 20)),
-            (InjurySeverity.FIRST_AID, 0, date(2023, 10, 9)),
+            (InjurySeverity.LOST_TIME, 18, date(2023, 4, 11), "fracture"),
+            (InjurySeverity.MEDICAL_TREATMENT, 0, date(2023, 7, 3), "cut"),
+            (InjurySeverity.FIRST_AID, 0, date(2023, 2, 20), "bruise"),
+            (InjurySeverity.FIRST_AID, 0, date(2023, 10, 9), "bruise"),
         )
+        return self._injured(cases, first=100, step=37, label=lambda n: f"I-{n:06d}")
+
+    def _injured(
+        self,
+        cases: tuple[tuple[InjurySeverity, int, date, str], ...],
+        *,
+        first: int,
+        step: int,
+        label: Callable[[int], str],
+    ) -> list[WorkInjury]:
+        """Employees injured as ``cases`` say, the same people in every unit of scale."""
         injuries = []
         for unit in range(self.scale):
-            for number, (severity, days_lost, day) in enumerate(cases):
-                victim = self.production[unit * PRODUCTION_EMPLOYEES + 100 + 37 * number]
+            for number, (severity, days_lost, day, kind) in enumerate(cases):
+                victim = self.production[unit * PRODUCTION_EMPLOYEES + first + step * number]
                 injuries.append(
                     WorkInjury(
-                        id=InjuryId(f"I-{unit * len(cases) + number + 1:06d}"),
+                        id=InjuryId(label(unit * len(cases) + number + 1)),
                         occurred_on=day,
                         employee=victim.id,
                         department=victim.department,
                         severity=severity,
                         days_lost=days_lost,
+                        high_consequence=days_lost > _SIX_MONTHS,
+                        injury_type=kind,
                     )
                 )
         return injuries
 
-    def hours(self) -> list[HoursWorked]:
+    def hours(self, year: Year = _YEAR) -> list[HoursWorked]:
         sizes = {DepartmentId(d): len(staff) for d, staff in self.by_department.items()}
         for employee in self.administration:
             sizes[employee.department] = sizes.get(employee.department, 0) + 1
         figures = []
-        for month in _YEAR.months():
+        for month in year.months():
             weekdays = sum(1 for day in month.range if day.weekday() < 5)
             for department, size in sorted(sizes.items()):
                 hours = Decimal(size * weekdays * 8) * Decimal("0.94")
                 figures.append(HoursWorked(department=department, month=month, hours=hours))
         return figures
 
+    # -- the years around 2023 and the records 2023 did not have --------------------------------
+
+    def reports_of_year(self, year: int, total: int) -> list[SafetyReport]:
+        """``total`` reports of ``year`` by registered production employees.
+
+        A twentieth of the reporters report ten times as often as the rest, as
+        in 2023. In 2024 two reports straddle Almaty's move from UTC+6 to UTC+5:
+        23:30 on 29 February (UTC+6, the first of the two 23:30s that night) and
+        00:30 on 1 March (UTC+5). Moments carry the offset in force when made.
+        """
+        rng = self.stream(str(year))
+        first = date(year, 1, 1)
+        pool = [e for e in self.registered if self.registered_on[e.id] < date(year, 12, 1)]
+        weights = [10 if n % 20 == 0 else 1 for n in range(len(pool))]
+        kinds = rng.choices([k for k, _ in _KINDS], [w for _, w in _KINDS], k=total)
+        risks = rng.choices([r for r, _ in _RISKS], [w for _, w in _RISKS], k=total)
+        reports = []
+        for number, reporter in enumerate(rng.choices(pool, weights, k=total)):
+            since = max(first, self.registered_on[reporter.id])
+            day = since + timedelta(days=rng.randrange((date(year, 12, 31) - since).days + 1))
+            local = datetime.combine(
+                day, time(7 + rng.randrange(12), rng.randrange(60)), tzinfo=ALMATY
+            )
+            # Stamped with the offset in force, as the reporting app sends them: a
+            # fixed offset is never ambiguous (23:00-24:00 on 29 February 2024 came twice).
+            moment = local.astimezone(timezone(local.utcoffset() or timedelta(0)))
+            if year == 2024 and number < 2:  # the zone change, on both sides of midnight
+                moment = (
+                    datetime(2024, 2, 29, 23, 30, tzinfo=timezone(timedelta(hours=6))),
+                    datetime(2024, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=5))),
+                )[number]
+            reports.append(
+                self._report(
+                    number,
+                    reporter,
+                    moment,
+                    kinds[number],
+                    risks[number],
+                    may_reject=True,
+                    rng=rng,
+                    report_id=f"R-{year}-{number + 1:07d}",
+                )
+            )
+        return reports
+
+    def inspections_of_year(self, year: int) -> tuple[list[Violation], list[Submission]]:
+        """Submissions and violations of ``year``: fewer in 2022, more in 2024 (invented)."""
+        rng = self.stream(f"inspections {year}")
+        count = {2022: 150, 2024: 230}[year]
+        violations: list[Violation] = []
+        submissions: list[Submission] = []
+        for number in range(count * self.scale):
+            inspector = self.inspectors[number % len(self.inspectors)]
+            issued = date(year, 1, 1) + timedelta(days=rng.randrange(365))
+            department = DepartmentId(_PRODUCTION[rng.randrange(len(_PRODUCTION))][0])
+            ids: list[ViolationId] = []
+            for _ in range(rng.choice((1, 1, 2, 2, 3, 4))):
+                ids.append(ViolationId(f"V-{year}-{len(violations) + 1:06d}"))
+                violations.append(
+                    _violation(rng, ids[-1], department, issued, since=date(year, 1, 1))
+                )
+            respond_by, answered = _response(rng, issued)
+            submissions.append(
+                Submission(
+                    id=SubmissionId(f"S-{year}-{number + 1:05d}"),
+                    inspector=inspector.id,
+                    department=department,
+                    issued_on=issued,
+                    violations=frozenset(ids),
+                    respond_by=respond_by,
+                    answered_on=answered,
+                )
+            )
+        return violations, submissions
+
+    def injuries_of_year(self, year: int) -> list[WorkInjury]:
+        """Employees' injuries of 2022 and 2024 (invented): fewer each year."""
+        cases = {
+            2022: (
+                (InjurySeverity.SEVERE, 190, date(2022, 3, 14), "fracture"),
+                (InjurySeverity.LOST_TIME, 12, date(2022, 8, 2), "burn"),
+                (InjurySeverity.MEDICAL_TREATMENT, 0, date(2022, 11, 21), "cut"),
+            ),
+            2024: (
+                (InjurySeverity.MEDICAL_TREATMENT, 0, date(2024, 5, 16), "cut"),
+                (InjurySeverity.FIRST_AID, 0, date(2024, 9, 3), "bruise"),
+            ),
+        }[year]
+        return self._injured(cases, first=500, step=53, label=lambda n: f"I-{year}-{n:05d}")
+
+    def contractor_injuries(self) -> list[WorkInjury]:
+        """Injuries of contractors' workers at the plants, 2022-2024 (invented)."""
+        cases = (
+            (InjurySeverity.LOST_TIME, 21, date(2022, 6, 8), "fracture"),
+            (InjurySeverity.MEDICAL_TREATMENT, 0, date(2023, 5, 17), "cut"),
+            (InjurySeverity.LOST_TIME, 9, date(2023, 9, 26), "burn"),
+            (InjurySeverity.FIRST_AID, 0, date(2024, 4, 2), "bruise"),
+        )
+        return [
+            WorkInjury(
+                id=InjuryId(f"IC-{unit * len(cases) + number + 1:05d}"),
+                occurred_on=day,
+                employee=EmployeeId(f"CW-{unit:03d}-{number + 1:03d}"),
+                department=DepartmentId("D-REPR"),
+                severity=severity,
+                days_lost=days_lost,
+                relation=WorkerRelation.CONTRACTOR,
+                injury_type=kind,
+            )
+            for unit in range(self.scale)
+            for number, (severity, days_lost, day, kind) in enumerate(cases)
+        ]
+
+    def hours_of_other_years(self) -> list[HoursWorked]:
+        """Employees' hours of 2022 and 2024, worked as in 2023 (the staff is the same)."""
+        return self.hours(Year(2022)) + self.hours(Year(2024))
+
+    def contractor_hours(self) -> list[HoursWorked]:
+        """Hours of the contractors' workers in Repair Services, 2022-2024."""
+        figures = []
+        for year in (2022, 2023, 2024):
+            for month in Year(year).months():
+                weekdays = sum(1 for day in month.range if day.weekday() < 5)
+                hours = Decimal(CONTRACTOR_WORKERS * self.scale * weekdays * 8) * Decimal("0.9")
+                figures.append(
+                    HoursWorked(
+                        department=DepartmentId("D-REPR"),
+                        month=month,
+                        hours=hours,
+                        relation=WorkerRelation.CONTRACTOR,
+                    )
+                )
+        return figures
+
+    def corrective_actions(
+        self, reports: list[SafetyReport], violations: list[Violation]
+    ) -> list[CorrectiveAction]:
+        """An action on every accepted high-risk report and on a tenth of the violations.
+
+        Owned by the department's first internal trainer; closed by the day what
+        it answers was eliminated; otherwise left open, in progress or cancelled.
+        """
+        rng = self.stream("corrective actions")
+        actions: list[CorrectiveAction] = []
+
+        def close(action: CorrectiveAction, eliminated: date | None) -> CorrectiveAction:
+            if eliminated is not None:
+                return action.start(action.raised_on).complete(eliminated)
+            roll = rng.random()
+            if roll < 0.5:
+                return action
+            started = action.start(action.raised_on + timedelta(days=rng.randint(0, 5)))
+            return (
+                started.cancel(started.raised_on + timedelta(days=7), _CANCELLED)
+                if (roll > 0.9)
+                else started
+            )
+
+        for report in reports:
+            accepted = report.accepted_at
+            if report.risk is not RiskLevel.HIGH or accepted is None:
+                continue
+            raised_on = accepted.astimezone(ALMATY).date()
+            action = CorrectiveAction(
+                id=ActionId(f"CA-{len(actions) + 1:07d}"),
+                report=report.id,
+                description=rng.choice(_ACTIONS),
+                owner=self.department_trainers[report.department][0].id,
+                risk=report.risk,
+                raised_on=raised_on,
+                due_on=ACTION_DEADLINES.due_on(report.risk, raised_on),
+            )
+            eliminated = report.eliminated_at
+            actions.append(
+                close(action, None if eliminated is None else eliminated.astimezone(ALMATY).date())
+            )
+        for violation in violations[::10]:
+            risk = rng.choice((RiskLevel.LOW, RiskLevel.MEDIUM))
+            action = CorrectiveAction(
+                id=ActionId(f"CA-{len(actions) + 1:07d}"),
+                violation=violation.id,
+                description=rng.choice(_ACTIONS),
+                owner=self.department_trainers[violation.department][0].id,
+                risk=risk,
+                raised_on=violation.found_on,
+                due_on=ACTION_DEADLINES.due_on(risk, violation.found_on),
+            )
+            actions.append(close(action, violation.eliminated_on))
+        return actions
+
+
+def _violation(
+    rng: random.Random,
+    violation_id: ViolationId,
+    department: DepartmentId,
+    issued: date,
+    *,
+    since: date,
+) -> Violation:
+    """A violation listed by a submission issued on ``issued``, found up to 5 days before."""
+    found = max(since, issued - timedelta(days=rng.randint(0, 5)))
+    eliminated = issued + timedelta(days=rng.randint(2, 40)) if rng.random() < 0.9 else None
+    return Violation(
+        id=violation_id,
+        found_on=found,
+        department=department,
+        category=rng.choice(_VIOLATION_CATEGORIES),
+        norm=rng.choice(_NORMS),
+        eliminated_on=eliminated,
+    )
+
+
+def _response(rng: random.Random, issued: date) -> tuple[date, date | None]:
+    """A submission's response deadline, and the day it was answered (most are)."""
+    respond_by = issued + timedelta(days=rng.randint(10, 30))
+    answered = issued + timedelta(days=rng.randint(3, 35)) if rng.random() < 0.85 else None
+    return respond_by, answered
+
+
+_SIX_MONTHS = 183  # days lost beyond which the demo counts no recovery within 6 months
+
+_CANCELLED = "superseded by the equipment's replacement"
+_ACTIONS = (
+    "Fit a guard",
+    "Replace the damaged part",
+    "Repair the lighting",
+    "Mark the hazardous zone",
+    "Brief the crew on the work permit",
+)
 
 _VIOLATION_CATEGORIES = (
     "personal protective equipment",

@@ -16,8 +16,10 @@ its law, and record it under **Data** in the changelog.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Final
 
 from ohs_domain._effective import Entry, Schedule, Source
@@ -29,6 +31,7 @@ __all__ = [
     "MINIMUM_WAGE",
     "MONTHLY_CALCULATION_INDEX",
     "MONTHLY_CALCULATION_INDEX_FOR_BENEFITS",
+    "SCHEDULES",
 ]
 
 ALMATY: Final = time_zone("Asia/Almaty")
@@ -130,4 +133,23 @@ MONTHLY_CALCULATION_INDEX_FOR_BENEFITS: Final[Schedule[Money]] = _schedule(
 
 It differs from [`MONTHLY_CALCULATION_INDEX`][ohs_domain.kz.MONTHLY_CALCULATION_INDEX]
 only from 2022-04-01 to 2022-12-31 (3,180 KZT against 3,063 KZT).
+"""
+
+SCHEDULES: Final[Mapping[str, Schedule[Money]]] = MappingProxyType(
+    {
+        schedule.name: schedule
+        for schedule in (
+            MINIMUM_WAGE,
+            MONTHLY_CALCULATION_INDEX,
+            MONTHLY_CALCULATION_INDEX_FOR_BENEFITS,
+        )
+    }
+)
+"""Every public schedule above by its name: what a policy file may name instead of a table.
+
+>>> sorted(kz.SCHEDULES)
+['kz.MINIMUM_WAGE', 'kz.MONTHLY_CALCULATION_INDEX', 'kz.MONTHLY_CALCULATION_INDEX_FOR_BENEFITS']
+
+The edge reads names from here (``"wage": "kz.MINIMUM_WAGE"`` in a reward policy), and
+the JSON Schema lists them; a schedule added to this registry is loadable by name.
 """

@@ -19,6 +19,7 @@ range that ends before it starts, an employee of an unknown department).
 from __future__ import annotations
 
 import enum
+import re
 import types
 import typing
 from datetime import date, datetime, timedelta
@@ -29,6 +30,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ohs_domain import _periods, serialization
+from ohs_domain._actions import ActionDeadlines, Term
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Schedule, Source
 from ohs_domain._inspector_pay import InspectorPay, InspectorPayPolicy, InspectorPayYear
@@ -52,6 +55,7 @@ TYPES: Final[tuple[type, ...]] = (
     InspectorPayPolicy,
     RewardPolicy,
     EliminationDeadlines,
+    ActionDeadlines,
     InspectorPay,
     InspectorPayYear,
     RewardAwards,
@@ -59,13 +63,19 @@ TYPES: Final[tuple[type, ...]] = (
 )
 """The types whose schemas are published: the bundle, the policies and the results."""
 
-_DECIMAL: Final = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
-_DATE: Final = r"^\d{4}-\d{2}-\d{2}$"
-_DATETIME: Final = (
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:[0-5]\d(:[0-5]\d)?)$"
-)
-_DURATION: Final = r"^P(?!$)(\d{1,9}D)?(T(?=\d)(\d{1,7}H)?(\d{1,9}M)?(\d{1,11}S)?)?$"
-_FRACTION: Final = r"^-?\d{1,60}(/\d{1,60})?$"
+
+def _whole(pattern: str | re.Pattern[str]) -> str:
+    """A pattern of the edge, anchored: JSON Schema's ``pattern`` searches, ``load`` matches."""
+    text = pattern if isinstance(pattern, str) else pattern.pattern
+    return f"^(?:{text})$"
+
+
+# The edge's own patterns (one source): what the schema lets through, load reads.
+_DECIMAL: Final = _whole(serialization._DECIMAL)
+_DATE: Final = _whole(serialization._DATE)
+_DATETIME: Final = _whole(serialization._MOMENT + serialization._OFFSET)  # offset required
+_DURATION: Final = _whole(serialization._DURATION)
+_FRACTION: Final = _whole(serialization._FRACTION)
 
 _INTEGER: Final = {"type": "integer", "minimum": -MAX_INTEGER, "maximum": MAX_INTEGER}
 _PLAIN: Final[dict[Any, dict[str, Any]]] = {
@@ -85,9 +95,14 @@ _PLAIN: Final[dict[Any, dict[str, Any]]] = {
     timedelta: {"type": "string", "pattern": _DURATION, "description": 'ISO 8601, "P3D"'},
     Fraction: {"anyOf": [{"type": "string", "pattern": _FRACTION}, _INTEGER]},
     ZoneInfo: {"type": "string", "description": 'an IANA time zone key, "Asia/Almaty"'},
-    Quarter: {"type": "string", "pattern": r"^\d{4}-Q[1-4]$"},
-    Month: {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"},
+    Quarter: {"type": "string", "pattern": _whole(_periods._QUARTER)},
+    Month: {"type": "string", "pattern": _whole(_periods._MONTH)},
     Year: {"type": "integer", "minimum": 1, "maximum": 9999},
+    Term: {
+        "type": "string",
+        "pattern": r"^P(?!$)(\d{1,4}M)?(\d{1,5}D)?$",
+        "description": 'ISO 8601 months and days, "P1M", "P10D"',
+    },
     type(None): {"type": "null"},
 }
 _TIERS: Final = {ScoreThresholds: "score_thresholds", RankBands: "rank_bands"}
@@ -207,12 +222,7 @@ class _Builder:
     def _schedule(self, kind: Any) -> dict[str, Any]:
         from ohs_domain import kz  # noqa: PLC0415 - kz builds its tables with the edge's types
 
-        named = [
-            kz.MINIMUM_WAGE.name,
-            kz.MONTHLY_CALCULATION_INDEX.name,
-            kz.MONTHLY_CALCULATION_INDEX_FOR_BENEFITS.name,
-        ]
-        return {"anyOf": [{"enum": named}, self._object(kind)]}
+        return {"anyOf": [{"enum": list(kz.SCHEDULES)}, self._object(kind)]}
 
 
 def _name(kind: Any) -> str:

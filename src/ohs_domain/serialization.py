@@ -11,6 +11,7 @@ Values travel as JSON can carry them exactly:
 | aware `datetime` | ``"2023-12-31T23:30:00+06:00"`` (a naive one is an error) |
 | time zone | its IANA key, ``"Asia/Almaty"`` |
 | `timedelta` | ISO 8601 duration, ``"P3D"``, ``"PT24H"`` |
+| `Term` (a policy's months and days) | ISO 8601 duration, ``"P1M"``, ``"P10D"``, ``"P1M10D"`` |
 | `Fraction` (exact shares and averages) | ``"2699/2"`` |
 | `Schedule` | its table; on input also the name of a public one, ``"kz.MINIMUM_WAGE"`` |
 | reward tiers | a table tagged by ``"basis"``: ``"score_thresholds"`` or ``"rank_bands"`` |
@@ -36,7 +37,6 @@ ohs_domain.InvalidDataError: Money: 2 problems
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import functools
 import json
@@ -59,9 +59,12 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
+    StructureHandlerNotFoundError,
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ohs_domain import kz
+from ohs_domain._actions import Term
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Schedule
 from ohs_domain._errors import (
@@ -75,11 +78,21 @@ from ohs_domain._errors import (
 )
 from ohs_domain._money import _to_amount
 from ohs_domain._periods import Month, Quarter, Year
-from ohs_domain._records import COLLECTIONS, Records, reading_order
+from ohs_domain._records import COLLECTIONS, Records, paused_gc, reading_order
+from ohs_domain._reporting import (
+    ReportId,
+    ReportKind,
+    ReportStatus,
+    RiskLevel,
+    SafetyReport,
+    StatusChange,
+)
 from ohs_domain._rewards import RankBands, ScoreThresholds
+from ohs_domain._workforce import DepartmentId, EmployeeId
 from ohs_domain._zones import time_zone
 
 __all__ = [
+    "configure_converter",
     "dump",
     "dump_json",
     "load",
@@ -92,15 +105,16 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 # re.ASCII: \d is 0-9 only; other scripts' digits ("١٢٣") would otherwise be read as numbers.
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # Offsets may have seconds: zones kept local mean time until the 1920s (Almaty: +05:07:48).
-# The offset is optional here so that a moment without one is refused for that reason.
-_DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:[0-5]\d(:[0-5]\d)?)?",
-    re.ASCII,
-)
+# The offset is optional here so that a moment without one is refused for that reason;
+# the JSON Schema (schema.py) requires it, from the same two parts.
+_MOMENT = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?"
+_OFFSET = r"(Z|[+-]\d{2}:[0-5]\d(:[0-5]\d)?)"
+_DATETIME = re.compile(f"{_MOMENT}{_OFFSET}?", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 _MAX_TEXT = 100_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -182,13 +196,15 @@ def _structure_datetime(value: object, _: type) -> datetime:
     if isinstance(value, str):
         # One zone object per offset, not a new one per moment: it saves memory, and
         # moments that share their zone compare without asking it for offsets.
-        moment = moment.replace(tzinfo=_fixed_zone(offset))
+        zone = _FIXED_ZONES.get(offset)
+        if zone is None:
+            zone = _FIXED_ZONES.setdefault(offset, timezone(offset))
+        moment = moment.replace(tzinfo=zone)
     return moment
 
 
-@functools.lru_cache(maxsize=256)
-def _fixed_zone(offset: timedelta) -> timezone:
-    return timezone(offset)
+# The pattern allows whole-second offsets within a day: at most 172,800, a handful in real data.
+_FIXED_ZONES: Final[dict[timedelta, timezone]] = {}
 
 
 def _structure_zone(value: object, _: type) -> ZoneInfo:
@@ -198,14 +214,15 @@ def _structure_zone(value: object, _: type) -> ZoneInfo:
         raise _bad(value, error.expected) from None
 
 
+# Not "P" alone, nor a "T" without a time after it ("PT", "P1DT").
 _DURATION = re.compile(
-    r"P(?:(\d{1,9})D)?(?:T(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?", re.ASCII
+    r"P(?!$)(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,7})H)?(?:(\d{1,9})M)?(?:(\d{1,11})S)?)?", re.ASCII
 )
 
 
 def _structure_duration(value: object, _: type) -> timedelta:
     match = _DURATION.fullmatch(value) if isinstance(value, str) else None
-    if match is None or value == "P" or str(value).endswith("T"):  # "PT" ends with T
+    if match is None:
         raise _bad(
             value, 'an ISO 8601 duration in days, hours, minutes, seconds, e.g. "P3D", "PT24H"'
         )
@@ -252,16 +269,34 @@ def _members(kind: type[enum.Enum]) -> dict[object, enum.Enum]:
     return {member.value: member for member in kind}
 
 
-def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+def _structure_enum(value: object, kind: type[E]) -> E:
     members = _members(kind)
     if isinstance(value, str) and value in members:
-        return members[value]
+        return cast(E, members[value])
     raise _bad(value, "one of " + ", ".join(repr(v) for v in members))
 
 
 def _is_tuple_of(kind: Any) -> bool:
     args = get_args(kind)
     return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_fixed_tuple(kind: Any) -> bool:
+    return get_origin(kind) is tuple and not _is_tuple_of(kind)
+
+
+def _fixed_tuple_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object, type], Any]:
+    """A tuple of fixed length, such as ``tuple[int, str]``: a list of as many items."""
+    elements = get_args(kind)
+    handlers = [converter.get_structure_hook(element) for element in elements]
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, list | tuple) or len(value) != len(elements):
+            raise _bad(value, f"a list of {len(elements)} items")
+        read = zip(handlers, value, elements, strict=True)
+        return tuple(handle(item, element) for handle, item, element in read)
+
+    return structure
 
 
 def _is_frozenset_of(kind: Any) -> bool:
@@ -325,37 +360,6 @@ _TIER_TAGS: Final[dict[type, str]] = {
 }
 
 
-def _structure_tiers(converter: cattrs.Converter, value: object) -> ScoreThresholds | RankBands:
-    if not isinstance(value, dict):
-        raise _bad(value, 'an object with "basis": "score_thresholds" or "rank_bands"')
-    tags = {tag: kind for kind, tag in _TIER_TAGS.items()}
-    basis = value.get("basis")
-    if basis not in tags:
-        expected = " or ".join(repr(tag) for tag in tags)
-        raise InvalidValueError("basis", basis, f"{expected}: how the tiers are defined")
-    rest = {key: item for key, item in value.items() if key != "basis"}
-    tiers: ScoreThresholds | RankBands = converter.structure(rest, tags[basis])
-    return tiers
-
-
-def _unstructure_tiers(
-    converter: cattrs.Converter, value: ScoreThresholds | RankBands
-) -> dict[str, Any]:
-    data: dict[str, Any] = converter.unstructure(value)
-    return {"basis": _TIER_TAGS[type(value)], **data}
-
-
-def _named_schedules() -> dict[str, Schedule[Any]]:
-    from ohs_domain import kz  # noqa: PLC0415 - kz builds its tables with this module's types
-
-    tables = (
-        kz.MINIMUM_WAGE,
-        kz.MONTHLY_CALCULATION_INDEX,
-        kz.MONTHLY_CALCULATION_INDEX_FOR_BENEFITS,
-    )
-    return {table.name: table for table in tables}
-
-
 def _is_schedule(kind: Any) -> bool:
     origin: object = get_origin(kind)
     return origin is Schedule
@@ -369,7 +373,7 @@ def _schedule_hook(
 
     def structure(value: object, _: type) -> Schedule[Any]:
         if isinstance(value, str):
-            named = _named_schedules()
+            named = kz.SCHEDULES
             if value not in named:
                 expected = "a schedule table, or the name of a public one: " + ", ".join(named)
                 raise _bad(value, expected)
@@ -523,8 +527,20 @@ def _records_hook(converter: cattrs.Converter) -> Callable[[object, type], Recor
     return structure
 
 
-def _make_converter(*, detailed: bool) -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+@checked
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register the edge's hooks on an application's own cattrs ``converter``.
+
+    The application's attrs classes can then hold the library's values
+    (``Money``, ``Quarter``, ``Employee``, a whole ``Records``) and read and write
+    them in exactly the wire forms of [`load`][ohs_domain.serialization.load] and
+    [`dump`][ohs_domain.serialization.dump] (an example is in the how-to
+    "Load records").
+
+    Strictness is the converter's: build it with ``forbid_extra_keys=True`` to
+    refuse unknown fields as ``load`` does, and with ``detailed_validation=True``
+    (cattrs' default) for every problem of the library's types at once.
+    """
     hooks: list[tuple[type, Callable[[object, type], Any], Callable[[Any], Any]]] = [
         (str, _structure_str, str),
         (int, _structure_int, int),
@@ -538,6 +554,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         (Quarter, _via_parse(Quarter.parse), str),
         (Month, _via_parse(Month.parse), str),
         (Year, _structure_year, lambda year: year.value),
+        (Term, _via_parse(Term.parse), str),
     ]
     for kind, structure, unstructure in hooks:
         converter.register_structure_hook(kind, structure)
@@ -549,6 +566,9 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda kind: _is_tuple_of(kind) or _is_frozenset_of(kind),
         lambda kind: _collection_hook(converter, kind),
+    )
+    converter.register_structure_hook_factory(
+        _is_fixed_tuple, lambda kind: _fixed_tuple_hook(converter, kind)
     )
     converter.register_unstructure_hook_factory(
         lambda kind: kind is frozenset or _is_frozenset_of(kind),
@@ -565,15 +585,57 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     )
     converter.register_structure_hook_func(lambda kind: kind is Records, _records_hook(converter))
     # A reward policy's tiers are one of two tables, told apart by "basis".
-    union = ScoreThresholds | RankBands
-    converter.register_structure_hook_func(
-        lambda kind: kind == union, lambda value, _: _structure_tiers(converter, value)
-    )
-    converter.register_unstructure_hook_func(
-        lambda kind: kind == union, lambda value: _unstructure_tiers(converter, value)
-    )
+    _configure_tagged(converter, ScoreThresholds | RankBands, "basis", _TIER_TAGS.__getitem__)
     _configure_results(converter)
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    if not detailed:  # before the bundle's hook, which looks its elements' hooks up once
+        converter.register_structure_hook(StatusChange, _structure_change)
+        converter.register_structure_hook(SafetyReport, _structure_report)
+    configure_converter(converter)
     return converter
+
+
+# -- the two hot classes, for valid data ---------------------------------------------------------
+#
+# A bundle is mostly reports and their histories. On the fast converter they are read
+# by hand, not through the generic generated functions: the same hooks for each field
+# and the class's own constructor (so its validators and rules), but one call per
+# record. Anything unusual is refused with a bare problem; load then re-reads the data
+# with the detailed converter, whose generic hooks name every problem.
+
+_CHANGE_FIELDS: Final = frozenset(field.name for field in attrs.fields(StatusChange))
+_REPORT_FIELDS: Final = frozenset(field.name for field in attrs.fields(SafetyReport))
+
+
+def _structure_change(value: object, _: type) -> StatusChange:
+    if type(value) is not dict or not value.keys() <= _CHANGE_FIELDS:
+        raise _bad(value, "a status change")
+    reason = value.get("reason")
+    return StatusChange(
+        status=_structure_enum(value["status"], ReportStatus),
+        at=_structure_datetime(value["at"], datetime),
+        reason=None if reason is None else _structure_str(reason, str),
+    )
+
+
+def _structure_report(value: object, _: type) -> SafetyReport:
+    if type(value) is not dict or not value.keys() <= _REPORT_FIELDS:
+        raise _bad(value, "a safety report")
+    history = value.get("history", ())
+    if type(history) is not list and type(history) is not tuple:
+        raise _bad(history, "a list")
+    return SafetyReport(
+        id=ReportId(_structure_str(value["id"], str)),
+        kind=_structure_enum(value["kind"], ReportKind),
+        risk=_structure_enum(value["risk"], RiskLevel),
+        reporter=EmployeeId(_structure_str(value["reporter"], str)),
+        department=DepartmentId(_structure_str(value["department"], str)),
+        reported_at=_structure_datetime(value["reported_at"], datetime),
+        history=tuple([_structure_change(change, StatusChange) for change in history]),
+    )
 
 
 # -- results: typed reasons and the values explanations keep -------------------------------------
@@ -584,8 +646,6 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
 
 def _configure_results(converter: cattrs.Converter) -> None:
-    from cattrs.strategies import configure_tagged_union  # noqa: PLC0415 - only used here
-
     from ohs_domain import _outcomes  # noqa: PLC0415 - results sit above this edge
     from ohs_domain._effective import Source  # noqa: PLC0415
     from ohs_domain._measures import Rate, Share  # noqa: PLC0415
@@ -593,13 +653,8 @@ def _configure_results(converter: cattrs.Converter) -> None:
     from ohs_domain._periods import DateRange  # noqa: PLC0415
 
     for reasons in (_outcomes.PayReason, _outcomes.ExclusionReason):
-        configure_tagged_union(
-            reasons,
-            converter,
-            tag_generator=lambda kind: str(kind.__dict__["code"]),  # the stable, documented name
-            tag_name="reason",
-        )
-        _name_the_unknown_reason(converter, reasons)
+        # Tagged by its code: the stable, documented name.
+        _configure_tagged(converter, reasons, "reason", lambda kind: str(kind.__dict__["code"]))
     reason_tags = _outcomes.REASONS
     value_tags: dict[str, Any] = {
         "flag": bool,
@@ -653,22 +708,48 @@ def _configure_results(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook_func(is_value, unstructure)
 
 
-def _name_the_unknown_reason(converter: cattrs.Converter, reasons: Any) -> None:
-    """Say which codes are valid when a reason's code is unknown or missing."""
-    tagged = converter.get_structure_hook(reasons)
-    codes = [str(kind.__dict__["code"]) for kind in get_args(reasons)]
+def _configure_tagged(
+    converter: cattrs.Converter, union: Any, tag_name: str, tag_of: Callable[[type], str]
+) -> None:
+    """A union of classes travels as the members' objects tagged by ``tag_name``.
+
+    cattrs' tagged-union strategy, told to say which tags are valid when the tag
+    is unknown, missing or not a string, and what it takes when the value is not
+    an object at all.
+    """
+    from cattrs.strategies import configure_tagged_union  # noqa: PLC0415 - only used here
+
+    configure_tagged_union(union, converter, tag_generator=tag_of, tag_name=tag_name)
+    tagged = converter.get_structure_hook(union)
+    tags = [tag_of(kind) for kind in get_args(union)]
+    shape = f'an object with "{tag_name}": ' + " or ".join(f'"{tag}"' for tag in tags)
+    valid = "one of " + ", ".join(map(repr, tags))
 
     def structure(value: object, kind: type) -> Any:
-        if not isinstance(value, dict) or value.get("reason") not in codes:
-            got = value.get("reason") if isinstance(value, dict) else value
-            raise InvalidValueError("reason", got, "one of " + ", ".join(map(repr, codes)))
+        if not isinstance(value, dict):
+            raise _bad(value, shape)
+        if value.get(tag_name) not in tags:  # a list, not a set: the tag may be unhashable
+            raise InvalidValueError(tag_name, value.get(tag_name), valid)
         return tagged(value, kind)
 
-    converter.register_structure_hook(reasons, structure)
+    converter.register_structure_hook(union, structure)
 
 
 _FAST: Final = _make_converter(detailed=False)
 _DETAILED: Final = _make_converter(detailed=True)
+
+
+# What bad data raises: the library's own refusals, cattrs' (a missing field is a KeyError
+# without detailed validation), and nesting deeper than Python's stack. Anything else is a
+# bug and propagates as itself, never reported as a problem of the data.
+_BAD_DATA: Final = (
+    InvalidValueError,
+    InvalidDataError,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    KeyError,
+    RecursionError,
+)
 
 
 def _step(error: BaseException) -> str:
@@ -701,8 +782,8 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
             yield attrs.evolve(problem, path=path + problem.path.removeprefix("$"))
     elif isinstance(error, RecursionError):
         yield Problem(path, "data nested too deeply")
-    else:
-        yield Problem(path, f"{type(error).__name__}: {error}")
+    else:  # a bug in the library, not a problem of the data
+        raise error
 
 
 def _name(kind: Any) -> str:
@@ -716,12 +797,18 @@ def load(data: object, kind: type[T]) -> T:
     Raises:
         InvalidDataError: Listing every problem in ``data``, each with its path.
     """
-    with contextlib.suppress(Exception):  # re-run in detail to report every problem
-        return _FAST.structure(data, kind)
-    try:
-        return _DETAILED.structure(data, kind)  # pragma: no cover - fast and detailed agree
-    except Exception as error:
-        raise InvalidDataError(_name(kind), _problems(error, "$")) from None
+    with paused_gc():
+        try:
+            return _FAST.structure(data, kind)
+        except StructureHandlerNotFoundError:
+            expected = "a type of ohs_domain, or one the edge reads (str, int, Decimal, date, ...)"
+            raise InvalidArgumentError("load", "kind", kind, expected) from None
+        except _BAD_DATA:  # re-run in detail to report every problem (a bug is not caught)
+            pass
+        try:
+            return _DETAILED.structure(data, kind)  # pragma: no cover - fast and detailed agree
+        except _BAD_DATA as error:
+            raise InvalidDataError(_name(kind), _problems(error, "$")) from None
 
 
 @checked

@@ -27,8 +27,10 @@ from decimal import Decimal
 from typing import Final, TypeVar
 from zoneinfo import ZoneInfo
 
+import attrs
 from hypothesis import strategies as st
 
+from ohs_domain._actions import ActionDeadlines, ActionId, CorrectiveAction, Term
 from ohs_domain._arguments import checked
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._explain import Explanation, Fact, Step, Value
@@ -58,7 +60,7 @@ from ohs_domain._outcomes import (
     TooFewViolations,
     TrainingMissing,
 )
-from ohs_domain._periods import DateRange, Month, Quarter, Year
+from ohs_domain._periods import DateRange, Month, Quarter, Year, local_date
 from ohs_domain._records import Records
 from ohs_domain._reporting import (
     EliminationDeadlines,
@@ -89,6 +91,7 @@ from ohs_domain._workforce import (
     InspectorAppointment,
     ReportingAccount,
     TrainerCertification,
+    WorkerRelation,
 )
 from ohs_domain._zones import time_zone
 
@@ -96,7 +99,9 @@ __all__ = [
     "EARLIEST_DAY",
     "LATEST_DAY",
     "ZONE_KEYS",
+    "action_deadlines",
     "aware_datetimes",
+    "corrective_actions",
     "currencies",
     "date_ranges",
     "dates",
@@ -122,6 +127,7 @@ __all__ = [
     "sources",
     "steps",
     "submissions",
+    "terms",
     "texts",
     "time_zones",
     "trainer_certifications",
@@ -804,10 +810,11 @@ def submissions() -> st.SearchStrategy[Submission]:
 
 
 def work_injuries() -> st.SearchStrategy[WorkInjury]:
-    """Work injuries of every severity class.
+    """Work injuries of every severity class, of employees and of contractors' workers.
 
     Returns:
-        A strategy for [`WorkInjury`][ohs_domain.WorkInjury]s.
+        A strategy for [`WorkInjury`][ohs_domain.WorkInjury]s; only a recordable,
+        non-fatal injury is ever high-consequence.
     """
     return st.builds(
         WorkInjury,
@@ -817,7 +824,19 @@ def work_injuries() -> st.SearchStrategy[WorkInjury]:
         department=_IDS.map(DepartmentId),
         severity=st.sampled_from(InjurySeverity),
         days_lost=st.integers(min_value=0, max_value=365),
-    )
+        relation=st.sampled_from(WorkerRelation),
+        injury_type=st.none() | st.sampled_from(_INJURY_TYPES),
+    ).flatmap(_consequence)
+
+
+_INJURY_TYPES: Final = ("fracture", "burn", "electric shock", "cut")
+
+
+def _consequence(injury: WorkInjury) -> st.SearchStrategy[WorkInjury]:
+    severity = injury.severity
+    if severity is InjurySeverity.FATAL or not severity.is_recordable:
+        return st.just(injury)
+    return st.booleans().map(lambda high: attrs.evolve(injury, high_consequence=high))
 
 
 def _hours() -> st.SearchStrategy[Decimal]:
@@ -830,7 +849,84 @@ def hours_worked() -> st.SearchStrategy[HoursWorked]:
     Returns:
         A strategy for [`HoursWorked`][ohs_domain.HoursWorked].
     """
-    return st.builds(HoursWorked, department=_IDS.map(DepartmentId), month=months(), hours=_hours())
+    return st.builds(
+        HoursWorked,
+        department=_IDS.map(DepartmentId),
+        month=months(),
+        hours=_hours(),
+        relation=st.sampled_from(WorkerRelation),
+    )
+
+
+def terms() -> st.SearchStrategy[Term]:
+    """Policy terms of months and days, never zero.
+
+    Returns:
+        A strategy for [`Term`][ohs_domain.Term]s of up to two years and 400 days.
+    """
+    return st.builds(
+        Term, months=st.integers(min_value=0, max_value=24), days=st.integers(0, 400)
+    ).filter(lambda term: term != Term())
+
+
+def action_deadlines() -> st.SearchStrategy[ActionDeadlines]:
+    """Corrective-action deadline policies.
+
+    Returns:
+        A strategy for [`ActionDeadlines`][ohs_domain.ActionDeadlines].
+    """
+    return st.builds(
+        ActionDeadlines,
+        low=terms(),
+        medium=terms(),
+        high=terms(),
+        coming_due=terms(),
+        escalate_after=terms(),
+    )
+
+
+@st.composite
+def _action_lived(draw: st.DrawFn, action: CorrectiveAction) -> CorrectiveAction:
+    """``action`` taken some way along a legal path of its lifecycle."""
+    steps = draw(st.integers(min_value=0, max_value=2))
+    on = action.raised_on
+    gaps = st.integers(min_value=0, max_value=120).map(lambda n: timedelta(days=n))
+    if steps:
+        on += draw(gaps)
+        action = action.start(on)
+    if steps == 2:
+        action = action.complete(on + draw(gaps))
+    if steps < 2 and draw(st.booleans()):
+        action = action.cancel(on + draw(gaps), draw(texts(max_size=40)))
+    return action
+
+
+def corrective_actions() -> st.SearchStrategy[CorrectiveAction]:
+    """Corrective actions answering a report or a violation, at every stage of their lifecycle.
+
+    Returns:
+        A strategy for [`CorrectiveAction`][ohs_domain.CorrectiveAction]s whose
+        lifecycle is legal (made through the action's own methods).
+    """
+
+    def build(raised_on: date, subject: tuple[bool, str]) -> st.SearchStrategy[CorrectiveAction]:
+        is_report, subject_id = subject
+        return st.builds(
+            CorrectiveAction,
+            id=_IDS.map(ActionId),
+            report=st.just(ReportId(subject_id) if is_report else None),
+            violation=st.just(None if is_report else ViolationId(subject_id)),
+            description=texts(max_size=40),
+            owner=_IDS.map(EmployeeId),
+            risk=st.sampled_from(RiskLevel),
+            raised_on=st.just(raised_on),
+            due_on=dates(min_value=raised_on, max_value=raised_on + timedelta(days=400)),
+        ).flatmap(_action_lived)
+
+    last = LATEST_DAY - timedelta(days=1_000)
+    return st.builds(build, dates(max_value=last), st.tuples(st.booleans(), _IDS)).flatmap(
+        lambda strategy: strategy
+    )
 
 
 # --- Policies -----------------------------------------------------------------------------------
@@ -1011,6 +1107,55 @@ class _Drawer:
         return people
 
 
+def _contractor_injuries(
+    draw: st.DrawFn, drawer: _Drawer, department_ids: list[DepartmentId]
+) -> list[WorkInjury]:
+    injuries = []
+    for number in range(1, draw(st.integers(0, 2)) + 1):
+        severity = draw(st.sampled_from(InjurySeverity))
+        injuries.append(
+            WorkInjury(
+                id=InjuryId(f"C-{number:03}"),
+                occurred_on=drawer.day(drawer.first, drawer.last),
+                employee=EmployeeId(f"CW-{number:03}"),  # a contractor's worker: not on staff
+                department=DepartmentId(draw(st.sampled_from(department_ids))),
+                severity=severity,
+                relation=WorkerRelation.CONTRACTOR,
+                high_consequence=severity is InjurySeverity.SEVERE,
+            )
+        )
+    return injuries
+
+
+def _actions_of(
+    draw: st.DrawFn,
+    drawer: _Drawer,
+    reports: list[SafetyReport],
+    zone: ZoneInfo,
+    max_items: int,
+) -> list[CorrectiveAction]:
+    """Actions answering some of ``reports``, owned by the reporter, closed by elimination."""
+    actions: list[CorrectiveAction] = []
+    for report in drawer.some(reports, max_size=max_items):
+        raised_on = local_date(report.reported_at, zone)
+        action = CorrectiveAction(
+            id=ActionId(f"A-{len(actions) + 1:03}"),
+            report=report.id,
+            description="Remove the hazard",
+            owner=report.reporter,  # on staff on the day of the report
+            risk=report.risk,
+            raised_on=raised_on,
+            due_on=raised_on + timedelta(days=draw(st.integers(0, 60))),
+        )
+        eliminated = report.eliminated_at
+        if eliminated is None:
+            action = draw(_action_lived(action))
+        else:  # closed by the day the report was marked eliminated
+            action = action.start(raised_on).complete(local_date(eliminated, zone))
+        actions.append(action)
+    return actions
+
+
 @checked
 @st.composite
 def records(
@@ -1188,6 +1333,8 @@ def records(
             )
         )
 
+    injuries += _contractor_injuries(draw, drawer, department_ids)
+
     all_months = [
         Month(year, month)
         for year in range(first_day.year, last_day.year + 1)
@@ -1197,6 +1344,15 @@ def records(
         HoursWorked(department=department, month=month, hours=draw(_hours()))
         for department in department_ids
         for month in drawer.some(all_months, max_size=max_items)
+    ]
+    hours += [
+        HoursWorked(
+            department=department_ids[0],
+            month=month,
+            hours=draw(_hours()),
+            relation=WorkerRelation.CONTRACTOR,
+        )
+        for month in drawer.some(all_months, max_size=3)
     ]
 
     return Records(
@@ -1212,4 +1368,5 @@ def records(
         submissions=submissions_,
         injuries=injuries,
         hours_worked=hours,
+        corrective_actions=_actions_of(draw, drawer, reports, zone, max_items),
     )

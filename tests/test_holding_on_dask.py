@@ -1,0 +1,60 @@
+"""The Dask recipe (examples/holding_on_dask.py) at 10x in 8 partitions gives one process's results.
+
+Marked ``dask`` (about a minute on two cores): the default run leaves it out and
+``.ci/run`` runs it on its own with ``python3 -m pytest -m dask --no-cov``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from ohs_domain import demo, serialization
+
+pytestmark = pytest.mark.dask
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def recipe() -> Iterator[ModuleType]:
+    # On sys.path, so that the worker processes import the recipe's functions by name.
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        yield importlib.import_module("holding_on_dask")
+    finally:
+        sys.path.remove(str(EXAMPLES))
+
+
+@pytest.fixture(scope="module")
+def company_at_10x() -> Any:
+    return demo.build_records(10)
+
+
+@pytest.fixture(scope="module")
+def parts(
+    recipe: ModuleType, company_at_10x: Any, tmp_path_factory: pytest.TempPathFactory
+) -> list[str]:
+    paths: list[str] = recipe.write_parts(company_at_10x, tmp_path_factory.mktemp("parts"), 8)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def in_one_process(recipe: ModuleType, company_at_10x: Any) -> list[str]:
+    return [serialization.dump_json(result) for result in recipe.in_one_process(company_at_10x)]
+
+
+@pytest.mark.parametrize("scheduler", ["sync", "processes"])
+def test_dask_over_8_parts_gives_the_single_process_results(
+    recipe: ModuleType, parts: list[str], in_one_process: list[str], scheduler: str
+) -> None:
+    results = recipe.on_dask(parts, scheduler)
+
+    assert len(parts) == 8
+    assert [serialization.dump_json(result) for result in results] == in_one_process
