@@ -1064,7 +1064,10 @@ def test_each_collection_is_stored_in_the_order_of_its_key(name: str) -> None:
         ),
         "injuries": lambda: injury("INJ-0", "E-2", date(2023, 9, 1), "D-2"),
         "hours_worked": lambda: hours("D-2", "2022-12", "1"),
+        "corrective_actions": lambda: action("CA-0"),
     }
+    if name == "corrective_actions":  # base() has none: one, so that there are two
+        bundle[name] = [action("CA-2")]
     _, key = COLLECTIONS[name]
     given = sorted([*bundle[name], twins[name]()], key=key, reverse=True)
     bundle[name] = given
