@@ -51,6 +51,7 @@ from ohs_domain import (
     WorkerRelation,
     WorkInjury,
     Year,
+    demo,
     kz,
     local_date,
     serialization,
@@ -1063,7 +1064,10 @@ def test_each_collection_is_stored_in_the_order_of_its_key(name: str) -> None:
         ),
         "injuries": lambda: injury("INJ-0", "E-2", date(2023, 9, 1), "D-2"),
         "hours_worked": lambda: hours("D-2", "2022-12", "1"),
+        "corrective_actions": lambda: action("CA-0"),
     }
+    if name == "corrective_actions":  # base() has none: one, so that there are two
+        bundle[name] = [action("CA-2")]
     _, key = COLLECTIONS[name]
     given = sorted([*bundle[name], twins[name]()], key=key, reverse=True)
     bundle[name] = given
@@ -1367,3 +1371,28 @@ def test_hours_worked_by_month(records: Records) -> None:
     assert records.total_hours([march]) == Decimal(0)
     assert isinstance(records.total_hours([march]), Decimal)  # exact even when empty
     assert records.hours_during([]) == ()
+
+
+def test_the_rules_across_records_read_in_russian_and_kazakh() -> None:
+    data = serialization.dump(demo.build_records())
+    data["employees"][5]["department"] = "D-NONE"
+    data["employees"][7]["id"] = data["employees"][6]["id"]
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    ru, kk = caught.value.render("ru").splitlines(), caught.value.render("kk").splitlines()
+    assert ru[1] == (
+        "  $.employees[5].department (E-0000006): не найден идентификатор 'D-NONE' "
+        "(подразделение): в departments такого нет"
+    )
+    assert ru[2] == (
+        "  $.employees[7].id (E-0000007): 'E-0000007' встречается 2 раза "
+        "(employees[6], employees[7]); в employees каждое значение должно быть уникальным"
+    )
+    assert kk[1] == (
+        "  $.employees[5].department (E-0000006): бөлімше 'D-NONE' табылмады: "
+        "departments ішінде мұндай идентификатор жоқ"
+    )
+    assert str(caught.value).splitlines()[1] == (
+        "  $.employees[5].department (E-0000006): unknown department 'D-NONE': "
+        "no such id in departments"
+    )

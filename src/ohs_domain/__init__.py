@@ -53,7 +53,7 @@ from ohs_domain._gri import (
     InjuryDisclosureColumn,
     gri_403_9,
 )
-from ohs_domain._i18n import LANGUAGES, Language
+from ohs_domain._i18n import LANGUAGES, Language, Message
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
 from ohs_domain._injury_rates import (
     InjuryRates,
@@ -243,6 +243,7 @@ __all__ = [
     "Language",
     "LeadingIndicator",
     "LeadingIndicators",
+    "Message",
     "Money",
     "Month",
     "MultiplierBounds",

@@ -332,7 +332,10 @@ def _assembled(
                 description="accepted reports eliminated on time", result=eliminated.reports.on_time
             ),
             Step(description="submissions issued", result=inspection.total.submissions),
-            Step(description=f"technical inspectors' pay for {year}", result=pay.total),
+            Step.of(
+                description=_i18n.message("technical inspectors' pay for {year}", year=year),
+                result=pay.total,
+            ),
             Step(description="reward awards", result=rewards.total),
             Step(description="lost-time injury frequency", result=injuries.ltifr),
         )
