@@ -261,8 +261,8 @@ def test_partials_of_different_evaluators_do_not_combine() -> None:
     ("partials", "expected"),
     [
         pytest.param([], "at least one partial (use FPartial.empty(...))", id="nothing-to-combine"),
-        pytest.param("partials", "an iterable of partials", id="a-string"),
-        pytest.param(3, "an iterable of partials", id="not-iterable"),
+        pytest.param("partials", "an iterable", id="a-string"),  # refused as it is called
+        pytest.param(3, "an iterable", id="not-iterable"),
         pytest.param([engagement], "partial results", id="an-evaluator-not-its-partial"),
     ],
 )
