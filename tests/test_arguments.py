@@ -271,6 +271,7 @@ def _partials() -> tuple[object, ...]:
     )
 
 
+@cache  # evaluating the demo company's results once, not once per drawn example
 def _valid_examples() -> tuple[object, ...]:
     """A value of every type a public parameter takes, the owners of methods first."""
     report = RECORDS.safety_reports[0]
