@@ -250,7 +250,7 @@ class Records:
         object.__setattr__(self, "_index", index)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # The index holds mapping proxies, which pickle refuses: ship the collections
+        # The index holds mapping proxies, which cannot be serialised: ship the collections
         # and rebuild (and so re-check) the bundle on the other side.
         return (_rebuilt, (self.time_zone, *(getattr(self, name) for name in COLLECTIONS)))
 
