@@ -767,6 +767,19 @@ def test_a_type_the_edge_does_not_know_is_a_wrong_argument_not_bad_data() -> Non
     assert (info.value.function, info.value.field, info.value.value) == ("load", "kind", complex)
 
 
+def test_a_bug_found_while_reporting_bad_data_propagates_as_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = iter([InvalidValueError("", "1", "bad data"), ZeroDivisionError()])
+
+    def refused_then_broken(_: Decimal) -> Decimal:
+        raise next(calls)  # the fast read refuses the data, the detailed one hits a bug
+
+    monkeypatch.setattr(serialization, "_to_amount", refused_then_broken)
+    with pytest.raises(ZeroDivisionError):
+        serialization.load({"amount": "1", "currency": "KZT"}, Money)
+
+
 def test_a_bug_under_load_propagates_as_itself_not_as_bad_data(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
