@@ -228,6 +228,9 @@ class _Injury(BaseModel):
         "fatal", "severe", "lost_time", "restricted_work", "medical_treatment", "first_aid"
     ]
     days_lost: int
+    relation: Literal["employee", "contractor"]
+    high_consequence: bool
+    injury_type: str | None
 
 
 class _Hours(BaseModel):
@@ -235,6 +238,22 @@ class _Hours(BaseModel):
     department: str
     month: str
     hours: Decimal
+    relation: Literal["employee", "contractor"]
+
+
+class _Action(BaseModel):
+    model_config = _Forbid
+    id: str
+    report: str | None
+    violation: str | None
+    description: str
+    owner: str
+    risk: Literal["low", "medium", "high"]
+    raised_on: date
+    due_on: date
+    started_on: date | None
+    closed_on: date | None
+    cancel_reason: str | None
 
 
 class PydanticRecords(BaseModel):
@@ -253,6 +272,7 @@ class PydanticRecords(BaseModel):
     submissions: list[_Submission]
     injuries: list[_Injury]
     hours_worked: list[_Hours]
+    corrective_actions: list[_Action]
 
 
 # -- pandas -------------------------------------------------------------------

@@ -33,6 +33,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from ohs_domain import (
@@ -492,6 +493,8 @@ _TABLES: dict[str, Callable[[], str]] = {
 }
 
 
+# After the i18n plugin, which drops generated files (ultrabug/mkdocs-static-i18n#263).
+@event_priority(-100)
 def on_files(files: Files, config: Any, **_: Any) -> Files:
     """Add every figure to the site as a generated SVG."""
     for name in FIGURES:

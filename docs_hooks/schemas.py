@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from ohs_domain import schema
 
 
+# After the i18n plugin, which drops generated files (ultrabug/mkdocs-static-i18n#263).
+@event_priority(-100)
 def on_files(files: Files, config: Any, **_: Any) -> Files:
     """Add one ``schemas/<Type>.json`` per published type to the site's files."""
     for kind in schema.TYPES:

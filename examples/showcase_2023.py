@@ -9,17 +9,17 @@ with what the same awards would cost at the 2024 minimum wage.
 
 Run it with ``python3 examples/showcase_2023.py``; its output is checked in
 beside it (``showcase_2023.txt``) and compared by the test suite.
-``--lang ru`` or ``--lang kk`` prints the key points and the comparison with
-2022 in Russian or Kazakh (``showcase_2023.ru.txt``, ``showcase_2023.kk.txt``);
-the sections after them are English only for now.
+``--lang ru`` or ``--lang kk`` prints all of it, the comparison with 2022
+included, in Russian or Kazakh (``showcase_2023.ru.txt``,
+``showcase_2023.kk.txt``): each line is a ``Message`` (an English message id
+and its values) rendered in the language asked.
 """
 
 import argparse
-import sys
 from collections import Counter
 from datetime import date
 
-from ohs_domain import KeyPoints, Year, key_points, kz, year_over_year
+from ohs_domain import KeyPoints, Message, Year, key_points, kz, year_over_year
 from ohs_domain.demo import (
     ELIMINATION_DEADLINES,
     INSPECTOR_PAY_POLICY,
@@ -30,6 +30,12 @@ from ohs_domain.demo import (
 parser = argparse.ArgumentParser(description="The seed company's key points of 2023.")
 parser.add_argument("--lang", choices=["en", "ru", "kk"], default="en")
 lang = parser.parse_args().lang
+
+
+def say(words: str, plural: str | None = None, **values: object) -> str:
+    """The message ``words`` with its ``values``, in the language asked."""
+    return Message(words, tuple(values.items()), plural).render(lang)
+
 
 records = build_records()
 year = Year(2023)
@@ -50,47 +56,90 @@ def points_of(year: Year) -> KeyPoints:
 
 points = points_of(year)
 against_2022 = year_over_year(points_of(year.previous()), later=points)
-if lang != "en":
-    print(points.render(lang))
-    print()
-    print(against_2022.render(lang))
-    sys.exit()
-print(points)
+print(points.render(lang))
 print()
-print(against_2022)
+print(against_2022.render(lang))
 
 print()
-print("Technical inspectors' pay")
+print(say("Technical inspectors' pay"))
 pay = points.inspector_pay
 for quarter in pay.quarters:
-    paid = f"{len(quarter.paid):>2} of {len(quarter.appointed)} paid"
-    print(f"  {quarter.quarter}: {paid}, {quarter.total}")
+    paid = say(
+        "{quarter}: {paid} of {appointed} paid, {total}",
+        quarter=quarter.quarter,
+        paid=len(quarter.paid),
+        appointed=len(quarter.appointed),
+        total=quarter.total,
+    )
+    print(f"  {paid}")
     for line in quarter.unpaid:
-        print(f"    not paid: {line.inspector}: {'; '.join(map(str, line.reasons))}")
+        print(
+            "  "
+            + say(
+                "  not paid: {inspector}: {reasons}", inspector=line.inspector, reasons=line.reasons
+            )
+        )
 appointed = sum(len(quarter.appointed) for quarter in pay.quarters)
 ceiling = INSPECTOR_PAY_POLICY.amount.at(year.last_day) * appointed
-print(f"  {year}: {pay.total} (ceiling {ceiling})")
+print(
+    "  "
+    + say("{period}: {total} (ceiling {ceiling})", period=year, total=pay.total, ceiling=ceiling)
+)
 
 print()
 rewards = points.rewards
 at_2024 = rewards.repriced(on=date(2024, 1, 25), wage=kz.MINIMUM_WAGE)
-print(f"Reward awards at the {rewards.reference_date.year} minimum wage ({rewards.wage.value})")
+print(
+    say(
+        "Reward awards at the {year} minimum wage ({wage})",
+        year=str(rewards.reference_date.year),
+        wage=rewards.wage.value,
+    )
+)
 by_multiplier = Counter(a.multiplier for a in rewards.awards)
 for multiplier, count in sorted(by_multiplier.items(), reverse=True):
-    print(
-        f"  ×{multiplier:<2} {rewards.wage.value * multiplier} each: {count:>3} employees, "
-        f"{rewards.wage.value * multiplier * count}"
+    each = rewards.wage.value * multiplier
+    tier = say(
+        "×{multiplier} {amount} each: {pad}{n} employees, {total}",
+        "×{multiplier} {amount} each: {pad}{n} employees, {total}",
+        multiplier=f"{multiplier:<2}",
+        amount=each,
+        pad=" " * (3 - len(str(count))),
+        n=count,
+        total=each * count,
     )
-print(f"  total: {len(rewards.awards)} awards, {rewards.total}")
-print(f"  the same awards at the 2024 minimum wage ({at_2024.wage.value}): {at_2024.total}")
-print(f"  difference: {at_2024.total - rewards.total}")
+    print(f"  {tier}")
+awarded = say(
+    "total: {n} awards, {total}",
+    "total: {n} awards, {total}",
+    n=len(rewards.awards),
+    total=rewards.total,
+)
+print(f"  {awarded}")
+print(
+    "  "
+    + say(
+        "the same awards at the {year} minimum wage ({wage}): {total}",
+        year="2024",
+        wage=at_2024.wage.value,
+        total=at_2024.total,
+    )
+)
+print("  " + say("difference: {amount}", amount=at_2024.total - rewards.total))
 print()
-print("Top reporters")
+print(say("Top reporters"))
 for award in rewards.awards[:5]:
     print(
-        f"  {award.rank:>2}. {award.employee}: score {award.score}, "
-        f"×{award.multiplier}, {award.amount}"
+        say(
+            "  {rank}. {employee}: score {score}, ×{multiplier}, {amount}",
+            rank=f"{award.rank:>2}",
+            employee=award.employee,
+            score=str(award.score),
+            multiplier=str(award.multiplier),
+            amount=award.amount,
+        )
     )
 print()
-print(f"Why {rewards.awards[0].employee} receives {rewards.awards[0].amount}:")
-print(rewards.explain(rewards.awards[0].employee))
+first = rewards.awards[0]
+print(say("Why {employee} receives {amount}:", employee=first.employee, amount=first.amount))
+print(rewards.explain(first.employee).render(lang))

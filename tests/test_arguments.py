@@ -260,9 +260,18 @@ def _partials() -> tuple[object, ...]:
         ),
         ohs_domain.inspection_activity_partial(RECORDS, period=year),
         ohs_domain.injury_rates_partial(RECORDS, period=year, as_of=end),
+        ohs_domain.KeyPointsPartial.empty(
+            year=year,
+            as_of=end,
+            deadlines=demo.ELIMINATION_DEADLINES,
+            inspector_pay_policy=PAY,
+            reward_policy=REWARDS,
+            paid_on=date(2024, 1, 25),
+        ),
     )
 
 
+@cache  # evaluating the demo company's results once, not once per drawn example
 def _valid_examples() -> tuple[object, ...]:
     """A value of every type a public parameter takes, the owners of methods first."""
     report = RECORDS.safety_reports[0]
@@ -298,6 +307,10 @@ def _valid_examples() -> tuple[object, ...]:
         ohs_domain.Explanation(),
         ohs_domain.Step(description="d", result="r"),
         ohs_domain.Fact(name="n", value=1),
+        (ohs_domain.Fact(name="n", value=1),),
+        ohs_domain.Message("m"),
+        ohs_domain.Problem("$", "m"),
+        ohs_domain.InvalidDataError("Records", ()),
         *(case.values[0] for case in REASONS_IN_ENGLISH),
         *_results(),
         Year(2023).range,

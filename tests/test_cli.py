@@ -427,6 +427,54 @@ def test_progress_is_shown_only_on_a_terminal_with_tqdm(
     assert FakeBar.seen == sorted(FakeBar.seen)
 
 
+@pytest.mark.parametrize(
+    ("argv", "code", "says"),
+    [
+        pytest.param(
+            ["validate", "{d}", "--lang", "ru"],
+            0,
+            "данные корректны: 11 departments, 2\u00a0962 employees, ",
+            id="a-summary-in-russian",
+        ),
+        pytest.param(
+            ["validate", "{d}/reward-policy.json", "--lang", "kk"],
+            1,
+            "Records: 16 қате\n  $.approved_by: белгісіз өріс; жарамды өрістер: time_zone, ",
+            id="every-problem-in-kazakh",
+        ),
+        pytest.param(
+            ["inspector-pay", "{d}", "--policy", "{d}/inspector-pay-policy.json", "--year", "2023",
+             "--lang", "ru"],
+            0,
+            "3 кв. 2023: оплачено 20 из 21, 300\u00a0000\u00a0KZT\n"
+            "  не оплачено: E-0000017: в 3 кв. 2023 выдано 0 представлений; "
+            "положение требует не менее 1\n",
+            id="pay-in-russian",
+        ),
+        pytest.param(
+            ["reward-awards", "{d}", "--policy", "{d}/reward-policy.json", "--period", "2023",
+             "--paid-on", "2024-01-25", "--lang", "kk"],
+            0,
+            "92 сыйақы, 42\u00a0840\u00a0000\u00a0₸, ЕТЖ 70\u00a0000\u00a0₸\n",
+            id="awards-in-kazakh",
+        ),
+        pytest.param(
+            ["validate", "{d}", "--lang", "de"],
+            2,
+            "invalid choice: 'de'",
+            id="a-language-the-library-does-not-speak",
+        ),
+    ],
+)  # fmt: skip
+def test_the_text_is_in_the_language_asked(
+    company: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, says: str
+) -> None:
+    got, out, err = run(capsys, *(a.format(d=company) for a in argv))
+    assert got == code
+    assert says in out + err
+    assert "Traceback" not in err
+
+
 class Terminal(io.StringIO):
     """A stderr that says it is a terminal, keeping what is written to it."""
 

@@ -3,6 +3,8 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ohs_domain
 from ohs_domain import (
@@ -210,3 +212,120 @@ def test_invalid_data_counts_its_problems_in_words(count: int, heading: str) -> 
     lines = str(error).split("\n")
     assert lines[0] == heading
     assert lines[1:] == [f"  $.items[{n}]: bad" for n in range(count)]
+# -- every error in Russian and Kazakh, chosen per call --------------------------------
+
+IN_LANGUAGES = [
+    pytest.param(
+        InvalidValueError("employees", 3, "a list"),
+        "employees: получено 3 (int); ожидается список",
+        "employees: берілгені 3 (int); күтілетіні тізім",
+        id="invalid-value",
+    ),
+    pytest.param(
+        CurrencyMismatchError("+", "KZT", "USD"),
+        "нельзя применить '+' к KZT и USD: суммы должны быть в одной валюте; "
+        "сначала переведите одну из них",
+        "'+' амалын KZT және USD үшін қолдануға болмайды: сомалар бір валютада болуы керек; "
+        "алдымен біреуін айырбастаңыз",
+        id="currency-mismatch",
+    ),
+    pytest.param(
+        NoValueInForceError("kz.MINIMUM_WAGE", date(2017, 6, 1), date(2018, 1, 1)),
+        "kz.MINIMUM_WAGE: нет значения на 01.06.2017; самое раннее значение действует с 01.01.2018",
+        "kz.MINIMUM_WAGE: 01.06.2017 күнгі мәні жоқ; ең ерте мәні 01.01.2018 бастап қолданылады",
+        id="no-value-in-force",
+    ),
+    pytest.param(
+        UnknownRecordError("employee", "E-9999"),
+        "работник: в записях нет идентификатора 'E-9999'",
+        "қызметкер: жазбаларда 'E-9999' идентификаторы жоқ",
+        id="unknown-record",
+    ),
+    pytest.param(
+        InvalidDataError("Records", [Problem("$.time_zone", "required field is missing")]),
+        "Records: 1 ошибка\n  $.time_zone: обязательное поле отсутствует",
+        "Records: 1 қате\n  $.time_zone: міндетті өріс жоқ",
+        id="invalid-data",
+    ),
+]
+
+
+@pytest.mark.parametrize(("error", "ru", "kk"), IN_LANGUAGES)
+def test_an_error_renders_in_the_language_asked_and_str_stays_english(
+    error: OhsDomainError, ru: str, kk: str
+) -> None:
+    assert (error.render("ru"), error.render("kk")) == (ru, kk)
+    assert error.render() == error.render("en") == str(error)
+
+
+@pytest.mark.parametrize(
+    ("count", "ru", "kk"),
+    [
+        pytest.param(1, "1 ошибка", "1 қате", id="one"),
+        pytest.param(3, "3 ошибки", "3 қате", id="few"),
+        pytest.param(5, "5 ошибок", "5 қате", id="many"),
+        pytest.param(21, "21 ошибка", "21 қате", id="twenty-one-is-one"),
+    ],
+)
+def test_the_count_of_problems_takes_the_plural_form_of_its_language(
+    count: int, ru: str, kk: str
+) -> None:
+    error = InvalidDataError("Records", [Problem("$", "data nested too deeply")] * count)
+    assert error.render("ru").splitlines()[0] == f"Records: {ru}"
+    assert error.render("kk").splitlines()[0] == f"Records: {kk}"
+    assert str(error).splitlines()[0] == f"Records: {count} problem{'s' * (count != 1)}"
+
+
+def test_a_problem_keeps_its_message_as_data_and_its_path_and_record_as_given() -> None:
+    problem = Problem("$.employees[3].id", "required field is missing", "E-0004")
+    assert problem.render("ru") == "$.employees[3].id (E-0004): обязательное поле отсутствует"
+    assert (
+        problem.render("en")
+        == str(problem)
+        == ("$.employees[3].id (E-0004): required field is missing")
+    )
+
+
+def test_a_message_the_catalogs_do_not_list_stays_english_in_every_language() -> None:
+    problem = Problem("$.x", "a message of an application, not of the library")
+    assert problem.render("ru") == problem.render("kk") == str(problem)
+
+
+@pytest.mark.parametrize("lang", ["de", "RU", None])
+def test_an_error_refuses_a_language_it_does_not_render(lang: object) -> None:
+    with pytest.raises(ohs_domain.InvalidArgumentError, match="'en' or 'ru' or 'kk'"):
+        UnknownRecordError("employee", "E-9999").render(lang)  # type: ignore[arg-type]
+
+
+@given(
+    field=st.text(min_size=1, max_size=20),
+    value=st.one_of(st.integers(), st.text(), st.dates(), st.none()),
+    expected=st.sampled_from(["a list", "an int", "something the catalogs do not list {x}"]),
+    lang=st.sampled_from(ohs_domain.LANGUAGES),
+)
+def test_an_invalid_value_reads_the_same_in_every_language_but_its_words(
+    field: str, value: object, expected: str, lang: ohs_domain.Language
+) -> None:
+    error = InvalidValueError(field, value, expected)
+    assert str(error) == f"{field}: got {_shown(value)}; expected {expected}"
+    text = error.render(lang)
+    assert text.startswith(f"{field}: ")  # the field and the value are data, never translated
+    assert _shown(value) in text
+
+
+def _shown(value: object) -> str:
+    return (
+        str(InvalidValueError("f", value, "x")).removeprefix("f: got ").removesuffix("; expected x")
+    )
+
+
+def test_an_error_raised_with_a_plain_message_renders_it_as_given() -> None:
+    error = OhsDomainError("a message of an application")
+    assert error.render("ru") == error.render("kk") == str(error)
+
+
+def test_a_reason_given_as_data_renders_in_the_language_asked() -> None:
+    reason = ohs_domain.Message("required field is missing")
+    error = IllegalTransitionError("safety report R-1", reason)
+    assert error.reason == "required field is missing"
+    assert error.render("ru") == "safety report R-1: обязательное поле отсутствует"

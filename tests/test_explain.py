@@ -12,6 +12,7 @@ from ohs_domain import (
     Entry,
     Explanation,
     Fact,
+    Message,
     Money,
     Quarter,
     ReportKind,
@@ -23,7 +24,7 @@ from ohs_domain import (
     kz,
     show,
 )
-from ohs_domain.testing import entries, explanations, money, steps, values
+from ohs_domain.testing import entries, explanations, money, quarters, steps, values
 
 LAW_2023 = Source(
     title="Law on the republican budget for 2023-2025",
@@ -207,3 +208,68 @@ def test_a_step_reads_as_description_and_result(step: Step, text: str) -> None:
 @given(values())
 def test_every_value_shows_as_one_line(value: Value) -> None:
     assert "\n" not in show(value)
+
+
+# -- steps built from data: their words translate, their English is the step -------------
+
+
+def _paid_for(quarter: Quarter, count: int, total: Money) -> Step:
+    return Step.of(
+        description=Message("paid for {period}", (("period", quarter),)),
+        result=Message(
+            "{n} inspector(s), {total}",
+            (("n", count), ("total", total)),
+            "{n} inspector(s), {total}",
+        ),
+    )
+
+
+def test_a_step_of_messages_keeps_their_english_as_its_description_and_result() -> None:
+    step = _paid_for(Quarter(2023, 3), 20, Money(300_000))
+    assert (step.description, step.result) == ("paid for 2023-Q3", "20 inspector(s), 300,000 KZT")
+    assert step == Step(description="paid for 2023-Q3", result="20 inspector(s), 300,000 KZT")
+    assert str(step) == step.render("en") == "paid for 2023-Q3: 20 inspector(s), 300,000 KZT"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "оплачено за 3 кв. 2023: 20 инспекторов, 300\u00a0000\u00a0KZT"),
+        ("kk", "2023 ж. 3-тоқсан үшін төленді: 20 инспектор, 300\u00a0000\u00a0₸"),
+    ],
+)
+def test_a_step_of_messages_renders_its_values_in_the_language_asked(lang: str, text: str) -> None:
+    step = _paid_for(Quarter(2023, 3), 20, Money(300_000))
+    assert step.render(lang) == text  # type: ignore[arg-type]
+
+
+def test_a_step_of_a_fixed_description_translates_it_like_a_plain_step() -> None:
+    plain = Step(description="rank among eligible employees", result=1)
+    built = Step.of(description="rank among eligible employees", result=1)
+    assert built == plain
+    assert built.render("ru") == plain.render("ru") == "место среди работников, имеющих право: 1"
+
+
+@given(quarters(), money())
+def test_any_step_of_messages_reads_in_english_as_its_values_shown(
+    quarter: Quarter, total: Money
+) -> None:
+    step = _paid_for(quarter, 1, total)
+    assert str(step) == f"paid for {quarter}: 1 inspector(s), {show(total)}"
+    assert quarter.render("ru") in step.render("ru")
+    assert total.render("kk") in step.render("kk")
+
+
+def test_a_fact_of_messages_keeps_their_english_and_renders_them_per_language() -> None:
+    counted = Message("{n} report(s)", (("n", 5),), "{n} report(s)")
+    fact = Fact.of(name="near_miss", value=counted)
+    assert fact == Fact(name="near_miss", value="5 report(s)")
+    assert str(fact) == "near_miss = 5 report(s)"
+    assert fact.render("ru") == "потенциально опасное происшествие = 5 сообщений"
+    assert fact.render("kk") == "қауіпті оқиға = 5 хабарлама"
+
+
+def test_a_fact_of_a_plain_value_renders_like_a_plain_fact() -> None:
+    fact = Fact.of(name=Message("rejected by {day}", (("day", date(2023, 12, 31)),)), value=286)
+    assert (fact.name, fact.value) == ("rejected by 2023-12-31", 286)
+    assert fact.render("ru") == "отклонено к 31.12.2023 = 286"

@@ -19,6 +19,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ohs_domain import (
     LANGUAGES,
@@ -128,7 +130,15 @@ def test_every_compiled_catalog_is_the_compilation_of_its_source(lang: Language)
 
 
 def test_every_message_id_in_the_code_is_in_the_catalog() -> None:
-    keywords = {"text": (2,), "t": (1,), "plural": (3, 4), "_count": (3,), "N_": (1,)}
+    keywords = {
+        "text": (2,),
+        "t": (1,),
+        "plural": (3, 4),
+        "_count": (3,),
+        "N_": (1,),
+        "message": (1,),
+        "_say": (2,),
+    }
     used = {
         forms(message)[0]
         for _, _, message, _, _ in extract_from_dir(
@@ -282,6 +292,102 @@ def test_a_report_with_undefined_figures_renders_without_english(lang: Language)
     report = year_of_three_reporters().render(lang)
     assert "undefined" not in report
     assert not re.search(r"\b(of|paid|none|on record)\b", report)
+
+
+# -- messages kept as data ---------------------------------------------------------
+
+MESSAGES = [
+    pytest.param(
+        i18n.message(
+            "{quarter}: {paid} of {appointed} paid, {total}",
+            quarter=Quarter(2023, 3),
+            paid=20,
+            appointed=21,
+            total=Money(300_000),
+        ),
+        "2023-Q3: 20 of 21 paid, 300,000 KZT",
+        "3 кв. 2023: оплачено 20 из 21, 300\u00a0000\u00a0KZT",
+        "2023 ж. 3-тоқсан: 21 ішінен 20 төленді, 300\u00a0000\u00a0₸",
+        id="values-shown-per-language",
+    ),
+    pytest.param(
+        i18n.message("valid: {counts}", counts="2 employees"),
+        "valid: 2 employees",
+        "данные корректны: 2 employees",
+        "деректер дұрыс: 2 employees",
+        id="a-string-value-is-never-translated",
+    ),
+    pytest.param(
+        i18n.message(
+            "no {kind} with id {key} in the records", kind=i18n.Message("employee"), key="'E-1'"
+        ),
+        "no employee with id 'E-1' in the records",
+        "работник: в записях нет идентификатора 'E-1'",
+        "қызметкер: жазбаларда 'E-1' идентификаторы жоқ",
+        id="a-message-inside-a-message",
+    ),
+    pytest.param(
+        i18n.message(
+            "{field}: {problem}",
+            field=(True, None, Decimal("61.6"), date(2023, 12, 31)),
+            problem=Fraction(1, 2),
+        ),
+        "True; None; 61.6; 2023-12-31: 1/2",
+        "True; None; 61,6; 31.12.2023: 1/2",
+        "True; None; 61,6; 31.12.2023: 1/2",
+        id="every-kind-of-value",
+    ),
+    pytest.param(
+        i18n.Message(""),
+        "",
+        "",
+        "",
+        id="the-empty-id-is-not-the-catalog-header",
+    ),
+    pytest.param(
+        i18n.Message("{not a placeholder: no values}"),
+        "{not a placeholder: no values}",
+        "{not a placeholder: no values}",
+        "{not a placeholder: no values}",
+        id="braces-without-values-are-text",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "en", "ru", "kk"), MESSAGES)
+def test_a_message_renders_per_language_and_str_is_english(
+    message: i18n.Message, en: str, ru: str, kk: str
+) -> None:
+    assert (str(message), message.render("ru"), message.render("kk")) == (en, ru, kk)
+
+
+@pytest.mark.parametrize(
+    ("count", "ru"),
+    [(1, "1 вознаграждение"), (3, "3 вознаграждения"), (25, "25 вознаграждений")],
+)
+def test_a_counted_message_takes_the_plural_form_of_n(count: int, ru: str) -> None:
+    counted = i18n.message(
+        "{n} awards, {total} at {wage}",
+        "{n} awards, {total} at {wage}",
+        n=count,
+        total=Money(0),
+        wage=Money(70_000),
+    )
+    assert counted.render("ru").startswith(f"{ru}, ")
+    assert str(counted).startswith(f"{count} awards, ")
+
+
+@given(
+    st.sampled_from([m.id for m in catalog("en") if m.id and not m.pluralizable]),
+    st.sampled_from(LANGUAGES),
+)
+def test_every_message_of_the_catalogs_renders_with_its_placeholders_filled(
+    words: str, lang: Language
+) -> None:
+    names = _fields(words)
+    text = i18n.message(words, **dict.fromkeys(names, "\x00")).render(lang)
+    assert text.count("\x00") >= len(names)  # every value shown, none lost
+    assert not names or not _fields(text)  # and no placeholder left unfilled
 
 
 # -- the glossary ------------------------------------------------------------------
@@ -444,3 +550,14 @@ def test_the_key_points_explanation_translates_its_fixed_steps() -> None:
     lines = demo_points().explanation.render("ru").splitlines()
     assert lines[0] == "1. обучено производственного персонала: 2\u00a0699 из 2\u00a0699 (100,0 %)"
     assert lines[3] == "4. выдано представлений: 209"
+
+
+def test_the_russian_glossary_has_the_terms_and_marks_of_the_english_one() -> None:
+    def terms(page: Path) -> list[tuple[str, str, str]]:
+        rows = [line.strip("|").split("|") for line in page.read_text("utf-8").splitlines()]
+        cells = [[cell.strip() for cell in row] for row in rows if len(row) == 4]
+        return [(row[0], row[1], row[2]) for row in cells[2:]]  # after the header and rule
+
+    english, russian = terms(GLOSSARY), terms(GLOSSARY.with_suffix(".ru.md"))
+    assert russian == english  # the same terms in the same languages, † where unconfirmed
+    assert sum("†" in kk for _, _, kk in english) >= 1

@@ -25,6 +25,7 @@ from ohs_domain import (
     InspectionActivityPartial,
     InvalidArgumentError,
     InvalidValueError,
+    KeyPointsPartial,
     Quarter,
     Records,
     TrainingCoveragePartial,
@@ -39,6 +40,8 @@ from ohs_domain import (
     injury_rates_partial,
     inspection_activity,
     inspection_activity_partial,
+    key_points,
+    key_points_partial,
     partition,
     serialization,
     testing,
@@ -105,6 +108,22 @@ EVALUATORS: list[Any] = [
             {"period": YEAR, "as_of": END_OF_2023},
         ),
         id="injury-rates",
+    ),
+    pytest.param(
+        Rule(
+            key_points,
+            key_points_partial,
+            KeyPointsPartial,
+            {
+                "year": YEAR,
+                "as_of": END_OF_2023,
+                "deadlines": DEADLINES,
+                "inspector_pay_policy": demo.INSPECTOR_PAY_POLICY,
+                "reward_policy": demo.REWARD_POLICY,
+                "paid_on": date(2024, 1, 25),
+            },
+        ),
+        id="key-points",  # every rule at once, the pay and the awards among them
     ),
 ]
 
@@ -242,8 +261,8 @@ def test_partials_of_different_evaluators_do_not_combine() -> None:
     ("partials", "expected"),
     [
         pytest.param([], "at least one partial (use FPartial.empty(...))", id="nothing-to-combine"),
-        pytest.param("partials", "an iterable of partials", id="a-string"),
-        pytest.param(3, "an iterable of partials", id="not-iterable"),
+        pytest.param("partials", "an iterable", id="a-string"),  # refused as it is called
+        pytest.param(3, "an iterable", id="not-iterable"),
         pytest.param([engagement], "partial results", id="an-evaluator-not-its-partial"),
     ],
 )

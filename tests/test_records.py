@@ -42,6 +42,8 @@ from ohs_domain import (
     WorkerRelation,
     WorkInjury,
     Year,
+    demo,
+    kz,
     local_date,
     serialization,
     testing,
@@ -1325,3 +1327,28 @@ def test_hours_worked_by_month(records: Records) -> None:
     assert records.total_hours([march]) == Decimal(0)
     assert isinstance(records.total_hours([march]), Decimal)  # exact even when empty
     assert records.hours_during([]) == ()
+
+
+def test_the_rules_across_records_read_in_russian_and_kazakh() -> None:
+    data = serialization.dump(demo.build_records())
+    data["employees"][5]["department"] = "D-NONE"
+    data["employees"][7]["id"] = data["employees"][6]["id"]
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    ru, kk = caught.value.render("ru").splitlines(), caught.value.render("kk").splitlines()
+    assert ru[1] == (
+        "  $.employees[5].department (E-0000006): не найден идентификатор 'D-NONE' "
+        "(подразделение): в departments такого нет"
+    )
+    assert ru[2] == (
+        "  $.employees[7].id (E-0000007): 'E-0000007' встречается 2 раза "
+        "(employees[6], employees[7]); в employees каждое значение должно быть уникальным"
+    )
+    assert kk[1] == (
+        "  $.employees[5].department (E-0000006): бөлімше 'D-NONE' табылмады: "
+        "departments ішінде мұндай идентификатор жоқ"
+    )
+    assert str(caught.value).splitlines()[1] == (
+        "  $.employees[5].department (E-0000006): unknown department 'D-NONE': "
+        "no such id in departments"
+    )

@@ -53,7 +53,7 @@ from ohs_domain._gri import (
     InjuryDisclosureColumn,
     gri_403_9,
 )
-from ohs_domain._i18n import LANGUAGES, Language
+from ohs_domain._i18n import LANGUAGES, Language, Message
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
 from ohs_domain._injury_rates import (
     InjuryRates,
@@ -90,7 +90,9 @@ from ohs_domain._inspector_pay import (
 )
 from ohs_domain._key_points import (
     KeyPoints,
+    KeyPointsPartial,
     key_points,
+    key_points_partial,
 )
 from ohs_domain._leading import (
     LeadingIndicator,
@@ -236,10 +238,12 @@ __all__ = [
     "InvalidValueError",
     "ItemTallies",
     "KeyPoints",
+    "KeyPointsPartial",
     "KindCount",
     "Language",
     "LeadingIndicator",
     "LeadingIndicators",
+    "Message",
     "Money",
     "Month",
     "MultiplierBounds",
@@ -325,6 +329,7 @@ __all__ = [
     "inspector_pay_for_year_partial",
     "inspector_pay_partial",
     "key_points",
+    "key_points_partial",
     "leading_indicators",
     "local_date",
     "partition",

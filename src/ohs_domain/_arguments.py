@@ -14,7 +14,8 @@ cannot drift apart. They are resolved on the first call (modules use
 ``from __future__ import annotations``), once per callable.
 
 This module sits at the bottom of the layers: it imports nothing of the
-library above the error tree.
+library when it is imported, so that the error tree's own methods (``render``)
+are checked too; the error class is looked up when an argument is refused.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, TypeVar, cast, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, get_args, get_origin
 
-from ohs_domain._errors import InvalidArgumentError
+if TYPE_CHECKING:
+    from ohs_domain._errors import InvalidArgumentError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -190,7 +192,14 @@ class _Plan:
                 self.by_name[name] = Check(check.accepts, check.expected + hint)
 
     def refuse(self, parameter: str, value: object) -> InvalidArgumentError:
-        return InvalidArgumentError(self.name, parameter, value, self.by_name[parameter].expected)
+        return _refusal(self.name, parameter, value, self.by_name[parameter].expected)
+
+
+def _refusal(function: str, field: str, value: object, expected: str) -> InvalidArgumentError:
+    # Imported here, not at the top: the error tree imports `checked` for its own methods.
+    from ohs_domain._errors import InvalidArgumentError  # noqa: PLC0415
+
+    return InvalidArgumentError(function, field, value, expected)
 
 
 def _anything(_value: object) -> bool:
@@ -307,7 +316,7 @@ class _FieldCheck:
     def __call__(self, _instance: object, _attribute: object, value: object) -> None:
         if not self.accepts(value):  # so a check was compiled: _anything accepts everything
             expected = cast(Check, self.check).expected
-            raise InvalidArgumentError(self.owner.__name__, self.name, value, expected)
+            raise _refusal(self.owner.__name__, self.name, value, expected)
 
     def __repr__(self) -> str:
         return f"<field {self.name} of {self.owner.__name__} as annotated>"

@@ -16,7 +16,8 @@ import attrs
 from ohs_domain import _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Fact, Step
-from ohs_domain._indicator_inputs import check_as_of, nothing_found, production_staff
+from ohs_domain._i18n import message
+from ohs_domain._indicator_inputs import check_as_of, nothing_found, on_staff, production_staff
 from ohs_domain._measures import Share
 from ohs_domain._partial import Tallies, parameter, summed, united, united_per_key
 from ohs_domain._periods import DateRange, Period, as_range
@@ -238,19 +239,27 @@ def _explanation(
     participations = sum(line.participations for line in lines)
     return Explanation(
         (
-            Step(
-                description=f"production personnel on staff on {as_of}",
-                result=len(tallies.population),
+            Step.of(description=on_staff(as_of), result=len(tallies.population)),
+            *nothing_found(
+                len(tallies.sessions),
+                message("no training sessions started in {period}", period=days),
             ),
-            *nothing_found(len(tallies.sessions), f"no training sessions started in {days}"),
-            Step(
-                description=f"training sessions that started in {days}",
-                result=f"{len(tallies.sessions):,} sessions, {participations:,} participations",
+            Step.of(
+                description=message("training sessions that started in {period}", period=days),
+                result=message(
+                    "{sessions} sessions, {participations} participations",
+                    sessions=len(tallies.sessions),
+                    participations=participations,
+                ),
                 facts=tuple(
-                    Fact(
+                    Fact.of(
                         name=str(line.format),
-                        value=f"{line.people.part:,} people in {line.groups:,} groups "
-                        f"({line.participations:,} participations)",
+                        value=message(
+                            "{people} people in {groups} groups ({participations} participations)",
+                            people=line.people.part,
+                            groups=line.groups,
+                            participations=line.participations,
+                        ),
                     )
                     for line in lines
                 ),

@@ -17,8 +17,8 @@ import attrs
 from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Fact, Step
-from ohs_domain._i18n import N_, Language
-from ohs_domain._indicator_inputs import check_as_of, nothing_found
+from ohs_domain._i18n import N_, Language, message
+from ohs_domain._indicator_inputs import check_as_of, nothing_found, stats
 from ohs_domain._measures import Share
 from ohs_domain._partial import Tallies, nested, parameter, summed, united
 from ohs_domain._periods import DateRange, Period, as_range, local_date
@@ -358,9 +358,13 @@ def _explanation(
     days, as_of = tallies.period, tallies.as_of
     return Explanation(
         (
-            Step(
-                description=f"accepted reports registered in {days}, as of the end of {as_of}",
-                result=str(reports),
+            Step.of(
+                description=message(
+                    "accepted reports registered in {period}, as of the end of {day}",
+                    period=days,
+                    day=as_of,
+                ),
+                result=stats(reports),
                 facts=tuple(
                     Fact(
                         name=f"{risk} risk",
@@ -369,11 +373,23 @@ def _explanation(
                     for risk in RiskLevel
                 ),
             ),
-            *nothing_found(reports.items, f"no accepted reports registered in {days}"),
-            Step(description=f"violations found in {days}", result=str(violations)),
-            Step(
-                description=f"submissions issued in {days} answered by their deadline",
-                result=f"{answered}; {len(tallies.overdue_submissions):,} overdue",
+            *nothing_found(
+                reports.items, message("no accepted reports registered in {period}", period=days)
+            ),
+            Step.of(
+                description=message("violations found in {period}", period=days),
+                result=stats(violations),
+            ),
+            Step.of(
+                description=message(
+                    "submissions issued in {period} answered by their deadline", period=days
+                ),
+                result=message(
+                    "{answered}; {n} overdue",
+                    "{answered}; {n} overdue",
+                    answered=answered,
+                    n=len(tallies.overdue_submissions),
+                ),
             ),
         )
     )

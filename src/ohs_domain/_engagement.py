@@ -12,7 +12,8 @@ from ohs_domain import _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Fact, Step
-from ohs_domain._indicator_inputs import check_as_of, nothing_found, production_staff
+from ohs_domain._i18n import message
+from ohs_domain._indicator_inputs import check_as_of, nothing_found, on_staff, production_staff
 from ohs_domain._measures import Share
 from ohs_domain._partial import Tallies, parameter, summed, united
 from ohs_domain._periods import DateRange, Period, as_range
@@ -202,23 +203,29 @@ def _explanation(tallies: EngagementPartial, registered: Share, active: Share) -
     known, as_of = _known(tallies.period, tallies.as_of), tallies.as_of
     return Explanation(
         (
-            Step(
-                description=f"production personnel on staff on {as_of}", result=len(tallies.staff)
+            Step.of(description=on_staff(as_of), result=len(tallies.staff)),
+            *nothing_found(
+                tallies.reports, message("no reports registered in {period}", period=known)
             ),
-            *nothing_found(tallies.reports, f"no reports registered in {known}"),
-            Step(
-                description=f"events and defects registered in {known}",
+            Step.of(
+                description=message("events and defects registered in {period}", period=known),
                 result=tallies.reports,
                 facts=(
                     Fact(name="events", value=tallies.events),
                     Fact(name="defects", value=tallies.defects),
-                    Fact(name=f"rejected by {as_of}", value=tallies.rejected),
+                    Fact.of(name=message("rejected by {day}", day=as_of), value=tallies.rejected),
                 ),
             ),
-            Step(description=f"registered in the reporting system by {as_of}", result=registered),
-            Step(
-                description=f"active: at least {tallies.min_reports} non-rejected report(s) "
-                "in the period",
+            Step.of(
+                description=message("registered in the reporting system by {day}", day=as_of),
+                result=registered,
+            ),
+            Step.of(
+                description=message(
+                    "active: at least {n} non-rejected report(s) in the period",
+                    "active: at least {n} non-rejected report(s) in the period",
+                    n=tallies.min_reports,
+                ),
                 result=active,
             ),
         )

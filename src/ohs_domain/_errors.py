@@ -4,6 +4,10 @@ Every error the library raises derives from [`OhsDomainError`][ohs_domain.OhsDom
 and from the builtin a caller would naturally catch, so ``except ValueError``
 and ``except LookupError`` keep working. Errors carry their data in attributes;
 their messages say what was wrong, the bad value, and what would be valid.
+
+A message is data too ([`Message`][ohs_domain.Message], in ``text``): ``str(error)``
+is English, ``error.render("ru")`` and ``error.render("kk")`` the same message in
+Russian and Kazakh, chosen per call.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from collections.abc import Iterable
 from datetime import date
 
 import attrs
+
+from ohs_domain._arguments import checked, typed_fields
+from ohs_domain._i18n import Language, Message, message
 
 __all__ = [
     "CurrencyMismatchError",
@@ -27,10 +34,26 @@ __all__ = [
 
 
 class OhsDomainError(Exception):
-    """Root of every error raised by ``ohs_domain``."""
+    """Root of every error raised by ``ohs_domain``.
+
+    Attributes:
+        text: The message as data; ``str(error)`` is its English text.
+    """
 
     # Tracebacks name the public location, not the private module.
     __module__ = "ohs_domain"
+
+    text: Message
+
+    def _say(self, text: Message) -> None:
+        self.text = text
+        super().__init__(str(text))
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The message in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``); ``str()`` is English."""
+        text = getattr(self, "text", None)
+        return str(self) if text is None else text.render(lang)
 
 
 class InvalidValueError(OhsDomainError, ValueError):
@@ -45,11 +68,12 @@ class InvalidValueError(OhsDomainError, ValueError):
 
     __module__ = "ohs_domain"
 
-    def __init__(self, field: str, value: object, expected: str) -> None:
+    def __init__(self, field: str, value: object, expected: str | Message) -> None:
         self.field = field
         self.value = value
-        self.expected = expected
-        super().__init__(f"{field}: got {_show(value)}; expected {expected}")
+        self.expected = str(expected)
+        self._got = got(value, expected)
+        self._say(message("{field}: {problem}", field=field, problem=self._got))
 
 
 class InvalidArgumentError(InvalidValueError, TypeError):
@@ -69,10 +93,10 @@ class InvalidArgumentError(InvalidValueError, TypeError):
 
     __module__ = "ohs_domain"
 
-    def __init__(self, function: str, field: str, value: object, expected: str) -> None:
+    def __init__(self, function: str, field: str, value: object, expected: str | Message) -> None:
         super().__init__(field, value, expected)
         self.function = function
-        self.args = (f"{function}(): {self.args[0]}",)
+        self._say(message("{function}(): {problem}", function=function, problem=self.text))
 
 
 class CurrencyMismatchError(OhsDomainError, ValueError):
@@ -90,9 +114,14 @@ class CurrencyMismatchError(OhsDomainError, ValueError):
         self.operation = operation
         self.left = left
         self.right = right
-        super().__init__(
-            f"cannot apply {operation!r} to {left} and {right}: "
-            "amounts must be in the same currency; convert one of them first"
+        self._say(
+            message(
+                "cannot apply {operation} to {left} and {right}: "
+                "amounts must be in the same currency; convert one of them first",
+                operation=repr(operation),
+                left=left,
+                right=right,
+            )
         )
 
 
@@ -111,8 +140,13 @@ class NoValueInForceError(OhsDomainError, LookupError):
         self.parameter = parameter
         self.on = on
         self.earliest = earliest
-        super().__init__(
-            f"{parameter} has no value on {on}; the earliest value starts on {earliest}"
+        self._say(
+            message(
+                "{parameter} has no value on {on}; the earliest value starts on {earliest}",
+                parameter=parameter,
+                on=on,
+                earliest=earliest,
+            )
         )
 
 
@@ -129,7 +163,9 @@ class UnknownRecordError(OhsDomainError, LookupError):
     def __init__(self, kind: str, key: object) -> None:
         self.kind = kind
         self.key = key
-        super().__init__(f"no {kind} with id {key!r} in the records")
+        self._say(
+            message("no {kind} with id {key} in the records", kind=_words(kind), key=repr(key))
+        )
 
 
 class IllegalTransitionError(OhsDomainError, ValueError):
@@ -142,13 +178,13 @@ class IllegalTransitionError(OhsDomainError, ValueError):
 
     __module__ = "ohs_domain"
 
-    def __init__(self, subject: str, reason: str) -> None:
+    def __init__(self, subject: str, reason: str | Message) -> None:
         self.subject = subject
-        self.reason = reason
-        super().__init__(f"{subject}: {reason}")
+        self.reason = str(reason)
+        self._say(message("{subject}: {reason}", subject=subject, reason=_words(reason)))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Problem:
     """One problem found in data: where it is and what is wrong.
 
@@ -158,15 +194,34 @@ class Problem:
         message: What is wrong there and what would be valid.
         record: The id of the record at that position, when it has one
             (``"E-0042"``), shown beside the path.
+        text: The message as data, rendered per language by `render`
+            (by default the English ``message``, looked up in the catalogs).
     """
 
     path: str
     message: str
     record: str | None = None
+    text: Message = attrs.field(
+        default=attrs.Factory(lambda self: Message(self.message), takes_self=True),
+        kw_only=True,
+        eq=False,
+        repr=False,
+    )
+
+    @classmethod
+    @checked
+    def of(cls, path: str, text: Message, record: str | None = None) -> Problem:
+        """The problem at ``path`` whose message is ``text`` (its English text is ``message``)."""
+        return cls(path, str(text), record, text=text)
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The problem in ``lang``: its path (and record) and its message."""
         where = self.path if self.record is None else f"{self.path} ({self.record})"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.text.render(lang) if lang != 'en' else self.message}"
 
 
 class InvalidDataError(OhsDomainError, ValueError):
@@ -181,10 +236,41 @@ class InvalidDataError(OhsDomainError, ValueError):
     def __init__(self, subject: str, problems: Iterable[Problem]) -> None:
         self.subject = subject
         self.problems = tuple(problems)
-        count = len(self.problems)
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{subject}: {count} {noun}\n{lines}")
+        self.text = message(
+            "{subject}: {n} problem",
+            "{subject}: {n} problems",
+            subject=subject,
+            n=len(self.problems),
+        )
+        super().__init__(self.render("en"))
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The count of problems in ``lang``, then each problem on its own line."""
+        lines = "".join(f"\n  {problem.render(lang)}" for problem in self.problems)
+        return f"{self.text.render(lang)}{lines}"
+
+
+def problem_at(path: str, error: InvalidValueError) -> Problem:
+    """The problem ``error`` is at ``path``: "got …; expected …", as data."""
+    return Problem.of(path, error._got)
+
+
+def unknown_field(path: str, fields: str) -> Problem:
+    """The problem of a field the type does not have, naming the ``fields`` it has."""
+    return Problem.of(path, message("unknown field; valid fields are: {fields}", fields=fields))
+
+
+def got(value: object, expected: str | Message) -> Message:
+    """The words of every invalid value: "got ``value``; expected ``expected``"."""
+    return message(
+        "got {value}; expected {expected}", value=_show(value), expected=_words(expected)
+    )
+
+
+def _words(text: str | Message) -> Message:
+    # A fixed English text is its own message id: translated when the catalogs list it.
+    return text if isinstance(text, Message) else Message(text)
 
 
 def _show(value: object) -> str:

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import attrs
 
 from ohs_domain import _i18n
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._effective import Entry, Source
-from ohs_domain._i18n import Language
+from ohs_domain._i18n import Language, Message
 from ohs_domain._measures import Rate, Share, _grouped
 from ohs_domain._money import Money
 from ohs_domain._outcomes import ExclusionReason, PayReason
@@ -88,12 +88,10 @@ def _shown(value: Value, lang: Language) -> str:  # noqa: PLR0911 - one case a k
             return "; ".join(_shown(item, lang) for item in value)
         case date():
             return _i18n.day(value, lang)
-        case DateRange():
-            return f"[{_i18n.day(value.start, lang)}, {_i18n.day(value.end, lang)})"
         case str() | Source() | Year() | Month():
             return str(value)  # ids, the law's own title, years and months read the same
         case _:
-            return value.render(lang)  # money, shares, rates, quarters, reasons
+            return value.render(lang)  # money, shares, rates, periods, reasons, messages
 
 
 _SHOWN: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
@@ -105,8 +103,36 @@ _SHOWN: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
 )
 
 
+class _Worded:
+    """What a fact and a step share: words kept as messages when built from data (``of``)."""
+
+    __slots__ = ()
+    _words: tuple[Message, Message | None] | None
+
+    def _keep(self, words: Message, said: Message | None) -> None:
+        object.__setattr__(self, "_words", (words, said))  # frozen: set once, while built
+
+    def _label(self, text: str, lang: Language) -> str:
+        words = self._words
+        return _i18n.gettext(lang, text) if words is None else words[0].render(lang)
+
+    def _shown(self, value: Value, lang: Language) -> str:
+        said = None if self._words is None else self._words[1]
+        return show(value, lang) if said is None else said.render(lang)
+
+
+def _english(words: str | Message, value: Value | Message) -> tuple[Message, Message | None, Value]:
+    """The messages behind a label and a value, and the value as the English text keeps it."""
+    label = words if isinstance(words, Message) else Message(words)
+    said = value if isinstance(value, Message) else None
+    return label, said, str(said) if said is not None else cast(Value, value)
+
+
+_WORDS: Any = attrs.field(default=None, init=False, eq=False, repr=False)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Fact:
+class Fact(_Worded):
     """A value a step used: an input, or a parameter with its source.
 
     Attributes:
@@ -120,6 +146,23 @@ class Fact:
     value: Value
     since: date | None = None
     source: Source | None = None
+    _words: tuple[Message, Message | None] | None = _WORDS  # see `of`
+
+    @classmethod
+    @checked
+    def of(cls, *, name: str | Message, value: Value | Message) -> Fact:
+        """A fact whose name and value may be messages that keep their values (they translate).
+
+        >>> from ohs_domain import Fact, Message
+        >>> counted = Message("{n} report(s)", (("n", 2),), "{n} report(s)")
+        >>> fact = Fact.of(name="events", value=counted)
+        >>> print(fact.value, "|", fact.render("ru"))
+        2 report(s) | события = 2 сообщения
+        """
+        label, said, shown = _english(name, value)
+        fact = cls(name=str(label), value=shown)
+        fact._keep(label, said)
+        return fact
 
     @classmethod
     @checked
@@ -133,7 +176,7 @@ class Fact:
     @checked
     def render(self, lang: Language = "en") -> str:
         """The fact in ``lang``: its name, value, and where a parameter came from."""
-        text = f"{_i18n.gettext(lang, self.name)} = {show(self.value, lang)}"
+        text = f"{self._label(self.name, lang)} = {self._shown(self.value, lang)}"
         origin = (
             [_i18n.text(lang, "since {day}", day=_i18n.day(self.since, lang))]
             if self.since is not None
@@ -145,8 +188,14 @@ class Fact:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Step:
+class Step(_Worded):
     """One step of a computation.
+
+    A step built by [`of`][ohs_domain.Step.of] from [`Message`][ohs_domain.Message]s
+    keeps its words as data, so a description that names values ("submissions
+    issued in 2023-Q1") renders in Russian and Kazakh with its values shown per
+    language; its ``description`` and ``result`` are the English text, which is
+    what equality, ``str()`` and the wire form see.
 
     Attributes:
         description: What was computed.
@@ -158,6 +207,25 @@ class Step:
     description: str
     result: Value
     facts: tuple[Fact, ...] = ()
+    _words: tuple[Message, Message | None] | None = _WORDS  # see `of`
+
+    @classmethod
+    @checked
+    def of(
+        cls, *, description: str | Message, result: Value | Message, facts: tuple[Fact, ...] = ()
+    ) -> Step:
+        """A step whose description and result may be messages that keep their values.
+
+        >>> from ohs_domain import Message, Quarter, Step
+        >>> issued = Message("submissions issued in {period}", (("period", Quarter(2023, 1)),))
+        >>> step = Step.of(description=issued, result=3)
+        >>> step.description, step.render("ru")
+        ('submissions issued in 2023-Q1', 'представления, выданные за 1 кв. 2023: 3')
+        """
+        label, said, shown = _english(description, result)
+        step = cls(description=str(label), result=shown, facts=facts)
+        step._keep(label, said)
+        return step
 
     def __str__(self) -> str:
         return self.render("en")
@@ -165,10 +233,10 @@ class Step:
     @checked
     def render(self, lang: Language = "en") -> str:
         """The step in ``lang``: what was computed and its result (without its facts)."""
-        description = _i18n.gettext(lang, self.description)
+        description = self._label(self.description, lang)
         if self.result is None:
             return description
-        return f"{description}: {show(self.result, lang)}"
+        return f"{description}: {self._shown(self.result, lang)}"
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -201,9 +269,8 @@ class Explanation:
     def render(self, lang: Language = "en") -> str:
         """The steps in ``lang``, numbered, each with its facts.
 
-        Step descriptions and fact names the catalogs list are translated; a
-        description built from data (``"submissions issued in 2023-Q1"``) stays
-        English for now, while every value is shown per ``lang``.
+        Step descriptions and fact names are translated, those built from data
+        (``"submissions issued in 2023-Q1"``) with their values shown per ``lang``.
         """
         lines: list[str] = []
         for number, step in enumerate(self.steps, start=1):

@@ -18,13 +18,16 @@ import functools
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, TypeAlias, get_args
+from typing import Literal, TypeAlias, cast, get_args
 
+import attrs
 from babel import numbers
 from babel.dates import format_date
 from babel.support import NullTranslations, Translations
 
-__all__ = ["LANGUAGES", "Language"]
+from ohs_domain._arguments import checked, typed_fields
+
+__all__ = ["LANGUAGES", "Language", "Message"]
 
 Language: TypeAlias = Literal["en", "ru", "kk"]
 """A language the library renders: English, Russian or Kazakh."""
@@ -105,3 +108,70 @@ def day(value: date, lang: Language) -> str:
     if lang == "en":
         return str(value)
     return format_date(value, format="dd.MM.yyyy", locale=lang)
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class Message:
+    """A text kept as data: an English message id and the values that fill it.
+
+    Errors and explanations keep their words as a ``Message`` rather than a
+    finished string, so each can be rendered in any language when shown:
+    ``str()`` is the English text, ``render("ru")`` the Russian one. The id
+    is the English text with ``{named}`` placeholders (the catalogs' key);
+    with ``plural`` set, the count is the value named ``n`` and picks the
+    form per language (1 отчёт, 2 отчёта, 5 отчётов).
+
+    >>> from ohs_domain import Message, Quarter
+    >>> words = Message("submissions issued in {period}", (("period", Quarter(2023, 1)),))
+    >>> str(words), words.render("ru")
+    ('submissions issued in 2023-Q1', 'представления, выданные за 1 кв. 2023')
+
+    Values are shown per language: a number grouped (``1,332``; ``1 332`` in
+    Russian), a day as ``2023-12-31`` (``31.12.2023``), a value with
+    ``render(lang)`` (money, shares, periods, reasons, messages) by it, and any
+    other value (an id, a field's name) as it is.
+
+    Attributes:
+        id: The English text with ``{named}`` placeholders.
+        values: The placeholders' values, by name.
+        plural: The English plural form of ``id`` when the text counts ``n``.
+    """
+
+    id: str
+    values: tuple[tuple[str, object], ...] = ()
+    plural: str | None = None
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The text in ``lang``: the catalog's translation with the values shown in it."""
+        if not self.id:  # gettext's empty id is the catalog's header
+            return ""
+        shown = {name: _value(value, lang) for name, value in self.values}
+        catalog = _catalog(lang)
+        if self.plural is None:
+            words = catalog.gettext(self.id)
+        else:
+            count = cast(int, dict(self.values)["n"])  # a counted message counts n
+            words = catalog.ngettext(self.id, self.plural, count)
+        return words.format(**shown) if self.values else words
+
+
+def message(words: str, /, plural: str | None = None, **values: object) -> Message:
+    """The message ``words`` with its placeholders' ``values`` (``plural``: counted by ``n``)."""
+    return Message(words, tuple(values.items()), plural)
+
+
+def _value(value: object, lang: Language) -> str:
+    if isinstance(value, bool | str) or value is None:
+        return str(value)
+    if isinstance(value, int | Decimal):
+        return number(value, lang)
+    if isinstance(value, date):
+        return day(value, lang)
+    if isinstance(value, tuple):
+        return "; ".join(_value(item, lang) for item in value)
+    render = getattr(value, "render", None)
+    return str(value) if render is None else str(render(lang))

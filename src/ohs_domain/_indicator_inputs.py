@@ -10,14 +10,26 @@ from datetime import date
 
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Step
+from ohs_domain._i18n import Message, message
 from ohs_domain._periods import DateRange
 from ohs_domain._records import Records
 from ohs_domain._workforce import Employee
 
 
-def nothing_found(found: int, description: str) -> tuple[Step, ...]:
+def nothing_found(found: int, description: Message) -> tuple[Step, ...]:
     """A step saying nothing was found, when ``found`` is 0: never only zeros to read."""
-    return () if found else (Step(description=description, result=None),)
+    return () if found else (Step.of(description=description, result=None),)
+
+
+def stats(line: object) -> Message:
+    """A line of figures as a step's result: shown by its own ``render(lang)``."""
+    # str() is its English line.
+    return message("{value}", value=line)
+
+
+def on_staff(as_of: date) -> Message:
+    """The description of the step counting the production staff on ``as_of``."""
+    return message("production personnel on staff on {day}", day=as_of)
 
 
 def production_staff(records: Records, as_of: date) -> list[Employee]:

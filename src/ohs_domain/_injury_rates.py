@@ -18,6 +18,7 @@ from ohs_domain import _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Step
+from ohs_domain._i18n import Message, message
 from ohs_domain._indicator_inputs import check_as_of, nothing_found
 from ohs_domain._injuries import InjurySeverity
 from ohs_domain._measures import Rate
@@ -41,7 +42,8 @@ class InjuryRates:
     Attributes:
         period: The months counted.
         as_of: The day days-without-injury is counted to.
-        hours: Hours worked in the period, all departments.
+        hours: Hours worked by employees in the period, all departments (contractors' workers are
+            disclosed apart, in `gri_403_9`).
         average_headcount: Average headcount of the company over the period.
         ltifr: Lost-time injuries × 1,000,000 ÷ hours (AS 1885.1, ILO frequency rate).
         trifr: Recordable injuries × 1,000,000 ÷ hours.
@@ -269,14 +271,23 @@ def _explanation(
     days, last = tallies.period, tallies.last_recordable_injury
     return Explanation(
         (
-            Step(description=f"hours worked in {days}", result=tallies.hours),
-            *nothing_found(bool(tallies.hours), f"no hours worked recorded in {days}"),
-            Step(description=f"average headcount over {days}", result=headcount),
-            Step(description=f"injuries in {days}", result=tallies.injuries),
+            Step.of(
+                description=message("hours worked in {period}", period=days), result=tallies.hours
+            ),
+            *nothing_found(
+                bool(tallies.hours), message("no hours worked recorded in {period}", period=days)
+            ),
+            Step.of(
+                description=message("average headcount over {period}", period=days),
+                result=headcount,
+            ),
+            Step.of(
+                description=message("injuries in {period}", period=days), result=tallies.injuries
+            ),
             *(Step(description="rate", result=rate) for rate in rates),
-            Step(
-                description=f"last recordable injury on or before {tallies.as_of}",
-                result=last if last is not None else "none on record",
+            Step.of(
+                description=message("last recordable injury on or before {day}", day=tallies.as_of),
+                result=last if last is not None else Message("none on record"),
             ),
         )
     )

@@ -11,8 +11,8 @@ import attrs
 from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Fact, Step
-from ohs_domain._i18n import N_, Language
-from ohs_domain._indicator_inputs import nothing_found
+from ohs_domain._i18n import N_, Language, message
+from ohs_domain._indicator_inputs import nothing_found, stats
 from ohs_domain._money import round_exactly
 from ohs_domain._partial import Tallies, parameter, summed, united
 from ohs_domain._periods import DateRange, Period, Quarter, as_range
@@ -217,15 +217,17 @@ def _explanation(
     days = tallies.period
     return Explanation(
         (
-            Step(
-                description=f"technical inspectors appointed during {days}",
+            Step.of(
+                description=message("technical inspectors appointed during {period}", period=days),
                 result=len(tallies.inspectors),
             ),
-            *nothing_found(total.submissions, f"no submissions issued in {days}"),
+            *nothing_found(
+                total.submissions, message("no submissions issued in {period}", period=days)
+            ),
             Step(description="of whom issuing submissions", result=len(tallies.issuing)),
-            Step(
-                description=f"submissions issued in {days}",
-                result=str(total),
+            Step.of(
+                description=message("submissions issued in {period}", period=days),
+                result=stats(total),
                 facts=tuple(Fact(name=d.label, value=str(d)) for d in by_department),
             ),
         )

@@ -24,6 +24,7 @@ from ohs_domain._drafts import drafted, on_demand, same_parameters
 from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
+from ohs_domain._i18n import message
 from ohs_domain._money import Money
 from ohs_domain._outcomes import (
     Active,
@@ -231,18 +232,18 @@ class InspectorPay:
             raise UnknownRecordError("inspector considered for pay", inspector)
         return Explanation(
             (
-                Step(
-                    description=f"submissions issued in {self.quarter}",
+                Step.of(
+                    description=message("submissions issued in {period}", period=self.quarter),
                     result=line.submissions,
                     facts=(Fact(name="violations listed", value=line.violations),),
                 ),
-                Step(
-                    description=f"days of {self.quarter} appointed",
+                Step.of(
+                    description=message("days of {quarter} appointed", quarter=self.quarter),
                     result=line.days_appointed,
                     facts=(Fact(name="days in the quarter", value=self.quarter.range.days),),
                 ),
-                Step(
-                    description=f"paid for {self.quarter}",
+                Step.of(
+                    description=message("paid for {period}", period=self.quarter),
                     result=line.amount,
                     facts=(
                         Fact.parameter("quarterly amount", self.rate),
@@ -324,14 +325,17 @@ class InspectorPayYear:
         return Explanation(
             (
                 *(
-                    Step(
-                        description=f"paid for {line.quarter}",
+                    Step.of(
+                        description=message("paid for {period}", period=line.quarter),
                         result=line.amount,
                         facts=tuple(Fact(name="because", value=r) for r in line.reasons),
                     )
                     for line in lines
                 ),
-                Step(description=f"paid for {self.year} = sum of the quarters", result=total),
+                Step.of(
+                    description=message("paid for {year} = sum of the quarters", year=self.year),
+                    result=total,
+                ),
             )
         )
 
@@ -701,22 +705,32 @@ class _QuarterDraft:
         nothing = []
         if not appointed:
             nothing.append(
-                Step(description=f"no technical inspectors appointed during {quarter}", result=None)
+                Step.of(
+                    description=message(
+                        "no technical inspectors appointed during {period}", period=quarter
+                    ),
+                    result=None,
+                )
             )
         elif not partial.submissions:
-            nothing.append(Step(description=f"no submissions issued in {quarter}", result=None))
+            nothing.append(
+                Step.of(
+                    description=message("no submissions issued in {period}", period=quarter),
+                    result=None,
+                )
+            )
         return Explanation(
             (
-                Step(
-                    description=f"quarterly amount in force on {quarter.last_day}",
+                Step.of(
+                    description=message("quarterly amount in force on {day}", day=quarter.last_day),
                     result=rate.value,
                     facts=(
                         Fact.parameter(policy.amount.name, rate),
                         Fact(name="policy", value=policy.approved_by),
                     ),
                 ),
-                Step(
-                    description=f"inspectors appointed during {quarter}",
+                Step.of(
+                    description=message("inspectors appointed during {period}", period=quarter),
                     result=appointed,
                     facts=(
                         Fact(name="active means", value=_activity(policy)),
@@ -725,9 +739,14 @@ class _QuarterDraft:
                     ),
                 ),
                 *nothing,
-                Step(
-                    description=f"paid for {quarter}",
-                    result=f"{self.paid()} inspector(s), {total}",
+                Step.of(
+                    description=message("paid for {period}", period=quarter),
+                    result=message(
+                        "{n} inspector(s), {total}",
+                        "{n} inspector(s), {total}",
+                        n=self.paid(),
+                        total=total,
+                    ),
                     facts=tuple(
                         Fact(name=inspector, value=(amount, *reasons))
                         for inspector, amount, _, _, _, reasons in self.lines
@@ -750,13 +769,16 @@ class _YearDraft:
         return Explanation(
             (
                 *(
-                    Step(
-                        description=f"paid for {q.quarter}",
+                    Step.of(
+                        description=message("paid for {period}", period=q.quarter),
                         result=q.total,
                         facts=(Fact(name="inspectors paid", value=len(q.paid)),),
                     )
                     for q in self.quarters
                 ),
-                Step(description=f"paid for {self.year} = sum of the quarters", result=self.total),
+                Step.of(
+                    description=message("paid for {year} = sum of the quarters", year=self.year),
+                    result=self.total,
+                ),
             )
         )

@@ -17,22 +17,40 @@ import attrs
 
 from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
-from ohs_domain._coverage import TrainingCoverage, training_coverage
-from ohs_domain._elimination import Elimination, elimination
-from ohs_domain._engagement import Engagement, engagement
+from ohs_domain._coverage import (
+    TrainingCoverage,
+    TrainingCoveragePartial,
+    training_coverage_partial,
+)
+from ohs_domain._elimination import Elimination, EliminationPartial, elimination_partial
+from ohs_domain._engagement import Engagement, EngagementPartial, engagement_partial
 from ohs_domain._explain import Explanation, Step
 from ohs_domain._i18n import Language
-from ohs_domain._injury_rates import InjuryRates, injury_rates
-from ohs_domain._inspection_activity import InspectionActivity, inspection_activity
-from ohs_domain._inspector_pay import InspectorPayPolicy, InspectorPayYear, inspector_pay_for_year
+from ohs_domain._injury_rates import InjuryRates, InjuryRatesPartial, injury_rates_partial
+from ohs_domain._inspection_activity import (
+    InspectionActivity,
+    InspectionActivityPartial,
+    inspection_activity_partial,
+)
+from ohs_domain._inspector_pay import (
+    InspectorPayPolicy,
+    InspectorPayYear,
+    InspectorPayYearPartial,
+    inspector_pay_for_year_partial,
+)
 from ohs_domain._money import Money
 from ohs_domain._periods import Year
 from ohs_domain._records import Records
 from ohs_domain._reporting import EliminationDeadlines
-from ohs_domain._rewards import RewardAwards, RewardPolicy, reward_awards
+from ohs_domain._rewards import (
+    RewardAwards,
+    RewardAwardsPartial,
+    RewardPolicy,
+    reward_awards_partial,
+)
 from ohs_domain._training import TrainingFormat
 
-__all__ = ["KeyPoints", "key_points"]
+__all__ = ["KeyPoints", "KeyPointsPartial", "key_points", "key_points_partial"]
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -151,6 +169,122 @@ class KeyPoints:
         )
 
 
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class KeyPointsPartial:
+    """The tallies of `key_points` over one part of the records: each rule's partial result.
+
+    Parts combine rule by rule (each checks its own parameters and names the one
+    that differs); [`finalize`][ohs_domain.KeyPointsPartial.finalize] gives what
+    `key_points` of all the parts together gives.
+
+    Attributes:
+        year: The year.
+        as_of: The day headcounts and states are taken.
+        training: Training coverage's partial result.
+        engagement: Engagement's.
+        elimination: Elimination's.
+        inspection: Inspection activity's.
+        inspector_pay: The technical inspectors' pay for the year.
+        rewards: The reward awards'.
+        injuries: The injury rates'.
+    """
+
+    year: Year
+    as_of: date
+    training: TrainingCoveragePartial
+    engagement: EngagementPartial
+    elimination: EliminationPartial
+    inspection: InspectionActivityPartial
+    inspector_pay: InspectorPayYearPartial
+    rewards: RewardAwardsPartial
+    injuries: InjuryRatesPartial
+
+    @classmethod
+    @checked
+    def empty(
+        cls,
+        *,
+        year: Year,
+        as_of: date,
+        deadlines: EliminationDeadlines,
+        inspector_pay_policy: InspectorPayPolicy,
+        reward_policy: RewardPolicy,
+        paid_on: date,
+    ) -> KeyPointsPartial:
+        """The key points of no records: the identity of `combine`."""
+        return cls(
+            year=year,
+            as_of=as_of,
+            training=TrainingCoveragePartial.empty(period=year, as_of=as_of),
+            engagement=EngagementPartial.empty(period=year, as_of=as_of),
+            elimination=EliminationPartial.empty(period=year, as_of=as_of, deadlines=deadlines),
+            inspection=InspectionActivityPartial.empty(period=year),
+            inspector_pay=InspectorPayYearPartial.empty(year=year, policy=inspector_pay_policy),
+            rewards=RewardAwardsPartial.empty(period=year, paid_on=paid_on, policy=reward_policy),
+            injuries=InjuryRatesPartial.empty(period=year, as_of=as_of),
+        )
+
+    @checked
+    def combine(self, other: KeyPointsPartial, /) -> KeyPointsPartial:
+        """Both parts' tallies, rule by rule; associative and commutative.
+
+        Raises:
+            InvalidArgumentError: If a rule's parameters differ between the parts.
+        """
+        return KeyPointsPartial(
+            year=self.year,
+            as_of=self.as_of,
+            training=self.training.combine(other.training),
+            engagement=self.engagement.combine(other.engagement),
+            elimination=self.elimination.combine(other.elimination),
+            inspection=self.inspection.combine(other.inspection),
+            inspector_pay=self.inspector_pay.combine(other.inspector_pay),
+            rewards=self.rewards.combine(other.rewards),
+            injuries=self.injuries.combine(other.injuries),
+        )
+
+    def finalize(self) -> KeyPoints:
+        """The key points of every part combined, as `key_points` of them all gives them."""
+        return _assembled(
+            self.year,
+            self.as_of,
+            training=self.training.finalize(),
+            engaged=self.engagement.finalize(),
+            eliminated=self.elimination.finalize(),
+            inspection=self.inspection.finalize(),
+            pay=self.inspector_pay.finalize(),
+            rewards=self.rewards.finalize(),
+            injuries=self.injuries.finalize(),
+        )
+
+
+@checked
+def key_points_partial(
+    records: Records,
+    *,
+    year: Year,
+    as_of: date,
+    deadlines: EliminationDeadlines,
+    inspector_pay_policy: InspectorPayPolicy,
+    reward_policy: RewardPolicy,
+    paid_on: date,
+) -> KeyPointsPartial:
+    """The tallies of `key_points` over ``records``, one part of the whole."""
+    return KeyPointsPartial(
+        year=year,
+        as_of=as_of,
+        training=training_coverage_partial(records, period=year, as_of=as_of),
+        engagement=engagement_partial(records, period=year, as_of=as_of),
+        elimination=elimination_partial(records, period=year, as_of=as_of, deadlines=deadlines),
+        inspection=inspection_activity_partial(records, period=year),
+        inspector_pay=inspector_pay_for_year_partial(
+            records, year=year, policy=inspector_pay_policy
+        ),
+        rewards=reward_awards_partial(records, period=year, paid_on=paid_on, policy=reward_policy),
+        injuries=injury_rates_partial(records, period=year, as_of=as_of),
+    )
+
+
 @checked
 def key_points(
     records: Records,
@@ -167,13 +301,29 @@ def key_points(
     ``as_of`` is the day headcounts and states are taken (usually the year's
     last day); ``paid_on`` the day the rewards are paid.
     """
-    training = training_coverage(records, period=year, as_of=as_of)
-    engaged = engagement(records, period=year, as_of=as_of)
-    eliminated = elimination(records, period=year, as_of=as_of, deadlines=deadlines)
-    inspection = inspection_activity(records, period=year)
-    pay = inspector_pay_for_year(records, year=year, policy=inspector_pay_policy)
-    rewards = reward_awards(records, period=year, paid_on=paid_on, policy=reward_policy)
-    injuries = injury_rates(records, period=year, as_of=as_of)
+    return key_points_partial(
+        records,
+        year=year,
+        as_of=as_of,
+        deadlines=deadlines,
+        inspector_pay_policy=inspector_pay_policy,
+        reward_policy=reward_policy,
+        paid_on=paid_on,
+    ).finalize()
+
+
+def _assembled(
+    year: Year,
+    as_of: date,
+    *,
+    training: TrainingCoverage,
+    engaged: Engagement,
+    eliminated: Elimination,
+    inspection: InspectionActivity,
+    pay: InspectorPayYear,
+    rewards: RewardAwards,
+    injuries: InjuryRates,
+) -> KeyPoints:
     explanation = Explanation(
         (
             Step(description="production personnel trained", result=training.trained),
@@ -182,7 +332,10 @@ def key_points(
                 description="accepted reports eliminated on time", result=eliminated.reports.on_time
             ),
             Step(description="submissions issued", result=inspection.total.submissions),
-            Step(description=f"technical inspectors' pay for {year}", result=pay.total),
+            Step.of(
+                description=_i18n.message("technical inspectors' pay for {year}", year=year),
+                result=pay.total,
+            ),
             Step(description="reward awards", result=rewards.total),
             Step(description="lost-time injury frequency", result=injuries.ltifr),
         )

@@ -61,8 +61,6 @@ def combine(partials: Iterable[P], /) -> P:
         InvalidArgumentError: If ``partials`` is empty, not iterable, or mixes kinds or
             parameters (the error names the parameter that differs).
     """
-    if isinstance(partials, str | bytes | Mapping) or not isinstance(partials, Iterable):
-        raise InvalidArgumentError("combine", "partials", partials, "an iterable of partials")
     folded: P | None = None
     for partial in partials:
         if not isinstance(partial, Partial):

@@ -98,6 +98,11 @@ class DateRange:
     def __str__(self) -> str:
         return f"[{self.start}, {self.end})"
 
+    @checked
+    def render(self, lang: Language = "en") -> str:
+        """The range in ``lang``: ``[2023-01-01, 2024-01-01)``; ``[01.01.2023, 01.01.2024)``."""
+        return f"[{_i18n.day(self.start, lang)}, {_i18n.day(self.end, lang)})"
+
 
 class _Period:
     """What every calendar period shares; subclasses define ``range``."""

@@ -26,9 +26,11 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ohs_domain import _i18n
 from ohs_domain._actions import CorrectiveAction
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, UnknownRecordError
+from ohs_domain._i18n import Message
 from ohs_domain._injuries import HoursWorked, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
 from ohs_domain._periods import DateRange, Month
@@ -248,7 +250,7 @@ class Records:
         object.__setattr__(self, "_index", index)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # The index holds mapping proxies, which pickle refuses: ship the collections
+        # The index holds mapping proxies, which cannot be serialised: ship the collections
         # and rebuild (and so re-check) the bundle on the other side.
         return (_rebuilt, (self.time_zone, *(getattr(self, name) for name in COLLECTIONS)))
 
@@ -666,9 +668,10 @@ class _Validation:
             for position, record in rows:
                 self.positions.setdefault(id(record), f"$.{name}[{position}]")
 
-    def problem(self, record: Any, field: str, message: str) -> None:
+    def problem(self, record: Any, field: str, message: str | Message) -> None:
         path = f"{self.positions[id(record)]}.{field}"
-        self.found.append(Problem(path, message, _label(record)))
+        words = message if isinstance(message, Message) else Message(message)
+        self.found.append(Problem.of(path, words, _label(record)))
 
     def problems(self) -> list[Problem]:
         records = self.records
@@ -724,14 +727,15 @@ class _Validation:
             shown = value if isinstance(value, str) else " ".join(map(str, value))
             listed = ", ".join(f"{name}[{p}]" for p in positions)
             for position in positions[1:]:
-                self.found.append(
-                    Problem(
-                        f"$.{name}[{position}].{field}",
-                        f"{shown!r} appears {len(positions)} times ({listed}); "
-                        f"each must be unique in {name}",
-                        shown,
-                    )
+                words = _i18n.message(
+                    "{value} appears {n} times ({rows}); each must be unique in {table}",
+                    "{value} appears {n} times ({rows}); each must be unique in {table}",
+                    value=repr(shown),
+                    n=len(positions),
+                    rows=listed,
+                    table=name,
                 )
+                self.found.append(Problem.of(f"$.{name}[{position}].{field}", words, shown))
 
     def known(self, kind: str, table: Mapping[Any, Any], key: str) -> bool | None:
         """Whether ``key`` is a record of ``kind``; ``None`` if its row was unreadable."""
@@ -741,28 +745,31 @@ class _Validation:
 
     def department(self, record: Any, field: str, department_id: str) -> None:
         if self.known("departments", self.index.departments, department_id) is False:
-            self.problem(
-                record, field, f"unknown department {department_id!r}: no such id in departments"
-            )
+            self.problem(record, field, _unknown("department", department_id, "departments"))
 
     def employee(self, record: Any, field: str, employee_id: str) -> bool:
         known = self.known("employees", self.index.employees, employee_id)
         if known is False:
-            self.problem(
-                record, field, f"unknown employee {employee_id!r}: no such id in employees"
-            )
+            self.problem(record, field, _unknown("employee", employee_id, "employees"))
         return bool(known)
 
     def employed(self, record: Any, field: str, employee_id: str, day: date, what: str) -> bool:
         employee = self.index.employees[EmployeeId(employee_id)]
         if employee._on_staff(day):
             return True
-        left = f", left on {employee.left_on}" if employee.left_on else ""
+        left = _i18n.message(", left on {day}", day=employee.left_on) if employee.left_on else ""
         self.problem(
             record,
             field,
-            f"employee {employee_id!r} {what} on {day} but was not on staff then "
-            f"(hired on {employee.hired_on}{left})",
+            _i18n.message(
+                "employee {employee} {what} on {day} but was not on staff then "
+                "(hired on {hired_on}{left})",
+                employee=repr(employee_id),
+                what=Message(what),
+                day=day,
+                hired_on=employee.hired_on,
+                left=left,
+            ),
         )
         return False
 
@@ -911,9 +918,7 @@ class _Validation:
             if not known:
                 if known is False:
                     self.problem(
-                        submission,
-                        "violations",
-                        f"unknown violation {violation_id!r}: no such id in violations",
+                        submission, "violations", _unknown("violation", violation_id, "violations")
                     )
                 continue
             violation = self.index.violations[violation_id]
@@ -939,6 +944,15 @@ class _Validation:
                     f"violation {violation_id!r} was found on {violation.found_on}, after the "
                     f"submission was issued ({submission.issued_on})",
                 )
+
+
+def _unknown(kind: str, key: str, table: str) -> Message:
+    return _i18n.message(
+        "unknown {kind} {key}: no such id in {table}",
+        kind=Message(kind),
+        key=repr(key),
+        table=table,
+    )
 
 
 _POSITION = re.compile(r"\$\.(\w+)\[(\d+)\]")

@@ -30,6 +30,7 @@ from ohs_domain._drafts import drafted, on_demand, same_parameters
 from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
+from ohs_domain._i18n import Message, message
 from ohs_domain._money import Money
 from ohs_domain._outcomes import (
     BelowLowestTier,
@@ -532,9 +533,11 @@ class RewardAwards:
         entry = wage.entry_at(on)
         awards = tuple(attrs.evolve(a, amount=entry.value * a.multiplier) for a in self.awards)
         total = sum((a.amount for a in awards), Money.zero(entry.value.currency))
-        step = Step(
-            description=f"repriced at the wage in force on {on} (same recipients and multipliers)",
-            result=f"{len(awards)} awards, {total}",
+        step = Step.of(
+            description=message(
+                "repriced at the wage in force on {day} (same recipients and multipliers)", day=on
+            ),
+            result=_awarded(len(awards), total),
             facts=(Fact.parameter(wage.name, entry),),
         )
         return attrs.evolve(
@@ -568,11 +571,16 @@ class RewardAwards:
         if subject is None:
             raise UnknownRecordError("employee considered for an award", employee)
         steps = [
-            Step(
-                description=f"score from reports registered in {self.period}",
+            Step.of(
+                description=message(
+                    "score from reports registered in {period}", period=self.period
+                ),
                 result=subject.score,
                 facts=tuple(
-                    Fact(name=str(c.kind), value=f"{c.reports} report(s)")
+                    Fact.of(
+                        name=str(c.kind),
+                        value=message("{n} report(s)", "{n} report(s)", n=c.reports),
+                    )
                     for c in subject.breakdown
                 ),
             )
@@ -582,9 +590,14 @@ class RewardAwards:
         else:
             steps.append(Step(description="rank among eligible employees", result=subject.rank))
             steps.append(
-                Step(
+                Step.of(
                     description="amount = multiplier × minimum wage",
-                    result=f"{subject.multiplier} × {self.wage.value} = {subject.amount}",
+                    result=message(
+                        "{multiplier} × {wage} = {amount}",
+                        multiplier=str(subject.multiplier),
+                        wage=self.wage.value,
+                        amount=subject.amount,
+                    ),
                     facts=(
                         Fact(name="reference date", value=self.reference_date),
                         Fact.parameter("minimum wage", self.wage),
@@ -1180,14 +1193,22 @@ def _explanation(
 ) -> Explanation:
     # A period without reports says so, rather than leaving only zeros to read.
     nothing = (
-        () if reports else (Step(description=f"no reports registered in {days}", result=None),)
+        ()
+        if reports
+        else (
+            Step.of(
+                description=message("no reports registered in {period}", period=days), result=None
+            ),
+        )
     )
     return Explanation(
         (
             *nothing,
-            Step(
-                description=f"reports registered in {days} scored",
-                result=f"{considered} employees considered",
+            Step.of(
+                description=message("reports registered in {period} scored", period=days),
+                result=message(
+                    "{n} employees considered", "{n} employees considered", n=considered
+                ),
                 facts=(
                     Fact(name="policy", value=policy.approved_by),
                     Fact(name="scored reports", value=policy.scored),
@@ -1196,9 +1217,9 @@ def _explanation(
             ),
             _eligibility_step(policy, reference_date, eligible),
             _tiers_step(policy, multipliers),
-            Step(
+            Step.of(
                 description="awards paid at multiplier × minimum wage",
-                result=f"{len(multipliers)} awards, {total}",
+                result=_awarded(len(multipliers), total),
                 facts=(Fact.parameter(policy.wage.name, wage),),
             ),
         )
@@ -1206,9 +1227,9 @@ def _explanation(
 
 
 def _eligibility_step(policy: RewardPolicy, reference_date: date, eligible: int) -> Step:
-    return Step(
-        description=f"eligible on the reference date {reference_date}",
-        result=f"{eligible} employees",
+    return Step.of(
+        description=message("eligible on the reference date {day}", day=reference_date),
+        result=message("{n} employees", "{n} employees", n=eligible),
         facts=(
             Fact(name="reference date is", value=policy.wage_date),
             Fact(name="production personnel only", value=policy.production_only),
@@ -1216,6 +1237,10 @@ def _eligibility_step(policy: RewardPolicy, reference_date: date, eligible: int)
             Fact(name="minimum score", value=policy.min_score),
         ),
     )
+
+
+def _awarded(count: int, total: Money) -> Message:
+    return message("{n} awards, {total}", "{n} awards, {total}", n=count, total=total)
 
 
 def _tiers_step(policy: RewardPolicy, multipliers: list[int]) -> Step:
@@ -1226,9 +1251,9 @@ def _tiers_step(policy: RewardPolicy, multipliers: list[int]) -> Step:
     if policy.budget is not None:
         caps.append(Fact(name="budget cap", value=policy.budget))
     by_multiplier = sorted(Counter(multipliers).items())
-    return Step(
+    return Step.of(
         description="tiers assigned",
-        result=", ".join(f"×{m}: {n}" for m, n in by_multiplier) or "none",
+        result=", ".join(f"×{m}: {n}" for m, n in by_multiplier) or Message("none"),
         facts=(
             Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
             Fact(name="tie rule", value=policy.tie_rule),

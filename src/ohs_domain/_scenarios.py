@@ -215,7 +215,7 @@ def read_file(path: Path, kind: type[T]) -> T:
     except InvalidDataError as error:
         raise InvalidDataError(
             error.subject,
-            (Problem(f"{path.name}:{p.path}", p.message, p.record) for p in error.problems),
+            (attrs.evolve(p, path=f"{path.name}:{p.path}") for p in error.problems),
         ) from None
 
 

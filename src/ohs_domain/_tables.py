@@ -121,7 +121,9 @@ class _Reading:
         try:
             return read(path.read_bytes())
         except InvalidDataError as error:
-            self.problems.extend(Problem(path.name, p.message) for p in error.problems)
+            self.problems.extend(
+                attrs.evolve(p, path=path.name, record=None) for p in error.problems
+            )
             return None
 
     def place(self, file: str, row: _Row, problem: Problem, rest: str) -> Problem:
@@ -193,9 +195,19 @@ class _Reading:
             name, line, rest = match[1], int(match[2]), match[3]
             file = self.files[name]
             # "employees[12], employees[40]" in a message about duplicates: rows by line.
-            message = re.sub(rf"\b{name}\[(\d+)\]", rf"{file}:\1", problem.message)
+            row = re.compile(rf"\b{name}\[(\d+)\]")
+            message = row.sub(rf"{file}:\1", problem.message)
+            text = attrs.evolve(
+                problem.text,
+                values=tuple(
+                    (key, row.sub(rf"{file}:\1", value) if isinstance(value, str) else value)
+                    for key, value in problem.text.values
+                ),
+            )
             self.problems.append(
-                self.place(file, _Row(line, None), attrs.evolve(problem, message=message), rest)
+                self.place(
+                    file, _Row(line, None), attrs.evolve(problem, message=message, text=text), rest
+                )
             )
         raise InvalidDataError("Records", self.problems)
 

@@ -23,9 +23,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from ohs_domain import _rows, _scenarios, demo, schema, serialization
+from ohs_domain import _i18n, _rows, _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import OhsDomainError
+from ohs_domain._i18n import LANGUAGES, Language, message
 from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
@@ -114,45 +115,78 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], form: str) ->
     return out.getvalue()
 
 
-def _pay_text(result: InspectorPay | InspectorPayYear) -> str:
+def _pay_text(result: InspectorPay | InspectorPayYear, lang: Language) -> str:
     quarters = result.quarters if isinstance(result, InspectorPayYear) else (result,)
     lines = []
     for quarter in quarters:
         paid = [p for p in quarter.payments if p.amount.amount]
         lines.append(
-            f"{quarter.quarter}: {len(paid)} of {len(quarter.payments)} paid, {quarter.total}"
+            _say(
+                lang,
+                "{quarter}: {paid} of {appointed} paid, {total}",
+                quarter=quarter.quarter,
+                paid=len(paid),
+                appointed=len(quarter.payments),
+                total=quarter.total,
+            )
         )
         lines.extend(
-            f"  not paid: {p.inspector}: {'; '.join(map(str, p.reasons))}"
+            _say(
+                lang, "  not paid: {inspector}: {reasons}", inspector=p.inspector, reasons=p.reasons
+            )
             for p in quarter.payments
             if not p.amount.amount
         )
     if isinstance(result, InspectorPayYear):
-        lines.append(f"{result.year}: {result.total}")
+        lines.append(_say(lang, "{period}: {total}", period=result.year, total=result.total))
     return "\n".join(lines) + "\n"
 
 
-def _awards_text(result: RewardAwards) -> str:
-    lines = [f"{len(result.awards)} awards, {result.total} at {result.wage.value}"]
+def _awards_text(result: RewardAwards, lang: Language) -> str:
+    lines = [
+        _say(
+            lang,
+            "{n} awards, {total} at {wage}",
+            "{n} awards, {total} at {wage}",
+            n=len(result.awards),
+            total=result.total,
+            wage=result.wage.value,
+        )
+    ]
     by_multiplier = Counter(a.multiplier for a in result.awards)
     lines.extend(f"  ×{multiplier}: {count}" for multiplier, count in sorted(by_multiplier.items()))
     lines.extend(
-        f"  {a.rank}. {a.employee}: score {a.score}, ×{a.multiplier}, {a.amount}"
+        _say(
+            lang,
+            "  {rank}. {employee}: score {score}, ×{multiplier}, {amount}",
+            rank=str(a.rank),
+            employee=a.employee,
+            score=str(a.score),
+            multiplier=str(a.multiplier),
+            amount=a.amount,
+        )
         for a in result.awards
     )
     return "\n".join(lines) + "\n"
 
 
-def _render(result: Any, form: str, text: Callable[[Any], str]) -> str:
+def _say(lang: Language, words: str, plural: str | None = None, **values: Any) -> str:
+    return message(words, plural, **values).render(lang)
+
+
+def _render(result: Any, args: argparse.Namespace, text: Callable[[Any, Language], str]) -> str:
+    form = args.format
     if form == "text":
-        return text(result)
+        return text(result, args.lang)
     return _table(result.rows(), result.COLUMNS, form)
 
 
 def _validate(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
-    counts = ", ".join(f"{len(getattr(records, name)):,} {name}" for name in COLLECTIONS)
-    return f"valid: {counts}\n"
+    counts = ", ".join(
+        f"{_i18n.number(len(getattr(records, name)), args.lang)} {name}" for name in COLLECTIONS
+    )
+    return _say(args.lang, "valid: {counts}", counts=counts) + "\n"
 
 
 _PERIOD_COLUMNS: Final = ("period", "appointed", "paid", "amount", "currency")
@@ -187,14 +221,14 @@ def _inspector_pay(args: argparse.Namespace) -> str:
         result = inspector_pay_for_year(records, year=args.year, policy=policy)
     if args.format != "text" and not args.by_inspector:
         return _table(_period_rows(result), _PERIOD_COLUMNS, args.format)
-    return _render(result, args.format, _pay_text)
+    return _render(result, args, _pay_text)
 
 
 def _reward_awards(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
     policy = _scenarios.read_file(args.policy, RewardPolicy)
     result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
-    return _render(result, args.format, _awards_text)
+    return _render(result, args, _awards_text)
 
 
 def _key_points(args: argparse.Namespace) -> str:
@@ -208,7 +242,7 @@ def _key_points(args: argparse.Namespace) -> str:
         reward_policy=_scenarios.read_file(args.reward_policy, RewardPolicy),
         paid_on=args.paid_on,
     )
-    return _render(result, args.format, lambda points: f"{points}\n")
+    return _render(result, args, lambda points, lang: f"{points.render(lang)}\n")
 
 
 def _indicators(args: argparse.Namespace) -> str:
@@ -247,7 +281,7 @@ def _explain(args: argparse.Namespace) -> str:
             result = inspector_pay_for_year(records, year=args.year, policy=pay_policy)
         else:
             raise _Usage("--rule inspector-pay needs --quarter or --year")
-    return f"{result.explain(args.person)}\n"
+    return f"{result.explain(args.person).render(args.lang)}\n"
 
 
 def _demo(args: argparse.Namespace) -> str:
@@ -312,6 +346,10 @@ def _parser() -> argparse.ArgumentParser:
             )
         if name not in {"demo", "validate", "schema", "test", "explain"}:
             sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        if name not in {"demo", "schema"}:
+            sub.add_argument(
+                "--lang", choices=LANGUAGES, default="en", help="the text's language (en, ru, kk)"
+            )
         return sub
 
     command("validate", _validate, "Load the records and report every problem.")
@@ -391,7 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"ohs-domain: error: {error}\n")
         return 2
     except OhsDomainError as error:
-        sys.stderr.write(f"{error}\n")
+        sys.stderr.write(f"{error.render(getattr(args, 'lang', 'en'))}\n")
         return 1
     except OSError as error:
         sys.stderr.write(f"ohs-domain: {error.filename}: {error.strerror}\n")

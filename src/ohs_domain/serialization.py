@@ -73,6 +73,8 @@ from ohs_domain._errors import (
     InvalidValueError,
     Problem,
     _show,
+    problem_at,
+    unknown_field,
 )
 from ohs_domain._money import _to_amount
 from ohs_domain._periods import Month, Quarter, Year
@@ -485,8 +487,7 @@ def _records_hook(converter: cattrs.Converter) -> Callable[[object, type], Recor
         if not converter.detailed_validation or not isinstance(value, dict):
             return cast(Records, table(value, Records))
         problems: list[Problem] = [
-            Problem(f"$.{key}", f"unknown field; valid fields are: {', '.join(fields)}")
-            for key in sorted(set(value) - set(fields))
+            unknown_field(f"$.{key}", ", ".join(fields)) for key in sorted(set(value) - set(fields))
         ]
         zone: ZoneInfo | None = None
         if "time_zone" not in value:
@@ -771,13 +772,11 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
     elif isinstance(error, ForbiddenExtraKeysError):
         valid = ", ".join(field.name for field in attrs.fields(error.cl))
         for key in sorted(error.extra_fields):
-            yield Problem(_join(path, key), f"unknown field; valid fields are: {valid}")
+            yield unknown_field(_join(path, key), valid)
     elif isinstance(error, KeyError):
         yield Problem(path, "required field is missing")
     elif isinstance(error, InvalidValueError):
-        yield Problem(
-            _join(path, error.field), f"got {_show(error.value)}; expected {error.expected}"
-        )
+        yield problem_at(_join(path, error.field), error)
     elif isinstance(error, InvalidDataError):
         for problem in error.problems:
             yield attrs.evolve(problem, path=path + problem.path.removeprefix("$"))

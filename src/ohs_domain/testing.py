@@ -267,7 +267,11 @@ def aware_datetimes(
     min_value: date = EARLIEST_DAY,
     max_value: date = LATEST_DAY,
 ) -> st.SearchStrategy[datetime]:
-    """Time-zone-aware moments; never naive, never in a gap of the zone's clock.
+    """Time-zone-aware moments; never naive, never in a gap or a repeated hour of the zone's clock.
+
+    (A wall time that a zone's clock shows twice never compares equal to the same
+    instant in another zone, by Python's rule for such moments (PEP 495), so a bundle
+    holding one would not equal itself after a trip through JSON's fixed offsets.)
 
     Args:
         zones: The zones to draw from: a sequence, a strategy, or ``None`` for
@@ -291,7 +295,11 @@ def aware_datetimes(
         max_value=datetime.combine(max_value, datetime.max.time()),
         timezones=zone_strategy,
         allow_imaginary=False,
-    )
+    ).filter(_unambiguous)
+
+
+def _unambiguous(moment: datetime) -> bool:
+    return moment.replace(fold=1 - moment.fold).utcoffset() == moment.utcoffset()
 
 
 @checked
