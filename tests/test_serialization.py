@@ -600,6 +600,7 @@ PROBLEMS: list[Any] = [
     pytest.param(1.5, Fraction, "$", "an exact fraction written as", id="float-fraction"),
     pytest.param(True, Fraction, "$", "an exact fraction written as", id="bool-fraction"),
     pytest.param("1/0", Fraction, "$", "numerator/denominator", id="zero-denominator"),
+    pytest.param("1/00", Fraction, "$", "numerator/denominator", id="zero-denominator-written-00"),
     pytest.param("1/2/3", Fraction, "$", "numerator/denominator", id="two-slashes"),
     pytest.param("0.5", Fraction, "$", "numerator/denominator", id="decimal-fraction"),
     # Scalars and collections
