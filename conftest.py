@@ -40,13 +40,3 @@ def pytest_configure(config: pytest.Config) -> None:
     if not whole_suite and coverage is not None:
         coverage.options.cov_fail_under = None
 
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep each document's examples on one pytest-xdist worker (``--dist=loadgroup``).
-
-    The examples of a page or a docstring share one namespace, in order: spread over
-    workers, a later example would miss the names an earlier one defined.
-    """
-    for item in items:
-        if not item.nodeid.startswith("tests/"):
-            item.add_marker(pytest.mark.xdist_group(item.path.as_posix()))
