@@ -8,6 +8,8 @@ Test modules import from here, never from each other.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -85,6 +87,8 @@ from ohs_domain import (
     demo,
     key_points,
     kz,
+    partition,
+    serialization,
 )
 
 
@@ -711,3 +715,26 @@ def key_points_of_2023(records: Records) -> KeyPoints:
         reward_policy=demo.REWARD_POLICY,
         paid_on=date(2024, 1, 25),
     )
+
+
+@functools.cache
+def demo_company() -> Records:
+    """The demo company (2022-2024), built once per test process: the records are immutable."""
+    return demo.build_records()
+
+
+@functools.cache
+def _demo_department_json() -> str:
+    return serialization.dump_json(partition(demo_company(), by="department")["D-CHP1"])
+
+
+def demo_department_data() -> Any:
+    """One department of the demo company (CHP-1, about 3,600 records of every kind) as
+    JSON-ready data: a fresh copy each call, free to change."""
+    return json.loads(_demo_department_json())
+
+
+@functools.cache
+def demo_key_points() -> KeyPoints:
+    """The demo company's key points of 2023, computed once per test process."""
+    return key_points_of_2023(demo_company())

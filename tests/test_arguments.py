@@ -44,7 +44,7 @@ from ohs_domain import (
     testing,
 )
 from ohs_domain._arguments import checked, compile_check, is_checked
-from tests.builders import REASONS_IN_ENGLISH
+from tests.builders import REASONS_IN_ENGLISH, demo_company
 
 PUBLIC_MODULES = ["ohs_domain", "ohs_domain.demo", "ohs_domain.kz", "ohs_domain.serialization"]
 PUBLIC_MODULES += ["ohs_domain.testing", "ohs_domain.schema", "ohs_domain.cli"]
@@ -82,7 +82,7 @@ def test_every_public_callable_checks_its_arguments() -> None:
 
 # -- the misuse calls found by trying the library as a new user would -------------------
 
-RECORDS = demo.build_records()
+RECORDS = demo_company()
 PAY = demo.INSPECTOR_PAY_POLICY
 REWARDS = demo.REWARD_POLICY
 NAIVE = datetime(2024, 1, 25, 9, 0)  # noqa: DTZ001 - a naive moment is the point

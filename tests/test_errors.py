@@ -212,6 +212,8 @@ def test_invalid_data_counts_its_problems_in_words(count: int, heading: str) -> 
     lines = str(error).split("\n")
     assert lines[0] == heading
     assert lines[1:] == [f"  $.items[{n}]: bad" for n in range(count)]
+
+
 # -- every error in Russian and Kazakh, chosen per call --------------------------------
 
 IN_LANGUAGES = [

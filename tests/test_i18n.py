@@ -46,10 +46,7 @@ from ohs_domain import (
     show,
 )
 from ohs_domain import _i18n as i18n
-from ohs_domain.demo import (
-    build_records,
-)
-from tests.builders import Q3, REASONS_IN_ENGLISH, key_points_of_2023, year_of_three_reporters
+from tests.builders import Q3, REASONS_IN_ENGLISH, demo_key_points, year_of_three_reporters
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -77,7 +74,7 @@ def ids(lang: Language) -> set[tuple[str, ...]]:
 
 @cache
 def demo_points() -> KeyPoints:
-    return key_points_of_2023(build_records())
+    return demo_key_points()
 
 
 # -- catalogs -----------------------------------------------------------------

@@ -48,6 +48,7 @@ from ohs_domain import (
     training_coverage,
     training_coverage_partial,
 )
+from tests.builders import demo_company
 
 YEAR = Year(2023)
 END_OF_2023 = date(2023, 12, 31)
@@ -208,7 +209,7 @@ def test_combine_is_associative_and_commutative_with_empty_as_identity(
 def test_the_whole_is_its_own_partial_finalized(
     rule: Rule,
 ) -> None:
-    company = demo.build_records()
+    company = demo_company()
 
     assert rule.partial(company, **rule.parameters).finalize() == rule.whole(
         company, **rule.parameters
@@ -219,7 +220,7 @@ def test_the_whole_is_its_own_partial_finalized(
 def test_a_partial_and_its_result_travel_between_processes(
     rule: Rule,
 ) -> None:
-    tallies = rule.partial(demo.build_records(), **rule.parameters)
+    tallies = rule.partial(demo_company(), **rule.parameters)
 
     assert pickle.loads(pickle.dumps(tallies)) == tallies  # noqa: S301 - bytes we just made
     result = tallies.finalize()

@@ -42,8 +42,6 @@ from ohs_domain import (
     WorkerRelation,
     WorkInjury,
     Year,
-    demo,
-    kz,
     local_date,
     serialization,
     testing,
@@ -54,6 +52,7 @@ from tests.builders import (
     appointment,
     at,
     certification,
+    demo_department_data,
     department,
     employee,
     hours,
@@ -1330,7 +1329,7 @@ def test_hours_worked_by_month(records: Records) -> None:
 
 
 def test_the_rules_across_records_read_in_russian_and_kazakh() -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     data["employees"][5]["department"] = "D-NONE"
     data["employees"][7]["id"] = data["employees"][6]["id"]
     with pytest.raises(InvalidDataError) as caught:

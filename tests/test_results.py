@@ -43,9 +43,8 @@ from ohs_domain import (
 from ohs_domain.demo import (
     ACTION_DEADLINES,
     INSPECTOR_PAY_POLICY,
-    build_records,
 )
-from tests.builders import key_points_of_2023
+from tests.builders import demo_company, demo_key_points
 
 
 def _is_rule(value: object) -> bool:
@@ -72,25 +71,25 @@ JSON_CELLS = (str, int, bool, type(None))
 
 @cache
 def _key_points() -> KeyPoints:
-    return key_points_of_2023(build_records())
+    return demo_key_points()
 
 
 def evaluated(kind: type) -> Any:
     """A result of ``kind``, evaluated on the demo company's 2023."""
     points = _key_points()
     if kind is InspectorPay:
-        return inspector_pay(build_records(), quarter=Quarter(2023, 3), policy=INSPECTOR_PAY_POLICY)
+        return inspector_pay(demo_company(), quarter=Quarter(2023, 3), policy=INSPECTOR_PAY_POLICY)
     if kind is KeyPoints:
         return points
     if kind is InjuryDisclosure:
-        return gri_403_9(build_records(), year=Year(2023))
+        return gri_403_9(demo_company(), year=Year(2023))
     if kind is ActionTracking:
         return action_tracking(
-            build_records(), period=Year(2023), as_of=date(2023, 12, 31), deadlines=ACTION_DEADLINES
+            demo_company(), period=Year(2023), as_of=date(2023, 12, 31), deadlines=ACTION_DEADLINES
         )
     if kind is LeadingIndicators:
         return leading_indicators(
-            build_records(), year=Year(2023), as_of=date(2023, 12, 31), deadlines=ACTION_DEADLINES
+            demo_company(), year=Year(2023), as_of=date(2023, 12, 31), deadlines=ACTION_DEADLINES
         )
     (part,) = [getattr(points, n) for n, hint in get_type_hints(KeyPoints).items() if hint is kind]
     return part

@@ -91,7 +91,7 @@ from ohs_domain.testing import (
 )
 
 # --- Test-only shapes for the converter's hooks --------------------------------------------------
-from tests.builders import key_points_of_2023
+from tests.builders import demo_company, demo_department_data, key_points_of_2023
 
 
 class Colour(enum.StrEnum):
@@ -1160,7 +1160,7 @@ def test_load_lists_exactly_the_planted_problems(case: tuple[dict[str, Any], set
     ],
 )
 def test_one_problem_never_hides_another(change: Any, expected: list[str]) -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     change(data)
     with pytest.raises(InvalidDataError) as caught:
         serialization.load(data, Records)
@@ -1170,7 +1170,7 @@ def test_one_problem_never_hides_another(change: Any, expected: list[str]) -> No
 
 
 def test_shape_and_cross_record_problems_come_in_one_report() -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     data["employees"][0]["category"] = "boss"
     data["safety_reports"][0]["reporter"] = "E-NOBODY"
     with pytest.raises(InvalidDataError) as caught:
@@ -1182,22 +1182,27 @@ def test_shape_and_cross_record_problems_come_in_one_report() -> None:
 
 
 def test_a_duplicate_names_every_row_that_holds_the_id() -> None:
-    data = serialization.dump(demo.build_records())
-    for row in (3, 7):
-        data["safety_reports"][row]["id"] = data["safety_reports"][0]["id"]
+    data = demo_department_data()
+    answered = {action.get("report") for action in data["corrective_actions"]}
+    reports = data["safety_reports"]
+    # Three reports that no action answers: the second and the third take the first's id.
+    first, second, third = [n for n, row in enumerate(reports) if row["id"] not in answered][:3]
+    taken = reports[first]["id"]
+    for row in (second, third):
+        reports[row]["id"] = taken
     with pytest.raises(InvalidDataError) as caught:
         serialization.load(data, Records)
     shown = [str(p) for p in caught.value.problems]
-    rows = "safety_reports[0], safety_reports[3], safety_reports[7]"
+    rows = f"safety_reports[{first}], safety_reports[{second}], safety_reports[{third}]"
     assert shown == [
-        f"$.safety_reports[{row}].id (R-00000001): 'R-00000001' appears 3 times ({rows}); "
+        f"$.safety_reports[{row}].id ({taken}): '{taken}' appears 3 times ({rows}); "
         "each must be unique in safety_reports"
-        for row in (3, 7)
+        for row in (second, third)
     ]
 
 
 def test_a_problem_shows_the_id_of_its_record_beside_its_position() -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     data["employees"][3]["hired_on"] = "2020-13-01"
     with pytest.raises(InvalidDataError) as caught:
         serialization.load(data, Records)
@@ -1219,7 +1224,7 @@ def test_an_integer_beyond_what_javascript_reads_exactly_is_refused() -> None:
 
 
 def test_a_row_that_could_not_be_read_does_not_make_its_references_problems() -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     reporter = data["safety_reports"][0]["reporter"]
     account = next(
         i for i, row in enumerate(data["reporting_accounts"]) if row["employee"] == reporter
@@ -1576,7 +1581,7 @@ def _load_with_fresh(data: object, kind: Any) -> Any:
 
 
 def _small_company() -> Records:
-    records = demo.build_records()
+    records = demo_company()
     return attrs.evolve(
         records,
         employees=records.employees,

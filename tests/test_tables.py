@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ohs_domain import InvalidArgumentError, InvalidDataError, Records, kz, serialization
-from ohs_domain.demo import build_records
+from tests.builders import demo_company
 
-RECORDS = build_records()
+RECORDS = demo_company()
 SMALL = Records(
     time_zone=kz.ALMATY, departments=RECORDS.departments, employees=RECORDS.employees[:40]
 )
