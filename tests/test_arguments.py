@@ -44,7 +44,7 @@ from ohs_domain import (
     testing,
 )
 from ohs_domain._arguments import checked, compile_check, is_checked
-from tests.builders import REASONS_IN_ENGLISH, demo_company
+from tests.builders import REASONS_IN_ENGLISH, demo_company, examples
 
 PUBLIC_MODULES = ["ohs_domain", "ohs_domain.demo", "ohs_domain.kz", "ohs_domain.serialization"]
 PUBLIC_MODULES += ["ohs_domain.testing", "ohs_domain.schema", "ohs_domain.cli"]
@@ -390,7 +390,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "parameter"), CASES)
-@settings(max_examples=15)  # a wiring test: each parameter of each callable, a few wrong values
+@settings(
+    max_examples=examples(0.15)
+)  # a wiring test: each parameter of each callable, a few wrong values
 @given(data=st.data())
 def test_every_parameter_refuses_a_wrong_value_by_name(
     name: str, parameter: str, data: st.DataObject

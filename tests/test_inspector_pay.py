@@ -47,6 +47,7 @@ from tests.builders import (
     QUARTERLY_15000,
     appointment,
     employee,
+    examples,
     issued,
     money_schedule,
     pay_policy,
@@ -789,7 +790,7 @@ source = { title = "Production council decision", number = "7", adopted_on = 202
 BUNDLES_AROUND_2023 = testing.records(first_day=date(2022, 10, 1), last_day=date(2023, 12, 31))
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
 def test_a_years_pay_is_the_sum_of_its_quarters_and_of_its_inspectors(
     data: Records, policy: InspectorPayPolicy
@@ -803,7 +804,7 @@ def test_a_years_pay_is_the_sum_of_its_quarters_and_of_its_inspectors(
         assert quarter.total == sum((p.amount for p in quarter.payments), Money(0))
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
 def test_pay_is_never_negative_nor_above_the_rate_and_only_for_active_work(
     data: Records, policy: InspectorPayPolicy
@@ -850,7 +851,7 @@ def test_a_schedule_mixing_currencies_is_refused() -> None:
     assert raised.value.value == ["KZT", "USD"]
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
 def test_every_quarter_of_a_year_lists_the_same_inspectors_and_rows_add_up(
     data: Records, policy: InspectorPayPolicy
@@ -880,7 +881,7 @@ def _year_shown(result: InspectorPayYear) -> tuple[str, str, list[str]]:
     )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies(), data=st.data())
 def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole_year(
     bundle: Records, policy: InspectorPayPolicy, data: st.DataObject
@@ -901,7 +902,7 @@ def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole_year(
     )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies(), data=st.data())
 def test_a_quarters_parts_merged_give_the_whole_quarter(
     bundle: Records, policy: InspectorPayPolicy, data: st.DataObject

@@ -69,6 +69,7 @@ from tests.builders import (
     at,
     bands,
     employee,
+    examples,
     money_schedule,
     parts_by_employee,
     records,
@@ -1192,7 +1193,7 @@ def _awards(bundle: Records, policy: RewardPolicy) -> RewardAwards:
     return reward_awards(bundle, period=YEAR, paid_on=PAID_IN_JANUARY, policy=policy)
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=SCORE_BASED, data=st.data())
 def test_one_more_accepted_report_never_lowers_the_tier(
     bundle: Records, policy: RewardPolicy, data: st.DataObject
@@ -1231,7 +1232,7 @@ def test_one_more_accepted_report_never_lowers_the_tier(
     assert multiplier(after) >= multiplier(before)
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
 def test_every_award_is_its_multiplier_times_the_wage_applied(
     bundle: Records, policy: RewardPolicy
@@ -1256,7 +1257,7 @@ def test_every_award_is_its_multiplier_times_the_wage_applied(
     assert [a.rank for a in result.awards] == sorted(a.rank for a in result.awards)
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies(), data=st.data())
 def test_results_do_not_depend_on_input_order(
     bundle: Records, policy: RewardPolicy, data: st.DataObject
@@ -1273,7 +1274,7 @@ def test_results_do_not_depend_on_input_order(
     )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
 def test_everyone_considered_is_one_row_and_the_rows_add_up_to_the_total(
     bundle: Records, policy: RewardPolicy
@@ -1323,7 +1324,7 @@ def _shown(result: RewardAwards) -> tuple[str, str, list[str]]:
     )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies(), data=st.data())
 def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole(
     bundle: Records, policy: RewardPolicy, data: st.DataObject
@@ -1337,7 +1338,7 @@ def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole(
     assert _shown(merged.finalize()) == _shown(_awards(bundle, policy))
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
 def test_combine_is_commutative_and_associative_and_empty_is_its_identity(
     bundle: Records, policy: RewardPolicy
@@ -1351,7 +1352,7 @@ def test_combine_is_commutative_and_associative_and_empty_is_its_identity(
     assert a.combine(empty) == empty.combine(a) == a.combine(empty).combine(empty)
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.reward_policies())
 def test_every_score_is_the_weighted_count_of_the_reports_that_score(
     bundle: Records, policy: RewardPolicy

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ohs_domain import InvalidArgumentError, InvalidDataError, Records, kz, serialization
-from tests.builders import demo_company
+from tests.builders import demo_company, examples
 
 RECORDS = demo_company()
 SMALL = Records(
@@ -37,7 +37,9 @@ def test_the_demo_company_reads_back_as_written(folder: Path) -> None:
 
 @given(chunk_size=st.integers(min_value=1, max_value=300))
 @settings(
-    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(0.1),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 def test_the_chunk_size_changes_nothing_but_the_progress(tmp_path: Path, chunk_size: int) -> None:
     serialization.write_json_lines(SMALL, tmp_path)
