@@ -39,4 +39,3 @@ def pytest_configure(config: pytest.Config) -> None:
     coverage = config.pluginmanager.get_plugin("_cov")
     if not whole_suite and coverage is not None:
         coverage.options.cov_fail_under = None
-

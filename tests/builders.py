@@ -480,38 +480,17 @@ def within_unit_interval(share: Share) -> None:
 def parts_by_employee(
     bundle: Records, part_of: Iterable[int], *, at_least: int = 1
 ) -> list[Records]:
-    """``bundle`` split by employee: employee *i* and their facts go to part ``part_of[i]``.
+    """``bundle`` split by employee with the public ``partition``: employee *i* and their
+    facts go to part ``part_of[i]`` (a department's own facts, to part 0).
 
-    Every part gets the departments; an employee takes along their reporting
-    account, reports, appointments, submissions and the violations those list.
-    Training, injuries and hours are left out (no rule of pay or awards reads
-    them). A part no employee goes to is empty, and still a valid bundle; there
-    are ``at_least`` parts.
+    A part no employee goes to is an empty bundle, still valid; there are ``at_least`` parts.
     """
     parts = list(part_of)
-    owner = {e.id: part for e, part in zip(bundle.employees, parts, strict=True)}
-    listed = {v for s in bundle.submissions for v in s.violations}
-
-    def of(part: int, items: Iterable[Any], who: str) -> list[Any]:
-        return [item for item in items if owner[getattr(item, who)] == part]
-
-    return [
-        Records(
-            time_zone=bundle.time_zone,
-            departments=bundle.departments,
-            employees=of(part, bundle.employees, "id"),
-            inspector_appointments=of(part, bundle.inspector_appointments, "employee"),
-            reporting_accounts=of(part, bundle.reporting_accounts, "employee"),
-            safety_reports=of(part, bundle.safety_reports, "reporter"),
-            submissions=(mine := of(part, bundle.submissions, "inspector")),
-            violations=[
-                v
-                for v in bundle.violations
-                if v.id in listed and any(v.id in s.violations for s in mine)
-            ],
-        )
-        for part in range(max(at_least, max(parts, default=0) + 1))
-    ]
+    owner = {e.id: str(part) for e, part in zip(bundle.employees, parts, strict=True)}
+    split = partition(bundle, by="employee", group=lambda key: owner.get(key, "0"))
+    empty = Records(time_zone=bundle.time_zone, departments=bundle.departments, employees=())
+    count = max(at_least, max(parts, default=0) + 1)
+    return [split.get(str(part), empty) for part in range(count)]
 
 
 def parts_by_fact(bundle: Records, part_of: Iterable[int]) -> list[Records]:
