@@ -30,7 +30,7 @@ from ohs_domain._drafts import drafted, on_demand, same_parameters
 from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
-from ohs_domain._i18n import Message, message
+from ohs_domain._i18n import Message, listed, message
 from ohs_domain._money import Money
 from ohs_domain._outcomes import (
     BelowLowestTier,
@@ -1211,8 +1211,8 @@ def _explanation(
                 ),
                 facts=(
                     Fact(name="policy", value=policy.approved_by),
-                    Fact(name="scored reports", value=policy.scored),
-                    Fact(name="weights", value=_weights(policy.weights)),
+                    Fact.of(name="scored reports", value=Message(str(policy.scored))),
+                    Fact.of(name="weights", value=_weights(policy.weights)),
                 ),
             ),
             _eligibility_step(policy, reference_date, eligible),
@@ -1231,7 +1231,7 @@ def _eligibility_step(policy: RewardPolicy, reference_date: date, eligible: int)
         description=message("eligible on the reference date {day}", day=reference_date),
         result=message("{n} employees", "{n} employees", n=eligible),
         facts=(
-            Fact(name="reference date is", value=policy.wage_date),
+            Fact.of(name="reference date is", value=Message(str(policy.wage_date))),
             Fact(name="production personnel only", value=policy.production_only),
             Fact(name="on staff required", value=policy.require_employed),
             Fact(name="minimum score", value=policy.min_score),
@@ -1256,12 +1256,35 @@ def _tiers_step(policy: RewardPolicy, multipliers: list[int]) -> Step:
         result=", ".join(f"×{m}: {n}" for m, n in by_multiplier) or Message("none"),
         facts=(
             Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
-            Fact(name="tie rule", value=policy.tie_rule),
-            *(Fact(name="tier", value=str(row)) for row in table._rows),
+            Fact.of(name="tie rule", value=Message(str(policy.tie_rule))),
+            *(Fact.of(name="tier", value=_row_words(row)) for row in table._rows),
             *caps,
         ),
     )
 
 
-def _weights(weights: ReportWeights) -> str:
-    return ", ".join(f"{kind} {weights.of(kind)}" for kind in ReportKind)
+def _weights(weights: ReportWeights) -> Message:
+    # Each kind by its wire value in English ("near_miss 1"), by its words in Russian and Kazakh.
+    return listed(
+        [message("{kind} {weight}", kind=Message(str(k)), weight=weights.of(k)) for k in ReportKind]
+    )
+
+
+def _row_words(row: ScoreTier | RankBand) -> Message:
+    """A tier table's row as its `str()` says it, as a message (numbers as written there)."""
+    multiplier = str(row.multiplier)
+    if isinstance(row, RankBand):
+        return message(
+            "ranks {first}-{last}: ×{multiplier}",
+            first=str(row.first_rank),
+            last=str(row.last_rank),
+            multiplier=multiplier,
+        )
+    if row.max_score is None:
+        return message("score {low}+: ×{multiplier}", low=str(row.min_score), multiplier=multiplier)
+    return message(
+        "score {low}-{high}: ×{multiplier}",
+        low=str(row.min_score),
+        high=str(row.max_score),
+        multiplier=multiplier,
+    )
