@@ -139,7 +139,11 @@ class MultiplierBounds:
 
     def __attrs_post_init__(self) -> None:
         if self.maximum < self.minimum:
-            raise InvalidValueError("maximum", self.maximum, f"at least minimum ({self.minimum})")
+            raise InvalidValueError(
+                "maximum",
+                self.maximum,
+                message("at least minimum ({minimum})", minimum=str(self.minimum)),
+            )
 
     def __str__(self) -> str:
         return f"{self.minimum}..{self.maximum}"
@@ -301,29 +305,47 @@ def _check_table(
     name: str, rows: Any, kind: type[Any], low: str, high: str, *, rising: bool
 ) -> None:
     if not isinstance(rows, tuple) or not rows:
-        raise InvalidValueError(name, rows, f"a non-empty tuple of {kind.__name__}")
+        raise InvalidValueError(
+            name, rows, message("a non-empty tuple of {kind}", kind=kind.__name__)
+        )
     for index, row in enumerate(rows):
         if not isinstance(row, kind):
-            raise InvalidValueError(f"{name}[{index}]", row, f"a {kind.__name__}")
+            raise InvalidValueError(
+                f"{name}[{index}]", row, message("a {kind}", kind=kind.__name__)
+            )
         if index == 0:
             continue
         before = rows[index - 1]
         end = getattr(before, high)
         start = getattr(row, low)
-        if end is None or start <= end:
+        earlier = f"{name}[{index - 1}]"
+        if end is None:
             raise InvalidValueError(
                 f"{name}[{index}].{low}",
                 start,
-                f"{'a value above ' + str(end) if end is not None else 'no row'}: "
-                f"{name}[{index - 1}] {'is open-ended' if end is None else f'ends at {end}'}, "
-                "so the rows would overlap",
+                message("no row: {row} is open-ended, so the rows would overlap", row=earlier),
+            )
+        if start <= end:
+            raise InvalidValueError(
+                f"{name}[{index}].{low}",
+                start,
+                message(
+                    "a value above {end}: {row} ends at {end}, so the rows would overlap",
+                    end=str(end),
+                    row=earlier,
+                ),
             )
         if start != end + 1:
             raise InvalidValueError(
                 f"{name}[{index}].{low}",
                 start,
-                f"{end + 1}: {name}[{index - 1}] ends at {end}, so {end + 1}..{start - 1} "
-                "would be a gap",
+                message(
+                    "{next}: {row} ends at {end}, so {next}..{last} would be a gap",
+                    next=str(end + 1),
+                    row=earlier,
+                    end=str(end),
+                    last=str(start - 1),
+                ),
             )
         worse: Any = before if rising else row
         better: Any = row if rising else before
@@ -331,9 +353,14 @@ def _check_table(
             raise InvalidValueError(
                 f"{name}[{index}].multiplier",
                 row.multiplier,
-                "multipliers that never fall as activity rises: "
-                f"{'higher scores' if rising else 'better ranks'} must not earn less",
+                _NEVER_FALL[rising],
             )
+
+
+_NEVER_FALL: Final = {
+    True: "multipliers that never fall as activity rises: higher scores must not earn less",
+    False: "multipliers that never fall as activity rises: better ranks must not earn less",
+}
 
 
 class _TierTable(Protocol):
@@ -417,7 +444,7 @@ class RewardPolicy:
                 raise InvalidValueError(
                     f"{table._path}[{index}].multiplier",
                     row.multiplier,
-                    f"a multiplier within the bounds {bounds}",
+                    message("a multiplier within the bounds {bounds}", bounds=str(bounds)),
                 )
         if self.min_score < 1:
             raise InvalidValueError(
@@ -425,7 +452,9 @@ class RewardPolicy:
             )
         if self.budget is not None and self.budget.currency != self.wage.entries[0].value.currency:
             raise InvalidValueError(
-                "budget", self.budget, f"an amount in {self.wage.entries[0].value.currency}"
+                "budget",
+                self.budget,
+                message("an amount in {currency}", currency=self.wage.entries[0].value.currency),
             )
 
 
