@@ -175,7 +175,7 @@ def listed(items: Sequence[Message]) -> Message:
 def either(items: Sequence[str | Message]) -> Message:
     """``items`` as alternatives, as one message: ``"a, b or c"`` (``"a, b или c"`` in Russian)."""
     # A string is a value (a tag, a name), shown as it is: never looked up in the catalogs.
-    words = [item if isinstance(item, Message) else message("{value}", value=item) for item in items]
+    words = [i if isinstance(i, Message) else message("{value}", value=i) for i in items]
     if len(words) == 1:
         return words[0]
     return message("{some} or {last}", some=listed(words[:-1]), last=words[-1])
