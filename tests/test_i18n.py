@@ -1123,3 +1123,53 @@ def test_every_problem_of_files_and_scenarios_reads_in_lang(tmp_path: Path, lang
         errors.append(_refusal_of(lambda scenario=scenario: run_file(scenario)))
     assert sum(len(error.problems) for error in errors) >= 10
     assert [line for error in errors for line in _reads_in(error, lang)] == []
+
+
+# -- words kept as messages: lists, alternatives, settings, columns ------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "en", "ru"),
+    [
+        ([i18n.Message("low risk")], "low risk", "низкий риск"),
+        (["'a'"], "'a'", "'a'"),  # a string is a value, never looked up
+        (["'a'", i18n.Message("low risk")], "'a' or low risk", "'a' или низкий риск"),
+        (["'a'", "'b'", "'c'"], "'a', 'b' or 'c'", "'a', 'b' или 'c'"),
+    ],
+)
+def test_alternatives_read_in_the_language_and_strings_stay_values(
+    items: list[str | i18n.Message], en: str, ru: str
+) -> None:
+    said = i18n.either(items)
+    assert (str(said), said.render("ru")) == (en, ru)
+
+
+def test_a_list_of_one_is_that_message() -> None:
+    only = i18n.Message("low risk")
+    assert i18n.listed([only]) is only
+
+
+def _settings() -> list[str]:
+    from ohs_domain import ScoredReports, TieRule, WageDate  # noqa: PLC0415 - only here
+
+    return [str(v) for kind in (ScoredReports, TieRule, WageDate) for v in kind]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_policy_setting_and_indicator_column_has_words_in_the_catalog(
+    lang: Language,
+) -> None:
+    from ohs_domain import (  # noqa: PLC0415 - only here
+        Elimination,
+        Engagement,
+        InjuryRates,
+        InspectionActivity,
+        TrainingCoverage,
+    )
+
+    results = (TrainingCoverage, Engagement, Elimination, InspectionActivity, InjuryRates)
+    shown = [*_settings(), *(kind.__name__ for kind in results)]
+    shown += [column for kind in results for column in kind.COLUMNS]
+    listed = {message[0] for message in ids(lang)}
+    assert set(shown) <= listed, sorted(set(shown) - listed)
+    assert all(i18n.gettext(lang, words) != words for words in shown if words != "format")
