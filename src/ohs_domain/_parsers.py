@@ -15,8 +15,6 @@ import tomllib
 
 from ohs_domain._i18n import Message, message
 
-__all__ = ["NotANumberError", "not_json", "not_toml", "undecodable"]
-
 
 class NotANumberError(ValueError):
     """``NaN``, ``Infinity`` or ``-Infinity`` in JSON text: Python reads them, JSON has none."""
