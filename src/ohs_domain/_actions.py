@@ -305,7 +305,7 @@ class CorrectiveAction:
         if status not in allowed:
             shown = ", ".join(str(s) for s in allowed)
             raise IllegalTransitionError(
-                f"corrective action {self.id}",
+                message("corrective action {id}", id=self.id),
                 message(
                     "a status that may follow {status}: {allowed}",
                     status=str(self.status),
@@ -315,7 +315,7 @@ class CorrectiveAction:
         since = self.started_on or self.raised_on
         if on < since:
             raise IllegalTransitionError(
-                f"corrective action {self.id}",
+                message("corrective action {id}", id=self.id),
                 message("a day on or after {since}, not {on}", since=since, on=on),
             )
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]

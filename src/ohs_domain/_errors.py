@@ -180,9 +180,10 @@ class IllegalTransitionError(OhsDomainError, ValueError):
 
     __module__ = "ohs_domain"
 
-    def __init__(self, subject: str, reason: str | Message) -> None:
-        self.subject = subject
+    def __init__(self, subject: str | Message, reason: str | Message) -> None:
+        self.subject = str(subject)
         self.reason = str(reason)
+        # A subject given as a message ("safety report {id}") is translated; a string is shown.
         self._say(message("{subject}: {reason}", subject=subject, reason=_words(reason)))
 
 

@@ -196,10 +196,11 @@ class SafetyReport:
         try:
             change = StatusChange(status=status, at=at, reason=reason)
         except InvalidValueError as error:
-            raise IllegalTransitionError(f"safety report {self.id}", str(error)) from None
+            subject = message("safety report {id}", id=self.id)
+            raise IllegalTransitionError(subject, error.text) from None
         problem = _transition_problem(self.status, last, status, at)
         if problem is not None:
-            raise IllegalTransitionError(f"safety report {self.id}", problem)
+            raise IllegalTransitionError(message("safety report {id}", id=self.id), problem)
         return attrs.evolve(self, history=(*self.history, change))
 
     @checked
