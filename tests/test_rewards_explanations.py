@@ -6,20 +6,26 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ohs_domain import (
     Award,
     BeyondLastBand,
     Exclusion,
+    Fact,
     Money,
+    RankBand,
     RewardAwards,
     SafetyReport,
+    ScoreTier,
     UnknownRecordError,
     Year,
     kz,
     reward_awards,
     show,
 )
+from ohs_domain._rewards import _row_words
 from tests.rule_builders import (
     STANDARD,
     at,
@@ -214,3 +220,20 @@ def test_the_bands_of_an_explanation_read_in_kazakh() -> None:
 
     assert "     tier = ranks 1-1: ×10" in str(result.explanation)
     assert "     саты = 2–3 орындар: ×7" in result.explanation.render("kk")
+
+
+@given(
+    low=st.integers(0, 10**6),
+    span=st.none() | st.integers(0, 10**6),
+    multiplier=st.integers(0, 10**6),
+)
+def test_a_row_of_a_tier_table_in_an_explanation_reads_as_its_str(
+    low: int, span: int | None, multiplier: int
+) -> None:
+    high = None if span is None else low + span
+    tier = ScoreTier(min_score=low, max_score=high, multiplier=multiplier)
+    band = RankBand(first_rank=low, last_rank=low + (span or 0), multiplier=multiplier)
+    for row in (tier, band):
+        fact = Fact.of(name="tier", value=_row_words(row))
+        assert fact.value == str(row)  # numbers as the row writes them: no grouping
+        assert str(row.multiplier) in fact.render("ru")
