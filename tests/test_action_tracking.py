@@ -17,7 +17,7 @@ from ohs_domain import (
     Year,
     action_tracking,
 )
-from tests.rule_builders import ACTION_POLICY, at, employee, records, report
+from tests.builders import ACTION_POLICY, at, employee, records, report
 
 POLICY = ACTION_POLICY
 YEAR = Year(2023)

@@ -22,7 +22,7 @@ from ohs_domain import (
     ViolationId,
     testing,
 )
-from tests.rule_builders import ACTION_POLICY, at, report
+from tests.builders import ACTION_POLICY, at, report
 
 POLICY = ACTION_POLICY
 

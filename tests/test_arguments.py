@@ -44,7 +44,7 @@ from ohs_domain import (
     testing,
 )
 from ohs_domain._arguments import checked, compile_check, is_checked
-from tests.test_outcomes import ENGLISH as REASONS
+from tests.builders import REASONS_IN_ENGLISH, demo_company, examples
 
 PUBLIC_MODULES = ["ohs_domain", "ohs_domain.demo", "ohs_domain.kz", "ohs_domain.serialization"]
 PUBLIC_MODULES += ["ohs_domain.testing", "ohs_domain.schema", "ohs_domain.cli"]
@@ -82,7 +82,7 @@ def test_every_public_callable_checks_its_arguments() -> None:
 
 # -- the misuse calls found by trying the library as a new user would -------------------
 
-RECORDS = demo.build_records()
+RECORDS = demo_company()
 PAY = demo.INSPECTOR_PAY_POLICY
 REWARDS = demo.REWARD_POLICY
 NAIVE = datetime(2024, 1, 25, 9, 0)  # noqa: DTZ001 - a naive moment is the point
@@ -311,7 +311,7 @@ def _valid_examples() -> tuple[object, ...]:
         ohs_domain.Message("m"),
         ohs_domain.Problem("$", "m"),
         ohs_domain.InvalidDataError("Records", ()),
-        *(case.values[0] for case in REASONS),
+        *(case.values[0] for case in REASONS_IN_ENGLISH),
         *_results(),
         Year(2023).range,
         Year(2023),
@@ -390,7 +390,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "parameter"), CASES)
-@settings(max_examples=15)  # a wiring test: each parameter of each callable, a few wrong values
+@settings(
+    max_examples=examples(0.15)
+)  # a wiring test: each parameter of each callable, a few wrong values
 @given(data=st.data())
 def test_every_parameter_refuses_a_wrong_value_by_name(
     name: str, parameter: str, data: st.DataObject

@@ -12,7 +12,7 @@ import pytest
 
 from ohs_domain import schema, serialization
 from ohs_domain.cli import main
-from ohs_domain.demo import build_records
+from tests.builders import demo_company
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +147,7 @@ def test_key_points_from_a_bundle_and_a_toml_policy(
     company: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bundle = tmp_path / "bundle.json"
-    bundle.write_text(serialization.dump_json(build_records()))
+    bundle.write_text(serialization.dump_json(demo_company()))
     deadlines = tmp_path / "deadlines.toml"
     deadlines.write_text('high = "P1D"\nmedium = "P7D"\nlow = "P30D"\n')
     argv = ["key-points", bundle, "--year", "2023", "--paid-on", "2024-01-25"]

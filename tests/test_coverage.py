@@ -22,9 +22,10 @@ from ohs_domain import (
     testing,
     training_coverage,
 )
-from tests.rule_builders import (
+from tests.builders import (
     appointment,
     employee,
+    examples,
     records,
     session,
     within_unit_interval,
@@ -170,7 +171,7 @@ def test_training_coverage_needs_an_as_of_day_in_or_after_the_period(
     assert raised.value.field == field
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(data=BUNDLES_AROUND_2023, as_of=st.dates(date(2023, 1, 1), date(2024, 3, 1)))
 def test_coverage_shares_lie_in_the_unit_interval(data: Records, as_of: date) -> None:
     coverage = training_coverage(data, period=YEAR, as_of=as_of)

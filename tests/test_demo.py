@@ -1,5 +1,6 @@
 """The demo company reproduces the seed's 2023 figures exactly, deterministically."""
 
+import random
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
@@ -162,3 +163,28 @@ def test_corrective_actions_answer_high_risk_reports_and_violations(records: Rec
 def test_scale_must_be_a_positive_int(scale: object) -> None:
     with pytest.raises(InvalidValueError, match="scale"):
         demo.build_records(scale)  # type: ignore[arg-type]
+
+
+# --- Demo companies smaller than the seed --------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(
+    ("each", "name"),
+    [
+        pytest.param(1, "lowest", id="spread-down-to-one-report-each"),
+        pytest.param(11, "highest", id="spread-up-to-eleven-reports-each"),
+    ],
+)
+def test_report_counts_stay_within_bounds_when_the_total_forces_them_to_the_edge(
+    seed: int, each: int, name: str
+) -> None:
+    # 20 reporters: 20 * 5 // 100 = 1 "power" reporter with 12..60 reports (the
+    # generator's first draw), and 19 others with 1..11 each. A total that leaves
+    # the others exactly ``each`` report forces every one of them to the bound, so
+    # the generator keeps meeting counts it must not step past.
+    # The demo's seeded generator, not security:
+    power = random.Random(seed).randint(12, 60)  # noqa: S311
+    company = demo._Company(1, random.Random(seed))  # noqa: S311
+    counts = company._report_counts(20, power + 19 * each)
+    assert counts == [power] + [each] * 19, name

@@ -20,6 +20,7 @@ from ohs_domain import (
     kz,
 )
 from ohs_domain.testing import date_ranges, dates, money, schedules, sources
+from tests.builders import TEXT
 
 POLICY = Source(title="Company standard")
 LAW = Source(
@@ -97,6 +98,26 @@ def test_invalid_sources_are_rejected(fields: dict[str, Any], field: str) -> Non
         Source(**fields)
     assert info.value.field == field
     assert info.value.value == fields[field]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["", "   ", "Order\u202eNo. 1", "Order\x00"],
+    ids=["empty", "blank", "reordered-by-a-bidi-override", "control-character"],
+)
+def test_a_source_needs_a_title_that_reads_as_it_is(title: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Source(title=title)
+    error = info.value
+    assert (error.field, error.value, error.expected) == ("title", title, TEXT)
+
+
+def test_an_optional_text_of_a_source_may_be_absent_but_not_blank() -> None:
+    assert Source(title="Order", number=None).number is None
+    with pytest.raises(InvalidValueError) as info:
+        Source(title="Order", number=" ", adopted_on=date(2023, 1, 1))
+    error = info.value
+    assert (error.field, error.value, error.expected) == ("number", " ", TEXT)
 
 
 # --- Entry ---------------------------------------------------------------------------------------
@@ -335,3 +356,46 @@ def test_entries_during_are_those_in_force_on_some_day(
 @given(sources())
 def test_a_source_always_reads_as_its_title_first(source: Source) -> None:
     assert str(source).startswith(source.title)
+
+
+# --- Refusals, word for word: the field, the value and the fix -----------------------------------
+
+ORDER = Source(title="Order", number="1", adopted_on=date(2022, 12, 1))
+
+
+def money_entry(since: date) -> Entry[Money]:
+    return Entry(since=since, value=Money(1), source=ORDER)
+
+
+def error_of(**fields: object) -> InvalidValueError:
+    with pytest.raises(InvalidValueError) as info:
+        Schedule(name="amount", **fields)  # type: ignore[arg-type]
+    return info.value
+
+
+@pytest.mark.parametrize("entries", [(), [money_entry(date(2023, 1, 1))]], ids=["empty", "a-list"])
+def test_entries_must_be_a_non_empty_tuple(entries: object) -> None:
+    error = error_of(entries=entries)
+    assert (error.field, error.value) == ("entries", entries)
+    assert error.expected == "a non-empty tuple of Entry: a parameter needs a value"
+
+
+def test_an_entry_that_is_not_an_entry_is_named_by_its_index() -> None:
+    error = error_of(entries=(money_entry(date(2023, 1, 1)), "70000"))
+    assert (error.field, error.value, error.expected) == ("entries[1]", "70000", "an Entry")
+
+
+def test_start_dates_that_do_not_increase_are_named_with_the_one_before() -> None:
+    error = error_of(entries=(money_entry(date(2023, 1, 1)), money_entry(date(2023, 1, 1))))
+    assert (error.field, error.value) == ("entries[1].since", date(2023, 1, 1))
+    assert error.expected == (
+        "a date after 2023-01-01 (entries[0].since): start dates must strictly increase"
+    )
+
+
+def test_an_entry_without_a_source_says_what_a_source_is_for() -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Entry(since=date(2023, 1, 1), value=Money(1), source="budget law")  # type: ignore[arg-type]
+    error = info.value
+    assert (error.field, error.value) == ("source", "budget law")
+    assert error.expected == "a Source naming where the value comes from"

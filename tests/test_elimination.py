@@ -23,7 +23,7 @@ from ohs_domain import (
     kz,
     show,
 )
-from tests.rule_builders import (
+from tests.builders import (
     appointment,
     at,
     employee,

@@ -28,10 +28,11 @@ from ohs_domain import (
     show,
     testing,
 )
-from tests.rule_builders import (
+from tests.builders import (
     appointment,
     at,
     employee,
+    examples,
     records,
     report,
     within_unit_interval,
@@ -242,7 +243,7 @@ def test_engagement_needs_at_least_one_report(reporting: Records, min_reports: o
     assert raised.value.field == "min_reports"
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(
     data=BUNDLES_AROUND_2023,
     as_of=st.dates(date(2023, 1, 1), date(2024, 3, 1)),

@@ -30,6 +30,7 @@ from ohs_domain import (
     serialization,
     testing,
 )
+from tests.builders import demo_company
 
 HANG = settings(deadline=timedelta(seconds=5))
 """Any example slower than this fails as a hang (the slowest seen: 0.15 s, a drawn bundle)."""
@@ -90,7 +91,7 @@ JSON_LIKE = st.recursive(
 def _valid_shapes() -> dict[str, Any]:
     # One valid part of the demo company (about 400 records, every kind the edge checks
     # across records): a mutation of it is checked in milliseconds, not seconds.
-    company = demo.build_records()
+    company = demo_company()
     parts = ohs_domain.partition(company, by="employee", group=lambda key: key[-2:])
     small = serialization.dump(parts["28"])
     small["hours_worked"] = serialization.dump(company)["hours_worked"][:12]

@@ -18,7 +18,7 @@ from ohs_domain import (
     Year,
     gri_403_9,
 )
-from tests.rule_builders import employee, injury, monthly_hours, records
+from tests.builders import employee, injury, monthly_hours, records
 
 CONTRACTOR = WorkerRelation.CONTRACTOR
 YEAR = Year(2023)

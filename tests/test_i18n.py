@@ -50,7 +50,6 @@ from ohs_domain import (
     TooFewSubmissions,
     Value,
     Year,
-    key_points,
     kz,
     serialization,
     show,
@@ -63,10 +62,8 @@ from ohs_domain.demo import (
     ELIMINATION_DEADLINES,
     INSPECTOR_PAY_POLICY,
     REWARD_POLICY,
-    build_records,
 )
-from tests.test_key_points_rendering import year_of_three_reporters
-from tests.test_outcomes import ENGLISH, Q3
+from tests.builders import Q3, REASONS_IN_ENGLISH, demo_key_points, year_of_three_reporters
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -94,16 +91,7 @@ def ids(lang: Language) -> set[tuple[str, ...]]:
 
 @cache
 def demo_points() -> KeyPoints:
-    year = Year(2023)
-    return key_points(
-        build_records(),
-        year=year,
-        as_of=year.last_day,
-        deadlines=ELIMINATION_DEADLINES,
-        inspector_pay_policy=INSPECTOR_PAY_POLICY,
-        reward_policy=REWARD_POLICY,
-        paid_on=date(2024, 1, 25),
-    )
+    return demo_key_points()
 
 
 # -- catalogs -----------------------------------------------------------------
@@ -463,7 +451,7 @@ def test_the_catalogs_use_the_glossarys_term(english: str, ru: str, kk: str) -> 
 # -- reasons -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("reason", "english"), ENGLISH)
+@pytest.mark.parametrize(("reason", "english"), REASONS_IN_ENGLISH)
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_reason_renders_in_every_language(reason: Any, english: str, lang: Language) -> None:
     assert reason.render() == reason.render("en") == english

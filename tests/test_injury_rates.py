@@ -24,7 +24,7 @@ from ohs_domain import (
     Year,
     injury_rates,
 )
-from tests.rule_builders import (
+from tests.builders import (
     appointment,
     employee,
     injury,

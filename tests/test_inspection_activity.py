@@ -22,9 +22,10 @@ from ohs_domain import (
     inspection_activity,
     testing,
 )
-from tests.rule_builders import (
+from tests.builders import (
     appointment,
     employee,
+    examples,
     issued,
     records,
 )
@@ -127,7 +128,7 @@ def test_violations_per_submission_is_rounded_half_up(
     )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(
     data=BUNDLES_AROUND_2023,
     period=st.sampled_from(

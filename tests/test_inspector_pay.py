@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ohs_domain import (
+    Fact,
     InspectorAppointment,
     InspectorPayPartial,
     InspectorPayPolicy,
@@ -41,16 +42,19 @@ from ohs_domain import (
     show,
     testing,
 )
-from tests.rule_builders import (
+from tests.builders import (
     COUNCIL,
     QUARTERLY_15000,
     appointment,
     employee,
+    examples,
     issued,
     money_schedule,
     pay_policy,
     records,
     splits,
+    submission,
+    violation,
 )
 
 Q1 = Quarter(2023, 1)  # 90 days
@@ -786,7 +790,7 @@ source = { title = "Production council decision", number = "7", adopted_on = 202
 BUNDLES_AROUND_2023 = testing.records(first_day=date(2022, 10, 1), last_day=date(2023, 12, 31))
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
 def test_a_years_pay_is_the_sum_of_its_quarters_and_of_its_inspectors(
     data: Records, policy: InspectorPayPolicy
@@ -800,7 +804,7 @@ def test_a_years_pay_is_the_sum_of_its_quarters_and_of_its_inspectors(
         assert quarter.total == sum((p.amount for p in quarter.payments), Money(0))
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
 def test_pay_is_never_negative_nor_above_the_rate_and_only_for_active_work(
     data: Records, policy: InspectorPayPolicy
@@ -847,7 +851,7 @@ def test_a_schedule_mixing_currencies_is_refused() -> None:
     assert raised.value.value == ["KZT", "USD"]
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(data=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies())
 def test_every_quarter_of_a_year_lists_the_same_inspectors_and_rows_add_up(
     data: Records, policy: InspectorPayPolicy
@@ -877,7 +881,7 @@ def _year_shown(result: InspectorPayYear) -> tuple[str, str, list[str]]:
     )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies(), data=st.data())
 def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole_year(
     bundle: Records, policy: InspectorPayPolicy, data: st.DataObject
@@ -898,7 +902,7 @@ def test_parts_evaluated_apart_and_merged_in_any_order_give_the_whole_year(
     )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=BUNDLES_AROUND_2023, policy=testing.inspector_pay_policies(), data=st.data())
 def test_a_quarters_parts_merged_give_the_whole_quarter(
     bundle: Records, policy: InspectorPayPolicy, data: st.DataObject
@@ -968,3 +972,64 @@ def test_detail_read_in_any_order_or_never_gives_the_same_result() -> None:
     assert pickle.loads(pickle.dumps(again)) == listed_first  # noqa: S301 - our own bytes
     assert not hasattr(listed_first, "lines")
     assert not hasattr(listed_first.quarters[0], "lines")
+
+
+# --- Inspector pay, explained: the policy's rule is refused or quoted exactly, step by step ------
+
+Q1 = Quarter(2023, 1)
+
+
+def company() -> Records:
+    """P-1 issues one submission in Q1; P-2, appointed without training, issues none."""
+    return records(
+        employees=[employee("P-1"), employee("P-2")],
+        inspector_appointments=[
+            appointment("P-1", date(2022, 1, 1), date(2025, 1, 1)),
+            appointment("P-2", date(2022, 1, 1), date(2025, 1, 1), trained_on=None),
+        ],
+        violations=[violation("V-1", date(2023, 2, 1))],
+        submissions=[submission("S-1", "P-1", date(2023, 2, 1), ["V-1"])],
+    )
+
+
+def test_a_policy_that_requires_no_activity_is_refused() -> None:
+    with pytest.raises(InvalidValueError) as info:
+        InspectorPayPolicy(
+            approved_by=COUNCIL, amount=QUARTERLY_15000, min_submissions=0, min_violations=0
+        )
+    error = info.value
+    assert (error.field, error.value) == ("min_submissions", 0)
+    assert error.expected == (
+        "at least 1 submission or 1 violation (min_violations): "
+        "pay is for active work, so some activity must be required"
+    )
+
+
+def test_each_payment_names_its_quarter() -> None:
+    pay = inspector_pay(company(), quarter=Q1, policy=pay_policy())
+    assert [p.quarter for p in pay.payments] == [Q1, Q1]
+
+
+def test_the_explanation_quotes_the_amount_and_the_policy() -> None:
+    pay = inspector_pay(company(), quarter=Q1, policy=pay_policy())
+    amount, appointed, paid = pay.explanation.steps
+    assert [fact.name for fact in amount.facts] == ["inspector quarterly amount", "policy"]
+    assert amount.facts[1] == Fact(name="policy", value=COUNCIL)
+    assert appointed.description == "inspectors appointed during 2023-Q1"
+    assert paid.description == "paid for 2023-Q1"
+
+
+def test_every_reason_for_not_paying_is_listed_in_the_explanation() -> None:
+    pay = inspector_pay(company(), quarter=Q1, policy=pay_policy(require_training=True))
+    (unpaid,) = pay.explanation.steps[2].facts
+    assert unpaid.name == "P-2"
+    assert show(unpaid.value) == (
+        "0 KZT; 0 submission(s) issued in 2023-Q1; the policy requires at least 1; "
+        "no OHS training recorded by 2023-03-31; the policy requires it"
+    )
+
+
+def test_the_year_of_pay_names_its_year() -> None:
+    year = inspector_pay_for_year(company(), year=Year(2023), policy=pay_policy())
+    assert year.year == Year(2023)
+    assert [q.quarter for q in year.quarters] == list(Year(2023).quarters())

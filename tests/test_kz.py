@@ -5,14 +5,25 @@ calculation index (МРП)`` table of the project's FACTS.md (laws "On the
 republican budget", gov.kz/article/17157).
 """
 
+import importlib.util
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from types import ModuleType
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 
-from ohs_domain import InvalidDataError, Money, NoValueInForceError, Schedule, kz, serialization
+from ohs_domain import (
+    Entry,
+    InvalidDataError,
+    Money,
+    NoValueInForceError,
+    Schedule,
+    Source,
+    kz,
+    serialization,
+)
 from ohs_domain.testing import dates
 
 # year: (МЗП, МРП on 1 January, law number or None when not verified, adopted on)
@@ -149,6 +160,79 @@ def test_almaty_is_the_iana_zone() -> None:
     assert kz.ALMATY.key == "Asia/Almaty"
     assert datetime(2023, 6, 1, tzinfo=kz.ALMATY).utcoffset() == timedelta(hours=6)
     assert datetime(2024, 6, 1, tzinfo=kz.ALMATY).utcoffset() == timedelta(hours=5)
+
+
+# --- Sources, word for word: each value cites its budget law -------------------------------------
+
+
+def budget_law(years: str) -> str:
+    return f'Law of the Republic of Kazakhstan "On the republican budget for {years}"'
+
+
+@pytest.mark.parametrize("schedule", SCHEDULES)
+def test_each_value_cites_the_budget_law_of_its_first_year(
+    schedule: Schedule[Money],
+) -> None:
+    for entry in schedule.entries:
+        since = entry.since.year
+        assert entry.source.title == budget_law(f"{since}-{since + 2}")
+
+
+def test_the_2023_minimum_wage_cites_the_2023_budget_law_with_no_note() -> None:
+    assert kz.MINIMUM_WAGE.entry_at(date(2023, 6, 1)).source == Source(
+        title=budget_law("2023-2025"), number="163-VII", adopted_on=date(2022, 12, 1)
+    )
+
+
+def test_the_2024_minimum_wage_says_its_law_number_is_not_verified() -> None:
+    assert kz.MINIMUM_WAGE.entry_at(date(2024, 6, 1)).source == Source(
+        title=budget_law("2024-2026"),
+        number=None,
+        adopted_on=date(2023, 12, 5),
+        note="law number not verified",
+    )
+
+
+@pytest.mark.parametrize(
+    ("schedule", "name"),
+    [
+        pytest.param(kz.MINIMUM_WAGE, "kz.MINIMUM_WAGE", id="minimum-wage"),
+        pytest.param(kz.MONTHLY_CALCULATION_INDEX, "kz.MONTHLY_CALCULATION_INDEX", id="mci"),
+        pytest.param(
+            kz.MONTHLY_CALCULATION_INDEX_FOR_BENEFITS,
+            "kz.MONTHLY_CALCULATION_INDEX_FOR_BENEFITS",
+            id="mci-for-benefits",
+        ),
+    ],
+)
+def test_each_schedule_is_named_as_it_is_imported(schedule: Schedule[Money], name: str) -> None:
+    assert schedule.name == name
+
+
+def test_the_2023_minimum_wage_is_a_whole_tenge_amount() -> None:
+    entry = kz.MINIMUM_WAGE.entry_at(date(2023, 1, 1))
+    assert entry == Entry(since=date(2023, 1, 1), value=kzt(70_000), source=entry.source)
+    assert entry.value.amount == Decimal(70_000)
+
+
+def kz_built_afresh() -> ModuleType:
+    """``kz`` executed again, so its tables are built now rather than when it was imported."""
+    spec = importlib.util.spec_from_file_location("ohs_domain.kz_built_afresh", kz.__file__)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "name", ["MINIMUM_WAGE", "MONTHLY_CALCULATION_INDEX", "MONTHLY_CALCULATION_INDEX_FOR_BENEFITS"]
+)
+def test_the_tables_built_afresh_are_the_published_ones(name: str) -> None:
+    # kz builds its tables once, at import; mutmut forks its workers after that import, so
+    # only a table built inside a test shows a mutant of the helpers that build them
+    # (docs/contributing/mutation-testing.md). The published tables are pinned above.
+    assert getattr(kz_built_afresh(), name) == getattr(kz, name)
 
 
 def test_the_registry_holds_every_public_schedule_by_its_own_name() -> None:

@@ -14,7 +14,7 @@ from ohs_domain import (
     Year,
     leading_indicators,
 )
-from tests.rule_builders import ACTION_POLICY, at, employee, injury, monthly_hours, records, report
+from tests.builders import ACTION_POLICY, at, employee, injury, monthly_hours, records, report
 
 POLICY = ACTION_POLICY
 YEAR = Year(2023)

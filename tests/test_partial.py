@@ -48,6 +48,7 @@ from ohs_domain import (
     training_coverage,
     training_coverage_partial,
 )
+from tests.builders import demo_company, examples
 
 YEAR = Year(2023)
 END_OF_2023 = date(2023, 12, 31)
@@ -146,7 +147,7 @@ def partitions(draw: st.DrawFn, bundle: Records) -> list[Records]:
 
 
 @pytest.mark.parametrize("rule", EVALUATORS)
-@settings(max_examples=25)
+@settings(max_examples=examples(0.25))
 @given(data=st.data())
 def test_parts_combined_give_the_whole_to_the_byte(
     data: st.DataObject,
@@ -167,7 +168,7 @@ def test_parts_combined_give_the_whole_to_the_byte(
 
 
 @pytest.mark.parametrize("rule", EVALUATORS)
-@settings(max_examples=15)
+@settings(max_examples=examples(0.15))
 @given(bundle=BUNDLES)
 def test_every_employee_alone_gives_the_whole(
     bundle: Records,
@@ -183,7 +184,7 @@ def test_every_employee_alone_gives_the_whole(
 
 
 @pytest.mark.parametrize("rule", EVALUATORS)
-@settings(max_examples=15)
+@settings(max_examples=examples(0.15))
 @given(bundle=BUNDLES, data=st.data())
 def test_combine_is_associative_and_commutative_with_empty_as_identity(
     bundle: Records,
@@ -208,7 +209,7 @@ def test_combine_is_associative_and_commutative_with_empty_as_identity(
 def test_the_whole_is_its_own_partial_finalized(
     rule: Rule,
 ) -> None:
-    company = demo.build_records()
+    company = demo_company()
 
     assert rule.partial(company, **rule.parameters).finalize() == rule.whole(
         company, **rule.parameters
@@ -219,7 +220,7 @@ def test_the_whole_is_its_own_partial_finalized(
 def test_a_partial_and_its_result_travel_between_processes(
     rule: Rule,
 ) -> None:
-    tallies = rule.partial(demo.build_records(), **rule.parameters)
+    tallies = rule.partial(demo_company(), **rule.parameters)
 
     assert pickle.loads(pickle.dumps(tallies)) == tallies  # noqa: S301 - bytes we just made
     result = tallies.finalize()

@@ -17,10 +17,11 @@ from ohs_domain import (
     serialization,
     testing,
 )
-from tests.rule_builders import (
+from tests.builders import (
     appointment,
     at,
     employee,
+    examples,
     monthly_hours,
     records,
     report,
@@ -106,7 +107,7 @@ def test_partition_checks_its_arguments(plant: Records) -> None:
     assert raised.value.field == "by"
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(0.3))
 @given(bundle=testing.records())
 def test_every_fact_is_in_exactly_one_part_and_each_part_loads_on_its_own(bundle: Records) -> None:
     parts = partition(bundle, by="employee").values()

@@ -19,12 +19,8 @@ from ohs_domain import (
     CorrectiveAction,
     DateRange,
     Department,
-    DepartmentId,
     Employee,
-    EmployeeCategory,
-    EmployeeId,
     HoursWorked,
-    InjuryId,
     InjurySeverity,
     InspectorAppointment,
     InvalidDataError,
@@ -33,32 +29,39 @@ from ohs_domain import (
     Problem,
     Records,
     ReportAsOf,
-    ReportId,
     ReportingAccount,
-    ReportKind,
     ReportStatus,
     RiskLevel,
     SafetyReport,
-    SessionId,
     Submission,
-    SubmissionId,
     TrainerCertification,
     TrainingFormat,
     TrainingSession,
     UnknownRecordError,
     Violation,
-    ViolationId,
     WorkerRelation,
     WorkInjury,
     Year,
-    demo,
-    kz,
     local_date,
     serialization,
     testing,
 )
-
-ZONE = kz.ALMATY  # UTC+6 all through 2023
+from tests.builders import (
+    ZONE,
+    account,
+    appointment,
+    at,
+    certification,
+    demo_department_data,
+    department,
+    employee,
+    hours,
+    injury,
+    report,
+    session,
+    submission,
+    violation,
+)
 
 # --- A small valid company, and one planted change per scenario ----------------------------------
 
@@ -66,124 +69,49 @@ Bundle = dict[str, list[Any]]
 Plant = Callable[[Bundle], None]
 
 
-def at(year: int, month: int, day: int, hour: int = 10) -> datetime:
-    return datetime(year, month, day, hour, tzinfo=ZONE)
-
-
-def department(department_id: str, *, production: bool = True) -> Department:
-    return Department(id=DepartmentId(department_id), name=department_id, is_production=production)
-
-
-def person(
-    employee_id: str,
-    department_id: str = "D-1",
-    hired_on: date = date(2020, 1, 1),
-    left_on: date | None = None,
-) -> Employee:
-    return Employee(
-        id=EmployeeId(employee_id),
-        department=DepartmentId(department_id),
-        category=EmployeeCategory.WORKER,
-        hired_on=hired_on,
-        left_on=left_on,
-    )
-
-
-def certification(
-    employee_id: str, certified_on: date, valid_until: date | None = None
-) -> TrainerCertification:
-    return TrainerCertification(
-        employee=EmployeeId(employee_id), certified_on=certified_on, valid_until=valid_until
-    )
-
-
-def term(employee_id: str, start: date, end: date) -> InspectorAppointment:
-    return InspectorAppointment(
-        employee=EmployeeId(employee_id), approved_on=date(2022, 12, 20), term=DateRange(start, end)
-    )
-
-
-def account(employee_id: str, registered_on: date) -> ReportingAccount:
-    return ReportingAccount(employee=EmployeeId(employee_id), registered_on=registered_on)
-
-
-def session(
+def base_session(
     session_id: str = "S-1",
     *,
     trainers: tuple[str, ...] = ("T-1",),
     attendees: tuple[str, ...] = ("E-1", "E-2"),
-    department_id: str = "D-1",
-    first: date = date(2023, 3, 1),
+    department: str = "D-1",
     days: int = 2,
 ) -> TrainingSession:
-    return TrainingSession(
-        id=SessionId(session_id),
-        programme="Safety culture",
-        format=TrainingFormat.WORKPLACE,
-        days=DateRange(first, first + timedelta(days=days)),
-        trainers=frozenset(EmployeeId(t) for t in trainers),
-        attendees=frozenset(EmployeeId(a) for a in attendees),
+    """The base company's session: T-1 trains E-1 and E-2 at the workplace on 1-2 March 2023."""
+    return session(
+        session_id,
+        TrainingFormat.WORKPLACE,
+        date(2023, 3, 1),
+        attendees,
         group="G-1",
-        department=DepartmentId(department_id),
+        department=department,
+        trainers=trainers,
+        days=days,
     )
 
 
-def report(
-    report_id: str, reporter: str, reported_at: datetime, department_id: str = "D-1"
-) -> SafetyReport:
-    return SafetyReport(
-        id=ReportId(report_id),
-        kind=ReportKind.NEAR_MISS,
-        risk=RiskLevel.LOW,
-        reporter=EmployeeId(reporter),
-        department=DepartmentId(department_id),
-        reported_at=reported_at,
-    )
-
-
-def violation(violation_id: str, found_on: date, department_id: str = "D-1") -> Violation:
-    return Violation(
-        id=ViolationId(violation_id),
-        found_on=found_on,
-        department=DepartmentId(department_id),
-        category="ppe",
-    )
-
-
-def submission(
+def base_submission(
     submission_id: str,
     violations: tuple[str, ...],
     *,
-    inspector: str = "I-1",
-    department_id: str = "D-1",
+    department: str = "D-1",
     issued_on: date = date(2023, 4, 12),
 ) -> Submission:
-    return Submission(
-        id=SubmissionId(submission_id),
-        inspector=EmployeeId(inspector),
-        department=DepartmentId(department_id),
-        issued_on=issued_on,
-        violations=frozenset(ViolationId(v) for v in violations),
-        respond_by=issued_on + timedelta(days=14),
-    )
+    """A submission of the base company's inspector I-1, by default on 2023-04-12."""
+    return submission(submission_id, "I-1", issued_on, violations, department=department)
 
 
-def injury(
-    injury_id: str, employee_id: str, occurred_on: date, department_id: str = "D-1"
+def lost_time(
+    injury_id: str, employee_id: str, occurred_on: date, department: str = "D-1"
 ) -> WorkInjury:
-    return WorkInjury(
-        id=InjuryId(injury_id),
-        occurred_on=occurred_on,
-        employee=EmployeeId(employee_id),
-        department=DepartmentId(department_id),
-        severity=InjurySeverity.LOST_TIME,
+    """A lost-time injury of five days."""
+    return injury(
+        injury_id,
+        occurred_on,
+        InjurySeverity.LOST_TIME,
+        worker=employee_id,
         days_lost=5,
-    )
-
-
-def hours(department_id: str, month: str, amount: str) -> HoursWorked:
-    return HoursWorked(
-        department=DepartmentId(department_id), month=Month.parse(month), hours=Decimal(amount)
+        department=department,
     )
 
 
@@ -195,7 +123,7 @@ def test_contractors_hours_and_injuries_are_their_own() -> None:
     bundle = base()
     # The contractor's worker is not on staff: the injury names the contractor's id.
     outsider = attrs.evolve(
-        injury("INJ-C", "CW-1", date(2023, 6, 2)), relation=WorkerRelation.CONTRACTOR
+        lost_time("INJ-C", "CW-1", date(2023, 6, 2)), relation=WorkerRelation.CONTRACTOR
     )
     bundle["injuries"].append(outsider)
     bundle["hours_worked"].append(contractors(hours("D-1", "2023-01", "500")))
@@ -218,32 +146,36 @@ def base() -> Bundle:
     return {
         "departments": [department("D-1"), department("D-2"), department("HQ", production=False)],
         "employees": [
-            person("E-1"),
-            person("E-2", "D-2", hired_on=date(2021, 6, 15)),
-            person("E-9", left_on=date(2023, 7, 1)),
-            person("I-1", hired_on=date(2019, 3, 1)),
-            person("T-1", "HQ", hired_on=date(2018, 1, 1)),
+            employee("E-1"),
+            employee("E-2", department="D-2", hired_on=date(2021, 6, 15)),
+            employee("E-9", left_on=date(2023, 7, 1)),
+            employee("I-1", hired_on=date(2019, 3, 1)),
+            employee("T-1", department="HQ", hired_on=date(2018, 1, 1)),
         ],
         "trainer_certifications": [certification("T-1", date(2022, 1, 1), date(2023, 12, 31))],
-        "inspector_appointments": [term("I-1", date(2023, 1, 1), date(2024, 1, 1))],
+        "inspector_appointments": [
+            appointment("I-1", date(2023, 1, 1), date(2024, 1, 1), trained_on=None)
+        ],
         "reporting_accounts": [
             account("E-1", date(2022, 1, 10)),
             account("E-2", date(2022, 2, 1)),
             account("E-9", date(2022, 1, 10)),
         ],
-        "training_sessions": [session()],
+        "training_sessions": [base_session()],
         "safety_reports": [
-            report("R-1", "E-1", at(2023, 5, 4)).accept(at(2023, 5, 4, 11)),
-            report("R-2", "E-2", at(2023, 5, 10, 9), "D-2"),
-            report("R-3", "E-1", at(2023, 8, 1, 8)).reject(at(2023, 8, 1, 12), "duplicate"),
+            report("R-1", "E-1", at(2023, 5, 4), accepted=False).accept(at(2023, 5, 4, 11)),
+            report("R-2", "E-2", at(2023, 5, 10, 9), department="D-2", accepted=False),
+            report("R-3", "E-1", at(2023, 8, 1, 8), accepted=False).reject(
+                at(2023, 8, 1, 12), "duplicate"
+            ),
         ],
         "violations": [
             violation("V-1", date(2023, 4, 10)),
             violation("V-2", date(2023, 4, 11)),
-            violation("V-3", date(2023, 9, 1), "D-2"),
+            violation("V-3", date(2023, 9, 1), department="D-2"),
         ],
-        "submissions": [submission("SUB-1", ("V-1", "V-2"))],
-        "injuries": [injury("INJ-1", "E-1", date(2023, 6, 1))],
+        "submissions": [base_submission("SUB-1", ("V-1", "V-2"))],
+        "injuries": [lost_time("INJ-1", "E-1", date(2023, 6, 1))],
         "hours_worked": [
             hours("D-1", "2023-01", "12000.5"),
             hours("D-1", "2023-02", "11000"),
@@ -307,7 +239,7 @@ def action(action_id: str = "CA-1", **fields: Any) -> CorrectiveAction:
     return CorrectiveAction(id=ActionId(action_id), **values)
 
 
-ELIMINATED = report("R-4", "E-1", at(2023, 6, 1)).accept(at(2023, 6, 1, 11))
+ELIMINATED = report("R-4", "E-1", at(2023, 6, 1), accepted=False).accept(at(2023, 6, 1, 11))
 ELIMINATED = ELIMINATED.start_work(at(2023, 6, 2)).eliminate(at(2023, 6, 5))
 
 
@@ -430,35 +362,35 @@ CASES = [
         id="duplicate-department-id",
     ),
     pytest.param(
-        add("employees", person("E-2", "D-2")),
+        add("employees", employee("E-2", department="D-2")),
         "$.employees[5].id",
         "'E-2' appears 2 times",
         id="duplicate-employee-id",
     ),
     pytest.param(
-        add("training_sessions", session(attendees=("E-1",))),
+        add("training_sessions", base_session(attendees=("E-1",))),
         "$.training_sessions[1].id",
         "'S-1' appears 2 times",
         id="duplicate-training-session-id",
     ),
     pytest.param(
-        add("safety_reports", report("R-2", "E-1", at(2023, 6, 1))),
+        add("safety_reports", report("R-2", "E-1", at(2023, 6, 1), accepted=False)),
         "$.safety_reports[3].id",
         "'R-2' appears 2 times",
         id="duplicate-report-id",
     ),
     pytest.param(
-        add("violations", violation("V-3", date(2023, 9, 2), "D-2")),
+        add("violations", violation("V-3", date(2023, 9, 2), department="D-2")),
         "$.violations[3].id",
         "'V-3' appears 2 times",
         id="duplicate-violation-id",
     ),
     pytest.param(
         both(
-            add("violations", violation("V-4", date(2023, 9, 1), "D-2")),
+            add("violations", violation("V-4", date(2023, 9, 1), department="D-2")),
             add(
                 "submissions",
-                submission("SUB-1", ("V-4",), department_id="D-2", issued_on=date(2023, 9, 2)),
+                base_submission("SUB-1", ("V-4",), department="D-2", issued_on=date(2023, 9, 2)),
             ),
         ),
         "$.submissions[1].id",
@@ -466,7 +398,7 @@ CASES = [
         id="duplicate-submission-id",
     ),
     pytest.param(
-        add("injuries", injury("INJ-1", "E-2", date(2023, 6, 2), "D-2")),
+        add("injuries", lost_time("INJ-1", "E-2", date(2023, 6, 2), "D-2")),
         "$.injuries[1].id",
         "'INJ-1' appears 2 times",
         id="duplicate-injury-id",
@@ -507,20 +439,29 @@ CASES = [
         id="certification-of-unknown-employee",
     ),
     pytest.param(
-        add("inspector_appointments", term("X-1", date(2023, 1, 1), date(2024, 1, 1))),
+        add(
+            "inspector_appointments",
+            appointment("X-1", date(2023, 1, 1), date(2024, 1, 1), trained_on=None),
+        ),
         "$.inspector_appointments[1].employee",
         "unknown employee 'X-1'",
         id="inspector-appointment-of-unknown-employee",
     ),
     pytest.param(
-        add("inspector_appointments", term("E-9", date(2023, 8, 1), date(2024, 1, 1))),
+        add(
+            "inspector_appointments",
+            appointment("E-9", date(2023, 8, 1), date(2024, 1, 1), trained_on=None),
+        ),
         "$.inspector_appointments[1].employee",
         "employee 'E-9' appointed on 2023-08-01 but was not on staff then "
         "(hired on 2020-01-01, left on 2023-07-01)",
         id="inspector-appointed-after-leaving",
     ),
     pytest.param(
-        add("inspector_appointments", term("I-1", date(2023, 6, 1), date(2024, 6, 1))),
+        add(
+            "inspector_appointments",
+            appointment("I-1", date(2023, 6, 1), date(2024, 6, 1), trained_on=None),
+        ),
         "$.inspector_appointments[1].term",
         "overlaps the earlier term [2023-01-01, 2024-01-01); an inspector's terms must not overlap",
         id="overlapping-inspector-terms",
@@ -529,8 +470,8 @@ CASES = [
         # A long term, an empty one inside it, then one overlapping the long term only.
         add(
             "inspector_appointments",
-            term("I-1", date(2023, 2, 1), date(2023, 2, 1)),
-            term("I-1", date(2023, 3, 1), date(2024, 3, 1)),
+            appointment("I-1", date(2023, 2, 1), date(2023, 2, 1), trained_on=None),
+            appointment("I-1", date(2023, 3, 1), date(2024, 3, 1), trained_on=None),
         ),
         "$.inspector_appointments[2].term",
         "overlaps the earlier term [2023-01-01, 2024-01-01)",
@@ -550,13 +491,13 @@ CASES = [
     ),
     # Training.
     pytest.param(
-        replace("training_sessions", 0, session(department_id="D-404")),
+        replace("training_sessions", 0, base_session(department="D-404")),
         "$.training_sessions[0].department",
         "unknown department 'D-404'",
         id="session-for-unknown-department",
     ),
     pytest.param(
-        replace("training_sessions", 0, session(trainers=("T-1", "X-1"))),
+        replace("training_sessions", 0, base_session(trainers=("T-1", "X-1"))),
         "$.training_sessions[0].trainers",
         "unknown employee 'X-1'",
         id="session-by-unknown-trainer",
@@ -575,22 +516,22 @@ CASES = [
         id="trainer-certified-during-session",
     ),
     pytest.param(
-        replace("training_sessions", 0, session(trainers=("E-9",))),
+        replace("training_sessions", 0, base_session(trainers=("E-9",))),
         "$.training_sessions[0].trainers",
         "trainer 'E-9' holds no internal-trainer certification valid on every day of the "
         "session ([2023-03-01, 2023-03-03)); held: none",
         id="trainer-never-certified",
     ),
     pytest.param(
-        replace("training_sessions", 0, session(attendees=("E-1", "X-1"))),
+        replace("training_sessions", 0, base_session(attendees=("E-1", "X-1"))),
         "$.training_sessions[0].attendees",
         "unknown employee 'X-1'",
         id="unknown-attendee",
     ),
     pytest.param(
         both(
-            add("employees", person("E-3", hired_on=date(2023, 3, 2))),
-            replace("training_sessions", 0, session(attendees=("E-1", "E-3"))),
+            add("employees", employee("E-3", hired_on=date(2023, 3, 2))),
+            replace("training_sessions", 0, base_session(attendees=("E-1", "E-3"))),
         ),
         "$.training_sessions[0].attendees",
         "employee 'E-3' attended on 2023-03-01 but was not on staff then (hired on 2023-03-02)",
@@ -598,8 +539,8 @@ CASES = [
     ),
     pytest.param(
         both(
-            add("employees", person("E-3", left_on=date(2023, 3, 2))),
-            replace("training_sessions", 0, session(attendees=("E-1", "E-3"))),
+            add("employees", employee("E-3", left_on=date(2023, 3, 2))),
+            replace("training_sessions", 0, base_session(attendees=("E-1", "E-3"))),
         ),
         "$.training_sessions[0].attendees",
         "employee 'E-3' attended on 2023-03-02 but was not on staff then "
@@ -608,26 +549,29 @@ CASES = [
     ),
     # The reporting system.
     pytest.param(
-        add("safety_reports", report("R-4", "E-1", at(2023, 6, 1), "D-404")),
+        add(
+            "safety_reports",
+            report("R-4", "E-1", at(2023, 6, 1), department="D-404", accepted=False),
+        ),
         "$.safety_reports[3].department",
         "unknown department 'D-404'",
         id="report-about-unknown-department",
     ),
     pytest.param(
-        add("safety_reports", report("R-4", "X-1", at(2023, 6, 1))),
+        add("safety_reports", report("R-4", "X-1", at(2023, 6, 1), accepted=False)),
         "$.safety_reports[3].reporter",
         "unknown employee 'X-1'",
         id="report-by-unknown-employee",
     ),
     pytest.param(
-        add("safety_reports", report("R-4", "E-9", at(2023, 7, 1, 9))),
+        add("safety_reports", report("R-4", "E-9", at(2023, 7, 1, 9), accepted=False)),
         "$.safety_reports[3].reporter",
         "employee 'E-9' reported on 2023-07-01 but was not on staff then "
         "(hired on 2020-01-01, left on 2023-07-01)",
         id="reporter-left-before-report",
     ),
     pytest.param(
-        add("safety_reports", report("R-4", "I-1", at(2023, 6, 1))),
+        add("safety_reports", report("R-4", "I-1", at(2023, 6, 1), accepted=False)),
         "$.safety_reports[3].reporter",
         "employee 'I-1' reported on 2023-06-01 but is not registered in the reporting system; "
         "only registered employees can report",
@@ -642,7 +586,10 @@ CASES = [
     ),
     pytest.param(
         # 19:00 UTC on 30 June, E-9's last day, is already 1 July in Almaty.
-        add("safety_reports", report("R-4", "E-9", datetime(2023, 6, 30, 19, tzinfo=UTC))),
+        add(
+            "safety_reports",
+            report("R-4", "E-9", datetime(2023, 6, 30, 19, tzinfo=UTC), accepted=False),
+        ),
         "$.safety_reports[3].reporter",
         "employee 'E-9' reported on 2023-07-01 but was not on staff then",
         id="reported-after-leaving-in-company-time-zone",
@@ -657,10 +604,10 @@ CASES = [
     pytest.param(
         # Its violation, found in the same unknown department, is reported first.
         both(
-            add("violations", violation("V-4", date(2023, 9, 1), "D-404")),
+            add("violations", violation("V-4", date(2023, 9, 1), department="D-404")),
             add(
                 "submissions",
-                submission("SUB-2", ("V-4",), department_id="D-404", issued_on=date(2023, 9, 2)),
+                base_submission("SUB-2", ("V-4",), department="D-404", issued_on=date(2023, 9, 2)),
             ),
         ),
         ("$.violations[3].department", "$.submissions[1].department"),
@@ -674,7 +621,11 @@ CASES = [
         id="submission-by-unknown-inspector",
     ),
     pytest.param(
-        replace("inspector_appointments", 0, term("I-1", date(2023, 1, 1), date(2023, 4, 12))),
+        replace(
+            "inspector_appointments",
+            0,
+            appointment("I-1", date(2023, 1, 1), date(2023, 4, 12), trained_on=None),
+        ),
         "$.submissions[0].inspector",
         "employee 'I-1' issued it on 2023-04-12 but was not an appointed technical inspector "
         "then (terms: [2023-01-01, 2023-04-12))",
@@ -694,7 +645,7 @@ CASES = [
         id="submission-lists-unknown-violation",
     ),
     pytest.param(
-        add("submissions", submission("SUB-2", ("V-1",), issued_on=date(2023, 4, 13))),
+        add("submissions", base_submission("SUB-2", ("V-1",), issued_on=date(2023, 4, 13))),
         "$.submissions[1].violations",
         "violation 'V-1' is already listed by submission 'SUB-1'; "
         "a violation belongs to one submission",
@@ -715,20 +666,20 @@ CASES = [
     ),
     # Injuries and hours.
     pytest.param(
-        add("injuries", injury("INJ-2", "X-1", date(2023, 6, 1))),
+        add("injuries", lost_time("INJ-2", "X-1", date(2023, 6, 1))),
         "$.injuries[1].employee",
         "unknown employee 'X-1'",
         id="injury-of-unknown-employee",
     ),
     pytest.param(
-        add("injuries", injury("INJ-2", "E-9", date(2023, 7, 1))),
+        add("injuries", lost_time("INJ-2", "E-9", date(2023, 7, 1))),
         "$.injuries[1].employee",
         "employee 'E-9' injured on 2023-07-01 but was not on staff then "
         "(hired on 2020-01-01, left on 2023-07-01)",
         id="injury-of-someone-not-employed",
     ),
     pytest.param(
-        add("injuries", injury("INJ-2", "E-1", date(2023, 6, 1), "D-404")),
+        add("injuries", lost_time("INJ-2", "E-1", date(2023, 6, 1), "D-404")),
         "$.injuries[1].department",
         "unknown department 'D-404'",
         id="injury-in-unknown-department",
@@ -756,7 +707,7 @@ def test_each_planted_mistake_is_reported_with_its_path(
 
 def test_every_later_row_of_a_duplicate_id_is_reported_naming_them_all() -> None:
     bundle = base()
-    add("employees", person("E-1"), person("E-1"))(bundle)
+    add("employees", employee("E-1"), employee("E-1"))(bundle)
     assert problems_of(bundle) == tuple(
         Problem(
             f"$.employees[{row}].id",
@@ -773,8 +724,8 @@ def test_every_later_row_of_a_duplicate_id_is_reported_naming_them_all() -> None
 
 def test_an_attendee_not_on_staff_on_either_day_is_reported_once() -> None:
     bundle = base()
-    add("employees", person("E-7", hired_on=date(2023, 6, 1)))(bundle)
-    bundle["training_sessions"] = [session(attendees=("E-1", "E-7"))]
+    add("employees", employee("E-7", hired_on=date(2023, 6, 1)))(bundle)
+    bundle["training_sessions"] = [base_session(attendees=("E-1", "E-7"))]
     assert problems_of(bundle) == (
         Problem(
             "$.training_sessions[0].attendees",
@@ -788,8 +739,8 @@ def test_each_term_of_an_unknown_inspector_is_reported() -> None:
     bundle = base()
     add(
         "inspector_appointments",
-        term("X-1", date(2023, 1, 1), date(2023, 2, 1)),
-        term("X-1", date(2023, 3, 1), date(2023, 4, 1)),
+        appointment("X-1", date(2023, 1, 1), date(2023, 2, 1), trained_on=None),
+        appointment("X-1", date(2023, 3, 1), date(2023, 4, 1), trained_on=None),
     )(bundle)
     assert problems_of(bundle) == tuple(
         Problem(
@@ -803,7 +754,7 @@ def test_each_term_of_an_unknown_inspector_is_reported() -> None:
 
 def test_each_unknown_trainer_of_a_session_is_reported() -> None:
     bundle = base()
-    bundle["training_sessions"] = [session(trainers=("X-1", "X-2"))]
+    bundle["training_sessions"] = [base_session(trainers=("X-1", "X-2"))]
     assert problems_of(bundle) == tuple(
         Problem(
             "$.training_sessions[0].trainers",
@@ -834,8 +785,8 @@ def test_a_trainer_without_cover_is_shown_every_certification_held() -> None:
 def test_an_inspector_out_of_term_is_shown_every_term() -> None:
     bundle = base()
     bundle["inspector_appointments"] = [
-        term("I-1", date(2023, 1, 1), date(2023, 3, 1)),
-        term("I-1", date(2023, 5, 1), date(2023, 6, 1)),
+        appointment("I-1", date(2023, 1, 1), date(2023, 3, 1), trained_on=None),
+        appointment("I-1", date(2023, 5, 1), date(2023, 6, 1), trained_on=None),
     ]
     assert problems_of(bundle) == (
         Problem(
@@ -849,7 +800,7 @@ def test_an_inspector_out_of_term_is_shown_every_term() -> None:
 
 def test_each_unknown_violation_of_a_submission_is_reported() -> None:
     bundle = base()
-    bundle["submissions"] = [submission("SUB-1", ("V-1", "V-2", "X-1", "X-2"))]
+    bundle["submissions"] = [base_submission("SUB-1", ("V-1", "V-2", "X-1", "X-2"))]
     assert problems_of(bundle) == tuple(
         Problem(
             "$.submissions[0].violations",
@@ -864,9 +815,9 @@ def test_every_planted_mistake_is_reported_in_one_error() -> None:
     bundle = base()
     both(
         change("employees", 1, department="D-404"),
-        add("safety_reports", report("R-4", "I-1", at(2023, 6, 1))),
+        add("safety_reports", report("R-4", "I-1", at(2023, 6, 1), accepted=False)),
         change("violations", 1, found_on=date(2023, 4, 13)),
-        add("injuries", injury("INJ-2", "E-9", date(2023, 7, 1))),
+        add("injuries", lost_time("INJ-2", "E-9", date(2023, 7, 1))),
         add("hours_worked", hours("D-1", "2023-01", "1")),
     )(bundle)
     with pytest.raises(InvalidDataError) as caught:
@@ -887,9 +838,9 @@ def test_inspector_pay_is_not_fooled_by_an_overlap_hidden_behind_an_empty_term()
     # the days of January-February twice (73 of 90 days instead of 59).
     bundle = base()
     bundle["inspector_appointments"] = [
-        term("I-1", date(2023, 1, 1), date(2023, 2, 15)),
-        term("I-1", date(2023, 1, 20), date(2023, 1, 20)),
-        term("I-1", date(2023, 2, 1), date(2023, 5, 1)),
+        appointment("I-1", date(2023, 1, 1), date(2023, 2, 15), trained_on=None),
+        appointment("I-1", date(2023, 1, 20), date(2023, 1, 20), trained_on=None),
+        appointment("I-1", date(2023, 2, 1), date(2023, 5, 1), trained_on=None),
     ]
     assert [p.path for p in problems_of(bundle)] == [
         "$.inspector_appointments[2].term",
@@ -1052,17 +1003,19 @@ def test_each_collection_is_stored_in_the_order_of_its_key(name: str) -> None:
     # One more of each, so that every collection has at least two items to put in order.
     twins: dict[str, Callable[[], Any]] = {
         "departments": lambda: department("D-0"),
-        "employees": lambda: person("E-0"),
+        "employees": lambda: employee("E-0"),
         "trainer_certifications": lambda: certification("E-1", date(2021, 1, 1)),
-        "inspector_appointments": lambda: term("E-1", date(2023, 2, 1), date(2023, 3, 1)),
-        "reporting_accounts": lambda: account("I-1", date(2022, 1, 1)),
-        "training_sessions": lambda: session("S-0"),
-        "safety_reports": lambda: report("R-0", "E-1", at(2023, 9, 1)),
-        "violations": lambda: violation("V-0", date(2023, 1, 1)),
-        "submissions": lambda: submission(
-            "SUB-0", ("V-3",), department_id="D-2", issued_on=date(2023, 9, 2)
+        "inspector_appointments": lambda: appointment(
+            "E-1", date(2023, 2, 1), date(2023, 3, 1), trained_on=None
         ),
-        "injuries": lambda: injury("INJ-0", "E-2", date(2023, 9, 1), "D-2"),
+        "reporting_accounts": lambda: account("I-1", date(2022, 1, 1)),
+        "training_sessions": lambda: base_session("S-0"),
+        "safety_reports": lambda: report("R-0", "E-1", at(2023, 9, 1), accepted=False),
+        "violations": lambda: violation("V-0", date(2023, 1, 1)),
+        "submissions": lambda: base_submission(
+            "SUB-0", ("V-3",), department="D-2", issued_on=date(2023, 9, 2)
+        ),
+        "injuries": lambda: lost_time("INJ-0", "E-2", date(2023, 9, 1), "D-2"),
         "hours_worked": lambda: hours("D-2", "2022-12", "1"),
         "corrective_actions": lambda: action("CA-0"),
     }
@@ -1133,7 +1086,7 @@ def test_a_gap_between_two_certifications_during_a_session_is_a_problem() -> Non
         certification("T-1", date(2022, 1, 1), date(2023, 3, 1)),
         certification("T-1", date(2023, 3, 3)),
     ]
-    bundle["training_sessions"] = [session(days=3)]  # 1-3 March: 2 March is not covered
+    bundle["training_sessions"] = [base_session(days=3)]  # 1-3 March: 2 March is not covered
 
     (problem,) = problems_of(bundle)
 
@@ -1152,7 +1105,7 @@ def test_a_gap_between_two_certifications_during_a_session_is_a_problem() -> Non
 def test_a_report_that_is_not_in_the_bundle_is_an_unknown_record(
     records: Records, look_up: Callable[[Records, SafetyReport], object]
 ) -> None:
-    stranger = report("R-99", "E-1", at(2023, 5, 4))
+    stranger = report("R-99", "E-1", at(2023, 5, 4), accepted=False)
 
     with pytest.raises(UnknownRecordError) as caught:
         look_up(records, stranger)
@@ -1164,7 +1117,7 @@ def test_an_employee_of_a_department_not_in_the_bundle_is_an_unknown_record(
     records: Records,
 ) -> None:
     with pytest.raises(UnknownRecordError) as caught:
-        records.is_production(person("X-1", "D-404"))
+        records.is_production(employee("X-1", department="D-404"))
 
     assert (caught.value.kind, caught.value.key) == ("department", "D-404")
 
@@ -1220,7 +1173,9 @@ def test_roles_and_accounts(records: Records) -> None:
         certification("T-1", date(2022, 1, 1), date(2023, 12, 31)),
     )
     assert records.certifications_of("E-1") == ()
-    assert records.appointments_of("I-1") == (term("I-1", date(2023, 1, 1), date(2024, 1, 1)),)
+    assert records.appointments_of("I-1") == (
+        appointment("I-1", date(2023, 1, 1), date(2024, 1, 1), trained_on=None),
+    )
     assert records.appointments_of("E-1") == ()
     assert records.account_of("E-2") == account("E-2", date(2022, 2, 1))
     assert records.account_of("I-1") is None
@@ -1241,12 +1196,12 @@ def test_reports_by_reporter_and_day(records: Records) -> None:
 
 def test_the_day_of_a_report_is_the_day_in_the_company_zone() -> None:
     bundle = base()
-    late = report("R-4", "E-2", datetime(2023, 5, 31, 20, 30, tzinfo=UTC)).accept(
+    late = report("R-4", "E-2", datetime(2023, 5, 31, 20, 30, tzinfo=UTC), accepted=False).accept(
         datetime(2023, 5, 31, 23, 0, tzinfo=UTC)
     )
-    turned_down = report("R-5", "E-2", datetime(2023, 5, 31, 21, 0, tzinfo=UTC)).reject(
-        datetime(2023, 5, 31, 22, 0, tzinfo=UTC), "duplicate"
-    )
+    turned_down = report(
+        "R-5", "E-2", datetime(2023, 5, 31, 21, 0, tzinfo=UTC), accepted=False
+    ).reject(datetime(2023, 5, 31, 22, 0, tzinfo=UTC), "duplicate")
     bundle["safety_reports"] += [late, turned_down]
     records = build(bundle)
     assert records.local_day(late) == date(2023, 6, 1)
@@ -1269,7 +1224,7 @@ def lifecycle_records() -> tuple[Records, SafetyReport]:
     # Registered 30 May, accepted late on 31 May in UTC (1 June in Almaty), eliminated 2 June.
     bundle = base()
     lived = (
-        report("R-9", "E-2", at(2023, 5, 30))
+        report("R-9", "E-2", at(2023, 5, 30), accepted=False)
         .accept(datetime(2023, 5, 31, 20, 0, tzinfo=UTC))
         .start_work(at(2023, 6, 1, 12))
         .eliminate(at(2023, 6, 2))
@@ -1374,7 +1329,7 @@ def test_hours_worked_by_month(records: Records) -> None:
 
 
 def test_the_rules_across_records_read_in_russian_and_kazakh() -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     data["employees"][5]["department"] = "D-NONE"
     data["employees"][7]["id"] = data["employees"][6]["id"]
     with pytest.raises(InvalidDataError) as caught:

@@ -37,17 +37,14 @@ from ohs_domain import (
     action_tracking,
     gri_403_9,
     inspector_pay,
-    key_points,
     leading_indicators,
     serialization,
 )
 from ohs_domain.demo import (
     ACTION_DEADLINES,
-    ELIMINATION_DEADLINES,
     INSPECTOR_PAY_POLICY,
-    REWARD_POLICY,
-    build_records,
 )
+from tests.builders import demo_company, demo_key_points
 
 
 def _is_rule(value: object) -> bool:
@@ -74,34 +71,25 @@ JSON_CELLS = (str, int, bool, type(None))
 
 @cache
 def _key_points() -> KeyPoints:
-    year = Year(2023)
-    return key_points(
-        build_records(),
-        year=year,
-        as_of=year.last_day,
-        deadlines=ELIMINATION_DEADLINES,
-        inspector_pay_policy=INSPECTOR_PAY_POLICY,
-        reward_policy=REWARD_POLICY,
-        paid_on=date(2024, 1, 25),
-    )
+    return demo_key_points()
 
 
 def evaluated(kind: type) -> Any:
     """A result of ``kind``, evaluated on the demo company's 2023."""
     points = _key_points()
     if kind is InspectorPay:
-        return inspector_pay(build_records(), quarter=Quarter(2023, 3), policy=INSPECTOR_PAY_POLICY)
+        return inspector_pay(demo_company(), quarter=Quarter(2023, 3), policy=INSPECTOR_PAY_POLICY)
     if kind is KeyPoints:
         return points
     if kind is InjuryDisclosure:
-        return gri_403_9(build_records(), year=Year(2023))
+        return gri_403_9(demo_company(), year=Year(2023))
     if kind is ActionTracking:
         return action_tracking(
-            build_records(), period=Year(2023), as_of=date(2023, 12, 31), deadlines=ACTION_DEADLINES
+            demo_company(), period=Year(2023), as_of=date(2023, 12, 31), deadlines=ACTION_DEADLINES
         )
     if kind is LeadingIndicators:
         return leading_indicators(
-            build_records(), year=Year(2023), as_of=date(2023, 12, 31), deadlines=ACTION_DEADLINES
+            demo_company(), year=Year(2023), as_of=date(2023, 12, 31), deadlines=ACTION_DEADLINES
         )
     (part,) = [getattr(points, n) for n, hint in get_type_hints(KeyPoints).items() if hint is kind]
     return part

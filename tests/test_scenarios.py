@@ -4,6 +4,7 @@ import pytest
 
 from ohs_domain import demo, serialization
 from ohs_domain.cli import main
+from tests.builders import demo_company
 
 SHIPPED = sorted(Path("examples/scenarios").glob("*.toml"))
 
@@ -36,7 +37,7 @@ def test_the_shipped_policies_are_the_showcases(name: str, policy: object) -> No
 @pytest.fixture(scope="module")
 def company(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("scenarios")
-    serialization.write_json_lines(demo.build_records(), folder / "company")
+    serialization.write_json_lines(demo_company(), folder / "company")
     (folder / "pay.json").write_text(serialization.dump_json(demo.INSPECTOR_PAY_POLICY))
     (folder / "deadlines.toml").write_text('high = "P1D"\n')
     return folder

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
-from datetime import UTC, date, datetime, timedelta
+import os
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
+import cattrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -60,7 +65,9 @@ from ohs_domain import (
     demo,
     kz,
     serialization,
+    testing,
 )
+from ohs_domain._checks import at_least
 from ohs_domain.testing import (
     action_deadlines,
     aware_datetimes,
@@ -84,6 +91,7 @@ from ohs_domain.testing import (
 )
 
 # --- Test-only shapes for the converter's hooks --------------------------------------------------
+from tests.builders import demo_company, demo_department_data, key_points_of_2023
 
 
 class Colour(enum.StrEnum):
@@ -592,6 +600,7 @@ PROBLEMS: list[Any] = [
     pytest.param(1.5, Fraction, "$", "an exact fraction written as", id="float-fraction"),
     pytest.param(True, Fraction, "$", "an exact fraction written as", id="bool-fraction"),
     pytest.param("1/0", Fraction, "$", "numerator/denominator", id="zero-denominator"),
+    pytest.param("1/00", Fraction, "$", "numerator/denominator", id="zero-denominator-written-00"),
     pytest.param("1/2/3", Fraction, "$", "numerator/denominator", id="two-slashes"),
     pytest.param("0.5", Fraction, "$", "numerator/denominator", id="decimal-fraction"),
     # Scalars and collections
@@ -914,7 +923,7 @@ def test_a_whole_number_loads_as_an_exact_fraction(data: int, expected: Fraction
     assert type(loaded) is Fraction
 
 
-# --- Accepted means usable: what loads can be dumped, loaded back and evaluated --------------
+# --- Accepted means usable: what loads can be dumped, loaded back and evaluated ------------------
 
 HOURS = {"department": "D-1", "month": "2023-01", "hours": "100"}
 EMPLOYEE = {
@@ -1059,7 +1068,17 @@ def test_dump_refuses_what_json_cannot_carry(value: object) -> None:
         serialization.dump_json(value)
 
 
-# --- Every problem in one report ---------------------------------------------------------------
+# --- Every problem in one report -----------------------------------------------------------------
+
+
+def test_a_bundle_in_an_unknown_time_zone_is_refused_at_its_zone_beside_other_problems() -> None:
+    data = {"time_zone": "Mars/Olympus", "departments": [], "employees": [{"id": "E-1"}]}
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, Records)
+    problems = {problem.path: problem.message for problem in caught.value.problems}
+    assert problems["$.time_zone"] == f"got 'Mars/Olympus' (str); expected {ZONE_KEY}"
+    assert "$.employees[0].department" in problems
+
 
 # Plants that make one row unreadable by its own shape, each refused at exactly its path.
 # A reference to an unreadable row is not reported as unknown, so nothing cascades.
@@ -1141,7 +1160,7 @@ def test_load_lists_exactly_the_planted_problems(case: tuple[dict[str, Any], set
     ],
 )
 def test_one_problem_never_hides_another(change: Any, expected: list[str]) -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     change(data)
     with pytest.raises(InvalidDataError) as caught:
         serialization.load(data, Records)
@@ -1151,7 +1170,7 @@ def test_one_problem_never_hides_another(change: Any, expected: list[str]) -> No
 
 
 def test_shape_and_cross_record_problems_come_in_one_report() -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     data["employees"][0]["category"] = "boss"
     data["safety_reports"][0]["reporter"] = "E-NOBODY"
     with pytest.raises(InvalidDataError) as caught:
@@ -1163,22 +1182,27 @@ def test_shape_and_cross_record_problems_come_in_one_report() -> None:
 
 
 def test_a_duplicate_names_every_row_that_holds_the_id() -> None:
-    data = serialization.dump(demo.build_records())
-    for row in (3, 7):
-        data["safety_reports"][row]["id"] = data["safety_reports"][0]["id"]
+    data = demo_department_data()
+    answered = {action.get("report") for action in data["corrective_actions"]}
+    reports = data["safety_reports"]
+    # Three reports that no action answers: the second and the third take the first's id.
+    first, second, third = [n for n, row in enumerate(reports) if row["id"] not in answered][:3]
+    taken = reports[first]["id"]
+    for row in (second, third):
+        reports[row]["id"] = taken
     with pytest.raises(InvalidDataError) as caught:
         serialization.load(data, Records)
     shown = [str(p) for p in caught.value.problems]
-    rows = "safety_reports[0], safety_reports[3], safety_reports[7]"
+    rows = f"safety_reports[{first}], safety_reports[{second}], safety_reports[{third}]"
     assert shown == [
-        f"$.safety_reports[{row}].id (R-00000001): 'R-00000001' appears 3 times ({rows}); "
+        f"$.safety_reports[{row}].id ({taken}): '{taken}' appears 3 times ({rows}); "
         "each must be unique in safety_reports"
-        for row in (3, 7)
+        for row in (second, third)
     ]
 
 
 def test_a_problem_shows_the_id_of_its_record_beside_its_position() -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     data["employees"][3]["hired_on"] = "2020-13-01"
     with pytest.raises(InvalidDataError) as caught:
         serialization.load(data, Records)
@@ -1200,7 +1224,7 @@ def test_an_integer_beyond_what_javascript_reads_exactly_is_refused() -> None:
 
 
 def test_a_row_that_could_not_be_read_does_not_make_its_references_problems() -> None:
-    data = serialization.dump(demo.build_records())
+    data = demo_department_data()
     reporter = data["safety_reports"][0]["reporter"]
     account = next(
         i for i, row in enumerate(data["reporting_accounts"]) if row["employee"] == reporter
@@ -1216,6 +1240,615 @@ def test_a_row_that_could_not_be_read_does_not_make_its_references_problems() ->
         f"$.reporting_accounts[{account}].registered_on",
         f"$.violations[{violation}].found_on",
     ]
+
+
+# --- The edge's messages, word for word: what a clerk reads beside a rejected row ----------------
+
+DECIMAL_EXAMPLE = 'a decimal string such as "15000.50"'
+FINITE_DECIMAL = 'a finite decimal number written as a string, e.g. "15000.50"'
+ZONE_KEY = 'an IANA time zone key from the tzdata package, e.g. "Asia/Almaty"'
+
+
+def _refusal(data: object, kind: Any) -> InvalidDataError:
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, kind)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "text"),
+    [
+        pytest.param(
+            1.5,
+            Decimal,
+            "Decimal: 1 problem\n  $: got 1.5 (float); expected "
+            f"{DECIMAL_EXAMPLE} (floats cannot hold money exactly)",
+            id="float-amount-says-why",
+        ),
+        pytest.param(
+            True,
+            Decimal,
+            f"Decimal: 1 problem\n  $: got True (bool); expected {DECIMAL_EXAMPLE}",
+            id="bool-amount-has-no-float-hint",
+        ),
+        pytest.param(
+            "12,5",
+            Decimal,
+            f"Decimal: 1 problem\n  $: got '12,5' (str); expected {FINITE_DECIMAL}",
+            id="decimal-comma",
+        ),
+        pytest.param(
+            "1" * 101,
+            Decimal,
+            f"Decimal: 1 problem\n  $: got '{'1' * 76}... (str); expected {FINITE_DECIMAL}",
+            id="amount-of-101-characters",
+        ),
+        pytest.param(
+            "",
+            ZoneInfo,
+            f"ZoneInfo: 1 problem\n  $: got '' (str); expected {ZONE_KEY}",
+            id="empty-zone",
+        ),
+        pytest.param(
+            "Asia/Nowhere",
+            ZoneInfo,
+            f"ZoneInfo: 1 problem\n  $: got 'Asia/Nowhere' (str); expected {ZONE_KEY}",
+            id="unknown-zone",
+        ),
+        pytest.param(
+            {},
+            Department,
+            "Department: 3 problems\n"
+            "  $.id: required field is missing\n"
+            "  $.name: required field is missing\n"
+            "  $.is_production: required field is missing",
+            id="every-missing-field",
+        ),
+    ],
+)
+def test_the_whole_message(data: object, kind: Any, text: str) -> None:
+    assert str(_refusal(data, kind)) == text
+
+
+def test_an_amount_just_below_money_bounds_is_read_and_one_at_them_is_refused() -> None:
+    assert serialization.load("9" * 30, Decimal) == Decimal("9" * 30)
+    assert serialization.load("0." + "0" * 19 + "1", Decimal) == Decimal("1e-20")
+    for text in ("1" + "0" * 30, "1e30", "1e999999999999999999", "0." + "0" * 20 + "1"):
+        assert "below 10**30 in size" in str(_refusal(text, Decimal))
+
+
+@pytest.mark.parametrize(
+    ("kind", "subject"),
+    [(Department, "Department"), (Money, "Money"), (Schedule[Money], "Schedule")],
+)
+def test_the_error_names_the_type_by_its_name(kind: Any, subject: str) -> None:
+    assert _refusal("not an object", kind).subject == subject
+
+
+def test_a_type_without_a_name_is_named_by_its_spelling() -> None:
+    assert _refusal("x", int | None).subject == "int | None"
+
+
+FRACTION_TEXT = 'an exact fraction written as a string, e.g. "2699/2" or "3"'
+DURATION = 'an ISO 8601 duration in days, hours, minutes, seconds, e.g. "P3D", "PT24H"'
+MOMENT = 'an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:00"'
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "problem"),
+    [
+        pytest.param(5, str, "$: got 5 (int); expected a string", id="number-as-text"),
+        pytest.param(
+            "x" * 100_001,
+            str,
+            f"$: got '{'x' * 76}... (str); expected a string of at most 100,000 characters",
+            id="text-too-long",
+        ),
+        pytest.param("1", int, "$: got '1' (str); expected an integer", id="text-as-integer"),
+        pytest.param(
+            "2023-12-31T23:30:00",
+            datetime,
+            f"$: got '2023-12-31T23:30:00' (str); expected {MOMENT}; a naive moment is ambiguous",
+            id="moment-without-offset",
+        ),
+        pytest.param(
+            datetime(2023, 12, 31, 23, 30),  # noqa: DTZ001 - naive on purpose
+            datetime,
+            f"$: got '2023-12-31T23:30:00' (datetime); expected {MOMENT}; "
+            "a naive moment is ambiguous",
+            id="naive-native-moment",
+        ),
+        pytest.param(
+            "2023-02-30",
+            date,
+            "$: got '2023-02-30' (str); expected a real calendar day "
+            "(day is out of range for month)",
+            id="impossible-day",
+        ),
+        pytest.param(
+            1.5,
+            Fraction,
+            f"$: got 1.5 (float); expected {FRACTION_TEXT}",
+            id="float-fraction",
+        ),
+        pytest.param(
+            "1/0",
+            Fraction,
+            "$: got '1/0' (str); expected an exact fraction "
+            '"numerator/denominator", e.g. "2699/2"',
+            id="zero-denominator",
+        ),
+        pytest.param(
+            "score_thresholds",
+            ScoreThresholds | RankBands,
+            "$: got 'score_thresholds' (str); expected an object with "
+            '"basis": "score_thresholds" or "rank_bands"',
+            id="tiers-as-text",
+        ),
+        pytest.param(
+            {"basis": "steps"},
+            ScoreThresholds | RankBands,
+            "$.basis: got 'steps' (str); expected one of 'score_thresholds', 'rank_bands'",
+            id="unknown-basis",
+        ),
+        pytest.param("PT", timedelta, f"$: got 'PT' (str); expected {DURATION}", id="empty-time"),
+        pytest.param(
+            "P999999999DT24H",
+            timedelta,
+            "$: got 'P999999999DT24H' (str); expected a duration of at most 999,999,999 days",
+            id="duration-beyond-the-calendar",
+        ),
+        pytest.param(
+            "2023",
+            Year,
+            "$: got '2023' (str); expected a year as an integer, e.g. 2023",
+            id="year-as-text",
+        ),
+        pytest.param(
+            "rumour",
+            ReportKind,
+            "$: got 'rumour' (str); expected one of 'hazardous_condition', 'unsafe_act', "
+            "'near_miss', 'equipment_defect', 'facility_defect'",
+            id="unknown-report-kind",
+        ),
+    ],
+)
+def test_the_problem_shows_the_value_as_given(data: object, kind: Any, problem: str) -> None:
+    (only,) = _refusal(data, kind).problems
+    assert str(only) == problem
+
+
+def test_an_impossible_moment_shows_the_value_and_the_calendar_reason() -> None:
+    (only,) = _refusal("2023-02-30T10:00+06:00", datetime).problems
+    assert str(only).startswith("$: got '2023-02-30T10:00+06:00' (str); expected a real moment (")
+
+
+def test_a_year_the_calendar_cannot_hold_shows_the_value() -> None:
+    (only,) = _refusal(0, Year).problems
+    assert str(only).startswith("$: got 0 (int); expected ")
+
+
+def test_a_text_of_the_longest_length_is_read() -> None:
+    assert serialization.load("x" * 100_000, str) == "x" * 100_000
+
+
+def test_a_negative_duration_is_not_dumped_and_says_what_would_be() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        serialization.dump(timedelta(seconds=-1))
+    assert (caught.value.field, caught.value.value) == ("duration", timedelta(seconds=-1))
+    assert caught.value.expected == "whole seconds, not negative"
+
+
+ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"  # the digits 0-9 of another script: text, never a number here
+
+
+def _in_arabic_indic(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", ARABIC_INDIC))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("15000.50", Decimal, id="amount"),
+        pytest.param("2699/2", Fraction, id="fraction"),
+        pytest.param("P3D", timedelta, id="duration"),
+        pytest.param("2023-12-31", date, id="day"),
+        pytest.param("2023-12-31T23:30:00+06:00", datetime, id="moment"),
+        pytest.param("2023-11", Month, id="month"),
+        pytest.param("2023-Q4", Quarter, id="quarter"),
+    ],
+)
+def test_digits_of_another_script_are_refused_not_read_as_numbers(text: str, kind: Any) -> None:
+    assert serialization.load(text, kind) is not None  # the ASCII spelling is read
+    foreign = _in_arabic_indic(text)
+    (only,) = _refusal(foreign, kind).problems
+    assert only.message.startswith(f"got {foreign!r} (str); expected ")
+
+
+@pytest.mark.parametrize("offset", ["+06:60", "+06:00:60", "+05:07:99"])
+def test_an_offset_with_60_minutes_or_seconds_is_refused(offset: str) -> None:
+    (only,) = _refusal(f"2023-12-31T23:30:00{offset}", datetime).problems
+    assert str(only) == f"$: got '2023-12-31T23:30:00{offset}' (str); expected {MOMENT}"
+
+
+def test_an_exponent_too_large_for_any_decimal_is_refused() -> None:
+    (only,) = _refusal("1e99999999999999999999", Decimal).problems
+    assert str(only) == f"$: got '1e99999999999999999999' (str); expected {DECIMAL_EXAMPLE}"
+
+
+@pytest.mark.parametrize("key", ["Asia", "America/Argentina", "."])
+def test_a_folder_of_the_zone_database_is_not_a_zone(key: str) -> None:
+    (only,) = _refusal(key, ZoneInfo).problems
+    assert str(only) == f"$: got {key!r} (str); expected {ZONE_KEY}"
+
+
+class PlainColour(enum.Enum):
+    RED = "red"
+
+
+def test_a_plain_enum_of_the_callers_is_read_by_value_like_the_librarys() -> None:
+    assert serialization.load("red", PlainColour) is PlainColour.RED
+    (only,) = _refusal("blue", PlainColour).problems
+    assert str(only) == "$: got 'blue' (str); expected one of 'red'"
+
+
+def test_a_type_the_edge_has_no_rule_for_is_a_wrong_argument() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"load\(\): kind: got <class 'object'>"):
+        serialization.load({}, object)
+
+
+def test_a_tuple_of_fixed_length_is_read_item_by_item_not_as_a_list_of_one_kind() -> None:
+    assert serialization.load([1, "a"], tuple[int, str]) == (1, "a")
+    (only,) = _refusal([1], tuple[int, str]).problems
+    assert str(only) == "$: got [1] (list); expected a list of 2 items"
+
+
+SET = frozenset({"V-z", "V-é", "V-a", "V-Ω", "V-0", "V-Z", "V-ä", "V-9"})
+# As JSON text the letters beyond ASCII are escapes ("\u00e4" < "\u00e9" < "\u03a9"), and "\"
+# sorts after "0", "9" and "Z" but before "a": one order on every machine and Python build,
+# and 1 of 8! = 40,320 orders a set could come in unsorted.
+SET_ORDER = ["V-0", "V-9", "V-Z", "V-ä", "V-é", "V-Ω", "V-a", "V-z"]
+
+
+def test_a_set_is_dumped_in_the_order_of_its_items_json_text() -> None:
+    assert serialization.dump(SET) == SET_ORDER
+
+
+@pytest.mark.parametrize(
+    ("load", "text", "problem"),
+    [
+        pytest.param(
+            serialization.load_json,
+            "{",
+            "not valid JSON: Expecting property name enclosed in double quotes: "
+            "line 1 column 2 (char 1)",
+            id="json",
+        ),
+        pytest.param(serialization.load_toml, "a = ", "not valid TOML: ", id="toml"),
+    ],
+)
+def test_text_that_does_not_parse_is_refused_for_the_type_asked(
+    load: Any, text: str, problem: str
+) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        load(text, Department)
+    assert caught.value.subject == "Department"
+    (only,) = caught.value.problems
+    # The parsers' own words follow; json's are stable, tomllib's may change with Python.
+    assert only.path == "$"
+    assert only.message.startswith(problem)
+
+
+def test_json_text_is_indented_by_two_with_sorted_keys_and_letters_as_written() -> None:
+    department = Department(id=DepartmentId("D-1"), name="Цех №1", is_production=True)
+    assert serialization.dump_json(department) == (
+        '{\n  "id": "D-1",\n  "is_production": true,\n  "name": "Цех №1"\n}'
+    )
+
+
+def test_running_out_of_stack_becomes_a_problem_at_the_path_reached() -> None:
+    # The whole story (5,000 nested levels through load) is in test_serialization; this is
+    # the translation alone, which mutation testing's extra stack frames cannot reach there.
+    problems = list(serialization._problems(RecursionError(), "$.children[0]"))
+    assert problems == [Problem("$.children[0]", "data nested too deeply")]
+
+
+# --- Converters built afresh give what the converters built at import give -----------------------
+#
+# `ohs_domain.serialization` builds its two converters once, when it is imported,
+# and `_rewards` builds its bound checks when its classes are defined. A test of
+# `load` alone therefore cannot tell a wrong factory from a right one that ran
+# earlier (mutation testing swaps code in after import). These tests call the
+# factories again and require the same behaviour on every kind of value the
+# edge converts, valid and invalid.
+
+
+def _fresh(*, detailed: bool) -> cattrs.Converter:
+    # Built inside each test, never cached: the test itself must run the factory.
+    return serialization._make_converter(detailed=detailed)
+
+
+def _load_with_fresh(data: object, kind: Any) -> Any:
+    """What `serialization.load` does, with converters built by the test."""
+    with contextlib.suppress(Exception):  # any failure is re-run in detail, as load does
+        return _fresh(detailed=False).structure(data, kind)
+    try:
+        return _fresh(detailed=True).structure(data, kind)
+    except Exception as error:
+        raise InvalidDataError(
+            getattr(kind, "__name__", str(kind)), serialization._problems(error, "$")
+        ) from None
+
+
+def _small_company() -> Records:
+    records = demo_company()
+    return attrs.evolve(
+        records,
+        employees=records.employees,
+        safety_reports=records.safety_reports[:300],
+        training_sessions=records.training_sessions[:5],
+        corrective_actions=[a for a in records.corrective_actions if a.report is None][:20],
+    )
+
+
+@pytest.fixture(scope="module")
+def company() -> Records:
+    return _small_company()
+
+
+VALUES: list[Any] = [
+    pytest.param(SAMPLE, Sample, id="sample-of-every-scalar"),
+    pytest.param(demo.REWARD_POLICY, type(demo.REWARD_POLICY), id="reward-policy"),
+    pytest.param(demo.INSPECTOR_PAY_POLICY, type(demo.INSPECTOR_PAY_POLICY), id="pay-policy"),
+    pytest.param(demo.ELIMINATION_DEADLINES, type(demo.ELIMINATION_DEADLINES), id="deadlines"),
+    pytest.param(kz.MINIMUM_WAGE, Schedule[Money], id="public-schedule"),
+    pytest.param(Quarter(2023, 4), Quarter, id="quarter"),
+    pytest.param(Year(2023), Year, id="year"),
+]
+
+
+@pytest.mark.parametrize(("value", "kind"), VALUES)
+def test_a_converter_built_anew_dumps_and_loads_like_the_edge(value: Any, kind: Any) -> None:
+    dumped = serialization.dump(value)
+
+    assert _fresh(detailed=False).unstructure(value) == dumped
+    assert _fresh(detailed=True).unstructure(value) == dumped
+    assert _load_with_fresh(dumped, kind) == value
+    # Both paths accept valid data on their own: the detailed one is only for reporting.
+    assert _fresh(detailed=False).structure(dumped, kind) == value
+    assert _fresh(detailed=True).structure(dumped, kind) == value
+
+
+def test_a_converter_built_anew_loads_a_whole_company(company: Records) -> None:
+    dumped = serialization.dump(company)
+
+    assert _fresh(detailed=False).unstructure(company) == dumped
+    assert _load_with_fresh(dumped, Records) == company
+    assert _fresh(detailed=False).structure(dumped, Records) == company
+    assert _fresh(detailed=True).structure(dumped, Records) == company
+
+
+def test_a_converter_built_anew_dumps_results_like_the_edge(company: Records) -> None:
+    points = key_points_of_2023(company)
+
+    assert _fresh(detailed=False).unstructure(points) == serialization.dump(points)
+
+
+def test_a_public_schedule_loads_by_name_through_a_converter_built_anew() -> None:
+    assert _load_with_fresh("kz.MINIMUM_WAGE", Schedule[Money]) is kz.MINIMUM_WAGE
+
+
+def test_sample_data_loads_through_a_converter_built_anew() -> None:
+    assert _load_with_fresh(SAMPLE_DATA, Sample) == SAMPLE
+
+
+@pytest.mark.parametrize(("data", "kind", "path", "fragment"), PROBLEMS)
+def test_a_converter_built_anew_reports_the_same_problems(
+    data: object, kind: Any, path: str, fragment: str
+) -> None:
+    with pytest.raises(InvalidDataError) as expected:
+        serialization.load(data, kind)
+    with pytest.raises(InvalidDataError) as fresh:
+        _load_with_fresh(data, kind)
+
+    assert fresh.value.problems == expected.value.problems
+    assert fresh.value.problems[0].path == path
+    assert fragment in fresh.value.problems[0].message
+
+
+def test_every_bad_record_of_a_company_is_reported_through_a_converter_built_anew(
+    company: Records,
+) -> None:
+    data = serialization.dump(company)
+    data["employees"][0]["hired_on"] = "2021-02-30"
+    data["safety_reports"][3]["reported_at"] = "2023-05-04T10:00:00"
+    data["safety_reports"][4]["kind"] = "rumour"
+    data["submissions"][0]["violations"] = ["V-0000001", "V-0000001"]
+
+    with pytest.raises(InvalidDataError) as fresh:
+        _load_with_fresh(data, Records)
+    with pytest.raises(InvalidDataError) as expected:
+        serialization.load(data, Records)
+
+    assert fresh.value.problems == expected.value.problems
+    assert [p.path for p in fresh.value.problems] == [
+        "$.employees[0].hired_on",
+        "$.safety_reports[3].reported_at",
+        "$.safety_reports[4].kind",
+        "$.submissions[0].violations",
+    ]
+
+
+def test_a_converter_built_anew_reads_a_fixed_length_tuple_item_by_item() -> None:
+    assert _load_with_fresh([1, "a"], tuple[int, str]) == (1, "a")
+    with pytest.raises(InvalidDataError) as caught:
+        _load_with_fresh([1], tuple[int, str])
+    (only,) = caught.value.problems
+    assert only.message == "got [1] (list); expected a list of 2 items"
+
+
+def test_a_converter_built_anew_dumps_a_set_in_the_order_of_its_items_json_text() -> None:
+    for detailed in (False, True):
+        assert _fresh(detailed=detailed).unstructure(SET) == SET_ORDER
+
+
+def test_a_converter_built_anew_reads_a_callers_plain_enum_by_value() -> None:
+    assert _load_with_fresh("red", PlainColour) is PlainColour.RED
+    with pytest.raises(InvalidDataError) as caught:
+        _load_with_fresh("blue", PlainColour)
+    assert [str(p) for p in caught.value.problems] == ["$: got 'blue' (str); expected one of 'red'"]
+
+
+def test_the_two_converters_are_configured_alike() -> None:
+    for detailed in (False, True):
+        converter = _fresh(detailed=detailed)
+        assert converter.detailed_validation is detailed
+        assert converter.forbid_extra_keys is True
+
+
+# --- Bound checks built when a class is defined --------------------------------------------------
+
+
+@attrs.define
+class _Owner:
+    low: int
+
+
+@pytest.mark.parametrize("value", [3, 4, None], ids=["equal", "above", "unset"])
+def test_a_bound_check_accepts_a_value_at_or_above_its_bound(value: int | None) -> None:
+    check = at_least("low")
+
+    check(_Owner(3), attrs.fields(RankBand).last_rank, value)  # no error
+
+
+def test_a_bound_check_names_the_field_the_value_and_the_bound() -> None:
+    check = at_least("low")
+
+    with pytest.raises(InvalidValueError) as caught:
+        check(_Owner(3), attrs.fields(RankBand).last_rank, 2)
+
+    assert (caught.value.field, caught.value.value) == ("last_rank", 2)
+    assert caught.value.expected == "at least low (3)"
+
+
+# --- Loaded moments: one shared zone per offset, the same instant, the same order ----------------
+
+
+@given(testing.records())
+def test_loaded_moments_share_one_zone_per_offset_and_keep_their_value(records: Records) -> None:
+    loaded = serialization.load(serialization.dump(records), Records)
+    assert serialization.dump(loaded) == serialization.dump(records)  # a fold is never ==
+    moments = [r.reported_at for r in loaded.safety_reports]
+    moments += [c.at for r in loaded.safety_reports for c in r.history]
+    zones: dict[timedelta | None, int] = {}
+    for moment in moments:
+        zones.setdefault(moment.utcoffset(), id(moment.tzinfo))
+        assert id(moment.tzinfo) == zones[moment.utcoffset()]
+    assert serialization.dump(loaded) == serialization.dump(records)
+
+
+@given(st.sampled_from(["+06:00", "+05:00", "Z", "+00:00", "-03:30", "+05:07:48"]))
+def test_a_loaded_moment_is_the_same_instant_with_the_same_offset(offset: str) -> None:
+    text = f"2024-02-29T23:30:00{offset}"
+    moment = serialization.load(text, datetime)
+    assert moment == datetime.fromisoformat(text)
+    assert moment.utcoffset() == datetime.fromisoformat(text).utcoffset()
+    assert moment.isoformat() == datetime.fromisoformat(text).isoformat()
+
+
+def test_a_native_moment_keeps_its_own_zone() -> None:
+    named = timezone(timedelta(hours=6), "ALMT")
+    moment = datetime(2023, 5, 4, 9, 30, tzinfo=named)
+    assert serialization.load(moment, datetime).tzinfo is named
+
+
+def test_reports_of_mixed_offsets_are_in_time_order_after_loading() -> None:
+    # Almaty moved from UTC+6 to UTC+5 on 2024-03-01: the same wall time comes twice.
+    before = datetime(2024, 2, 29, 23, 30, tzinfo=timezone(timedelta(hours=6)))
+    after = datetime(2024, 2, 29, 23, 15, tzinfo=timezone(timedelta(hours=5)))
+    assert before < after
+    data = {
+        "time_zone": "Asia/Almaty",
+        "departments": [{"id": "D-1", "name": "Plant", "is_production": True}],
+        "employees": [
+            {
+                "id": "E-1",
+                "department": "D-1",
+                "category": "worker",
+                "hired_on": "2020-01-01",
+                "left_on": None,
+            }
+        ],
+        "reporting_accounts": [{"employee": "E-1", "registered_on": "2020-01-01"}],
+        "safety_reports": [
+            _report("R-2", after),
+            _report("R-1", before),
+        ],
+    }
+    loaded = serialization.load(data, Records)
+    ordered = loaded.reports_during(DateRange(date(2024, 2, 1), date(2024, 4, 1)))
+    assert [r.id for r in ordered] == ["R-1", "R-2"]
+    assert ordered[0].reported_at.astimezone(UTC) < ordered[1].reported_at.astimezone(UTC)
+
+
+def _report(report_id: str, at: datetime) -> dict[str, object]:
+    return {
+        "id": report_id,
+        "kind": "near_miss",
+        "risk": "low",
+        "reporter": "E-1",
+        "department": "D-1",
+        "reported_at": at.isoformat(),
+        "history": [],
+    }
+
+
+# --- Byte-identical results in any process, whatever PYTHONHASHSEED is ---------------------------
+# in any process, whatever ``PYTHONHASHSEED`` (set and frozenset order) is.
+
+SCRIPT = """
+import hashlib
+from datetime import date
+from ohs_domain import Year, key_points, serialization
+from ohs_domain.demo import (
+    ELIMINATION_DEADLINES, INSPECTOR_PAY_POLICY, REWARD_POLICY, build_records,
+)
+records = build_records()
+points = key_points(
+    records, year=Year(2023), as_of=date(2023, 12, 31), deadlines=ELIMINATION_DEADLINES,
+    inspector_pay_policy=INSPECTOR_PAY_POLICY, reward_policy=REWARD_POLICY,
+    paid_on=date(2024, 1, 25),
+)
+for value in (records, points, REWARD_POLICY):
+    print(hashlib.sha256(serialization.dump_json(value).encode()).hexdigest())
+print(hashlib.sha256(str(points).encode()).hexdigest())
+"""
+
+
+def _digests(hash_seed: str) -> str:
+    environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    completed = subprocess.run(  # noqa: S603 - our own script, our own interpreter
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+        timeout=600,
+    )
+    return completed.stdout
+
+
+@pytest.fixture(scope="module")
+def reference() -> str:
+    return _digests("0")
+
+
+@pytest.mark.slow  # four interpreters each build the demo company: .ci/run runs it
+@pytest.mark.parametrize("hash_seed", ["1", "4242", "random"])
+def test_results_are_byte_identical_across_hash_seeds(reference: str, hash_seed: str) -> None:
+    digests = _digests(hash_seed)
+    assert len(digests.split()) == 4
+    assert digests == reference
 
 
 # --- Reports and their histories: read by hand when valid, in detail when not ---------------------

@@ -24,8 +24,8 @@ from ohs_domain.demo import (
     ELIMINATION_DEADLINES,
     INSPECTOR_PAY_POLICY,
     REWARD_POLICY,
-    build_records,
 )
+from tests.builders import demo_company
 
 
 def points_of(year: int) -> KeyPoints:
@@ -40,7 +40,7 @@ def points_of(year: int) -> KeyPoints:
     )
 
 
-RECORDS = build_records()
+RECORDS = demo_company()
 POINTS = {year: points_of(year) for year in (2022, 2023, 2024)}
 
 

@@ -23,6 +23,7 @@ the figures of a worked example, without writing code.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -237,10 +238,16 @@ def read_records(path: Path, progress: Callable[[int], None] | None = None) -> R
     return serialization.load_json(path.read_bytes(), Records)
 
 
+@functools.lru_cache(maxsize=1)
+def _demo_company(scale: int) -> Records:
+    """The demo company at ``scale``, built once for the scenarios that name it in a row."""
+    return demo.build_records(scale)
+
+
 def _records(scenario: dict[str, Any], base: Path) -> Records:
     records = scenario["records"]
     if isinstance(records, dict) and set(records) == {"demo"}:
-        return demo.build_records(int(records["demo"]))
+        return _demo_company(int(records["demo"]))
     if isinstance(records, dict):
         return serialization.load(records, Records)
     return read_records(base / str(records))

@@ -360,7 +360,8 @@ def _unstructure_frozenset(converter: cattrs.Converter) -> Callable[[frozenset[A
     return unstructure
 
 
-_FRACTION = re.compile(r"-?\d{1,60}(/\d{1,60})?", re.ASCII)
+_FRACTION = re.compile(r"-?\d{1,60}(/(?!0+$)\d{1,60})?", re.ASCII)
+"""A whole number, or a numerator over a denominator that is not zero (``"1/00"`` neither)."""
 
 
 def _structure_fraction(value: object, _: type) -> Fraction:
@@ -368,7 +369,7 @@ def _structure_fraction(value: object, _: type) -> Fraction:
         raise _bad(value, N_('an exact fraction written as a string, e.g. "2699/2" or "3"'))
     if isinstance(value, int):
         return Fraction(value)
-    if not _FRACTION.fullmatch(value) or value.endswith("/0"):
+    if not _FRACTION.fullmatch(value):
         raise _bad(value, N_('an exact fraction "numerator/denominator", e.g. "2699/2"'))
     return Fraction(value)
 

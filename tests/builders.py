@@ -1,24 +1,36 @@
-"""Small builders of records and policies for the tests of the rules.
+"""What more than one test module builds: records, policies, reasons, files with mistakes.
 
 Every builder has defaults that make a valid, unremarkable fact, so a test
 states only what its scenario is about: ``report("R-1", "E-01", at(2023, 5, 4))``
 is an accepted near miss of department ``D-1`` registered at 10:00 Almaty time.
+Test modules import from here, never from each other.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from ohs_domain import (
     ActionDeadlines,
+    Active,
+    BelowLowestTier,
+    BelowMinimumScore,
+    BeyondLastBand,
+    CutByBudget,
+    CutByRecipientCap,
     DateRange,
     Department,
     DepartmentId,
+    EliminationDeadlines,
     Employee,
     EmployeeCategory,
     EmployeeId,
@@ -28,10 +40,22 @@ from ohs_domain import (
     InjurySeverity,
     InspectorAppointment,
     InspectorPayPolicy,
+    InvalidValueError,
+    KeyPoints,
     Money,
+    Month,
     MultiplierBounds,
+    NotAppointed,
+    NotOnStaff,
+    NotProductionPersonnel,
+    PaidInFullForPart,
+    PaidProRata,
+    PartialQuarterUnpaid,
+    Quarter,
     RankBand,
     RankBands,
+    RankedBelowBudget,
+    RankedBelowRecipientCap,
     Records,
     ReportId,
     ReportingAccount,
@@ -48,8 +72,11 @@ from ohs_domain import (
     Submission,
     SubmissionId,
     Term,
+    TooFewSubmissions,
+    TooFewViolations,
     TrainerCertification,
     TrainingFormat,
+    TrainingMissing,
     TrainingSession,
     Violation,
     ViolationId,
@@ -57,8 +84,34 @@ from ohs_domain import (
     WorkerRelation,
     WorkInjury,
     Year,
+    demo,
+    key_points,
     kz,
+    partition,
+    serialization,
 )
+
+
+def examples(share: float) -> int:
+    """``share`` of the loaded Hypothesis profile's examples (``tests/conftest.py``), at least 1.
+
+    For ``@settings(max_examples=examples(0.5))``: a test costlier than most draws half as
+    many examples as the others in every profile, instead of a fixed number in all of them.
+    """
+    return max(1, round(settings().max_examples * share))
+
+
+TEXT = "a non-empty string without control characters, bidirectional overrides or lone surrogates"
+ID = "an id: a non-empty string of visible characters, without spaces at either end, e.g. 'E-0042'"
+IDS = f"ids, each {ID}"
+"""What a refused text field, id or set of ids says is valid (the library's own wording)."""
+
+
+def assert_invalid(build: Any, fields: dict[str, Any], field: str, expected: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        build(**fields)
+    assert (caught.value.field, caught.value.expected) == (field, expected)
+
 
 ZONE = kz.ALMATY
 ACTION_POLICY = ActionDeadlines(
@@ -77,6 +130,11 @@ NETWORK = Department(id=DepartmentId("D-2"), name="Networks", is_production=True
 STATION = Department(id=DepartmentId("D-3"), name="Substation", is_production=True)
 OFFICE = Department(id=DepartmentId("HQ"), name="Head office", is_production=False)
 DEPARTMENTS = (PLANT, NETWORK, STATION, OFFICE)
+
+
+def department(department_id: str, *, production: bool = True) -> Department:
+    """A department named by its id."""
+    return Department(id=DepartmentId(department_id), name=department_id, is_production=production)
 
 
 def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
@@ -171,6 +229,19 @@ def appointment(
     )
 
 
+def certification(
+    trainer: str, certified_on: date, valid_until: date | None = None
+) -> TrainerCertification:
+    return TrainerCertification(
+        employee=EmployeeId(trainer), certified_on=certified_on, valid_until=valid_until
+    )
+
+
+def account(employee_id: str, registered_on: date) -> ReportingAccount:
+    """A registration in the reporting system."""
+    return ReportingAccount(employee=EmployeeId(employee_id), registered_on=registered_on)
+
+
 def violation(
     violation_id: str,
     found_on: date,
@@ -218,14 +289,17 @@ def session(
     group: str | None = None,
     department: str = "D-1",
     trainer: str = "T-1",
+    trainers: Iterable[str] = (),
+    days: int = 1,
 ) -> TrainingSession:
-    """A one-day session delivered by ``trainer`` (certified by :func:`records`)."""
+    """A session of ``days`` days delivered by ``trainer`` (certified by :func:`records`),
+    or by ``trainers`` when given."""
     return TrainingSession(
         id=SessionId(session_id),
         programme="Safety culture",
         format=training_format,
-        days=DateRange(first_day, first_day + timedelta(days=1)),
-        trainers=frozenset({EmployeeId(trainer)}),
+        days=DateRange(first_day, first_day + timedelta(days=days)),
+        trainers=frozenset(EmployeeId(t) for t in (trainers or (trainer,))),
         attendees=frozenset(EmployeeId(a) for a in attendees),
         group=group or session_id,
         department=DepartmentId(department),
@@ -239,6 +313,7 @@ def injury(
     *,
     worker: str = "E-01",
     days_lost: int = 0,
+    department: str = "D-1",
     relation: WorkerRelation = WorkerRelation.EMPLOYEE,
     high_consequence: bool = False,
     injury_type: str | None = None,
@@ -247,12 +322,19 @@ def injury(
         id=InjuryId(injury_id),
         occurred_on=occurred_on,
         employee=EmployeeId(worker),
-        department=DepartmentId("D-1"),
+        department=DepartmentId(department),
         severity=severity,
         days_lost=days_lost,
         relation=relation,
         high_consequence=high_consequence,
         injury_type=injury_type,
+    )
+
+
+def hours(department: str, month: str, amount: str) -> HoursWorked:
+    """The hours a department worked in a month (``"2023-01"``)."""
+    return HoursWorked(
+        department=DepartmentId(department), month=Month.parse(month), hours=Decimal(amount)
     )
 
 
@@ -316,10 +398,7 @@ def records(
         accounts = (
             []
             if registered_on is None
-            else [
-                ReportingAccount(employee=e.id, registered_on=max(registered_on, e.hired_on))
-                for e in staff
-            ]
+            else [account(e.id, max(registered_on, e.hired_on)) for e in staff]
         )
     return Records(
         time_zone=ZONE,
@@ -327,10 +406,7 @@ def records(
         employees=staff,
         reporting_accounts=accounts,
         safety_reports=reports,
-        trainer_certifications=[
-            TrainerCertification(employee=EmployeeId(t), certified_on=date(2019, 1, 1))
-            for t in trainer_ids
-        ],
+        trainer_certifications=[certification(t, date(2019, 1, 1)) for t in trainer_ids],
         **others,
     )
 
@@ -481,3 +557,184 @@ def splits(bundle: Records) -> st.SearchStrategy[list[Records]]:
             lambda owners: parts_by_fact(bundle, owners)
         ),
     )
+
+
+# --- Reasons, with the English the library promises for each -------------------------------------
+
+Q3 = Quarter(2023, 3)
+
+# The English of each reason is the library's contract: the showcase and callers that
+# print str(reason) see these exact words.
+REASONS_IN_ENGLISH = [
+    pytest.param(
+        TooFewSubmissions(count=0, required=1, quarter=Q3),
+        "0 submission(s) issued in 2023-Q3; the policy requires at least 1",
+        id="no-submission-no-pay",
+    ),
+    pytest.param(
+        TooFewViolations(count=2, required=5, quarter=Q3),
+        "2 violation(s) listed in 2023-Q3; the policy requires at least 5",
+        id="too-few-violations-no-pay",
+    ),
+    pytest.param(
+        TrainingMissing(date(2023, 9, 30)),
+        "no OHS training recorded by 2023-09-30; the policy requires it",
+        id="untrained-inspector-not-paid",
+    ),
+    pytest.param(
+        NotAppointed(quarter=Q3, terms=(DateRange(date(2023, 1, 1), date(2023, 7, 1)),)),
+        "not appointed as a technical inspector during 2023-Q3 "
+        "(appointed [2023-01-01, 2023-07-01))",
+        id="term-ended-before-the-quarter",
+    ),
+    pytest.param(
+        PartialQuarterUnpaid(days=46, of_days=92, quarter=Q3),
+        "appointed for 46 of 92 days of 2023-Q3; the policy pays no partial quarter",
+        id="partial-quarter-unpaid",
+    ),
+    pytest.param(
+        PaidProRata(days=46, of_days=92, quarter=Q3, amount=Money(15_000)),
+        "appointed for 46 of 92 days of 2023-Q3; paid pro rata: 15,000 KZT × 46 ÷ 92",
+        id="partial-quarter-pro-rata",
+    ),
+    pytest.param(
+        PaidInFullForPart(days=46, of_days=92, quarter=Q3),
+        "appointed for 46 of 92 days of 2023-Q3; the policy pays a partial quarter in full",
+        id="partial-quarter-in-full",
+    ),
+    pytest.param(
+        Active(submissions=3, violations=4, quarter=Q3),
+        "active: 3 submission(s) listing 4 violation(s) in 2023-Q3",
+        id="active-inspector-paid",
+    ),
+    pytest.param(
+        NotProductionPersonnel(DepartmentId("HQ")),
+        "not production personnel (department HQ)",
+        id="office-employee-not-rewarded",
+    ),
+    pytest.param(
+        NotOnStaff(date(2023, 12, 31), date(2023, 12, 1)),
+        "not on staff on the reference date 2023-12-31 (left on 2023-12-01)",
+        id="left-before-the-reference-date",
+    ),
+    pytest.param(
+        BelowMinimumScore(0, 1),
+        "score 0 is below the policy's minimum of 1",
+        id="no-report-no-reward",
+    ),
+    pytest.param(
+        BelowLowestTier(4, 5),
+        "score 4 is below the lowest tier (5)",
+        id="score-below-the-lowest-tier",
+    ),
+    pytest.param(
+        BeyondLastBand(5, 4),
+        "rank 5 is beyond the last band (rank 4)",
+        id="rank-beyond-the-last-band",
+    ),
+    pytest.param(
+        CutByRecipientCap(cap=2, admitted=2),
+        "cut by the cap of 2 recipients: 2 better-ranked employees were admitted first",
+        id="cut-by-the-recipient-cap",
+    ),
+    pytest.param(
+        CutByRecipientCap(cap=2, admitted=1, tied=True),
+        "cut by the cap of 2 recipients: 1 better-ranked employees were admitted first "
+        "(tied employees are admitted or cut together)",
+        id="tied-employees-cut-together",
+    ),
+    pytest.param(
+        CutByBudget(
+            budget=Money(1_000_000), committed=Money(700_000), would_reach=Money(1_050_000)
+        ),
+        "cut by the budget of 1,000,000 KZT: 700,000 KZT was committed to better-ranked "
+        "employees and this award would bring it to 1,050,000 KZT",
+        id="cut-by-the-budget",
+    ),
+    pytest.param(
+        RankedBelowRecipientCap(cap=0, first_cut=EmployeeId("E-01")),
+        "cut by the cap of 0 recipients: ranked below E-01, the first employee it cut",
+        id="ranked-below-the-first-cut-by-the-cap",
+    ),
+    pytest.param(
+        RankedBelowBudget(budget=Money(1_000_000), first_cut=EmployeeId("E-02")),
+        "cut by the budget of 1,000,000 KZT: ranked below E-02, the first employee it cut",
+        id="ranked-below-the-first-cut-by-the-budget",
+    ),
+]
+
+
+# --- A year that shows every line of the key-points report ---------------------------------------
+
+
+def year_of_three_reporters(p2_until: date = date(2025, 1, 1)) -> KeyPoints:
+    """P-1 12 reports (x10), P-2 6 (x5), P-3 2 (x3); inspectors P-1 and P-2, one submission."""
+    data = records(
+        employees=[employee(f"P-{n}") for n in range(1, 5)],
+        reports=[
+            *reports_of("P-1", 12),
+            *reports_of("P-2", 6, prefix="B"),
+            *reports_of("P-3", 2, prefix="C"),
+        ],
+        inspector_appointments=[
+            appointment("P-1", date(2022, 1, 1), date(2025, 1, 1)),
+            appointment("P-2", date(2022, 1, 1), p2_until),
+        ],
+        violations=[violation("V-1", date(2023, 2, 1))],
+        submissions=[submission("S-1", "P-1", date(2023, 2, 1), ["V-1"])],
+    )
+    return key_points(
+        data,
+        year=Year(2023),
+        as_of=date(2023, 12, 31),
+        deadlines=EliminationDeadlines(
+            low=timedelta(days=30), medium=timedelta(days=7), high=timedelta(days=1)
+        ),
+        inspector_pay_policy=pay_policy(
+            amount=money_schedule((date(2022, 1, 1), 15_000), (date(2023, 4, 1), 20_000))
+        ),
+        reward_policy=reward_policy(),
+        paid_on=date(2024, 1, 20),
+    )
+
+
+# --- Files with mistakes -------------------------------------------------------------------------
+
+
+# --- The demo company's year ----------------------------------------------------------------------
+
+
+def key_points_of_2023(records: Records) -> KeyPoints:
+    """2023's key points of ``records`` under the demo company's policies, paid on 2024-01-25."""
+    return key_points(
+        records,
+        year=Year(2023),
+        as_of=date(2023, 12, 31),
+        deadlines=demo.ELIMINATION_DEADLINES,
+        inspector_pay_policy=demo.INSPECTOR_PAY_POLICY,
+        reward_policy=demo.REWARD_POLICY,
+        paid_on=date(2024, 1, 25),
+    )
+
+
+@functools.cache
+def demo_company() -> Records:
+    """The demo company (2022-2024), built once per test process: the records are immutable."""
+    return demo.build_records()
+
+
+@functools.cache
+def _demo_department_json() -> str:
+    return serialization.dump_json(partition(demo_company(), by="department")["D-CHP1"])
+
+
+def demo_department_data() -> Any:
+    """One department of the demo company (CHP-1, about 3,600 records of every kind) as
+    JSON-ready data: a fresh copy each call, free to change."""
+    return json.loads(_demo_department_json())
+
+
+@functools.cache
+def demo_key_points() -> KeyPoints:
+    """The demo company's key points of 2023, computed once per test process."""
+    return key_points_of_2023(demo_company())

@@ -36,6 +36,7 @@ from ohs_domain import (
     serialization,
     testing,
 )
+from tests.builders import examples
 
 OBJECTS = [
     pytest.param(testing.departments(), Department, id="department"),
@@ -78,7 +79,7 @@ def test_every_domain_object_round_trips_through_json(
     assert serialization.dump_json(loaded) == text
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=testing.records())
 def test_a_whole_bundle_round_trips_through_json(bundle: Records) -> None:
     text = serialization.dump_json(bundle)
@@ -90,7 +91,7 @@ def test_a_whole_bundle_round_trips_through_json(bundle: Records) -> None:
     assert serialization.dump_json(loaded) == text
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=testing.records(), data=st.data())
 def test_building_a_bundle_does_not_depend_on_input_order(
     bundle: Records, data: st.DataObject
@@ -106,7 +107,7 @@ def test_building_a_bundle_does_not_depend_on_input_order(
         assert rebuilt.submissions_by(person.id) == bundle.submissions_by(person.id)
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(0.5))
 @given(bundle=testing.records())
 def test_drawn_bundles_keep_the_promises_the_strategy_documents(bundle: Records) -> None:
     # Checked here independently of Records' own validation, which already accepted them.
