@@ -12,6 +12,8 @@ Chromium through Playwright: served over HTTP on 127.0.0.1, and from disk
   written, with no trimmer to cut their last letter қ) or "учебник" (the
   Russian tutorial, ``ru/tutorial/``), over HTTP or from disk;
 - the Russian tutorial or glossary does not open;
+- the header's language menu does not take the English tutorial to the Russian
+  one and back, over HTTP or from disk;
 - a navigation link does not resolve to a page (from disk: a folder listing
   is not a page);
 - a reference page shows a blockquote inside a blockquote, or a ``>>>``
@@ -129,7 +131,9 @@ def main(site: Path) -> int:
             _navigation(page, base, failures)
             _reference(page, site, base, failures)
             _images(page, site, base, failures)
+            _languages(page, base, "over HTTP", failures)
             _search(page, disk + "index.html", "from disk", failures)
+            _languages(page, disk, "from disk", failures)
             _navigation_from_disk(page, site, disk, failures)
             browser.close()
     finally:
@@ -189,6 +193,19 @@ def _search(page: Page, url: str, how: str, failures: list[str]) -> None:
             continue
         count = page.locator(".md-search-result__item").count()
         print(f'search {how} "{term}": {count} result(s)')
+
+
+def _languages(page: Page, base: str, how: str, failures: list[str]) -> None:
+    """The language menu takes a page to the same page in the other language, and back."""
+    page.goto(base + "tutorial/index.html", wait_until="networkidle")
+    for lang, arrives in (("ru", "ru/tutorial/index.html"), ("en", "tutorial/index.html")):
+        page.locator("header .md-select").first.hover()  # the menu opens on hover
+        page.locator(f'header a.md-select__link[hreflang="{lang}"]').click()
+        page.wait_for_load_state("networkidle")
+        if page.url != base + arrives:
+            failures.append(f"language menu {how}: {lang} led to {page.url}, not {arrives}")
+            return
+    print(f"language menu {how}: tutorial ↔ Russian tutorial")
 
 
 def _nav_links(page: Page) -> list[str]:

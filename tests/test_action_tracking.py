@@ -140,3 +140,20 @@ def test_rendered_in_russian_and_kazakh(lang: str) -> None:
     assert "31.12.2023" in shown
     assert text.explanation.steps[0].result == 1
     assert date(2023, 11, 11) + timedelta(days=50) == END
+
+
+def test_the_explanation_reads_in_russian_and_its_english_is_unchanged() -> None:
+    found = action_tracking(company(action(1, "E-1")), period=YEAR, as_of=END, deadlines=POLICY)
+    assert [step.description for step in found.explanation.steps] == [
+        "corrective actions due in [2023-01-01, 2024-01-01) by 2023-12-31",
+        "cancelled by then, left out",
+        "completed by their due date",
+        "still open past their due date on 2023-12-31",
+    ]
+    lines = found.explanation.render("ru").splitlines()
+    assert lines[0] == (
+        "1. корректирующие действия со сроком в [01.01.2023, 01.01.2024), наступившим к "
+        "31.12.2023: 1"
+    )
+    assert lines[3] == "4. не выполнены и просрочены на 31.12.2023: 1"
+    assert found.render("kk").startswith("мерзімі [01.01.2023, 01.01.2024) түзету әрекеттері")

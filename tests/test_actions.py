@@ -385,3 +385,11 @@ def test_a_due_date_never_comes_before_its_report(
         hazard, id="CA-1", description="Fix it", owner="E-1", raised_on=raised_on, deadlines=policy
     )
     assert planned.due_on >= planned.raised_on >= hazard.reported_at.date()
+
+
+def test_an_illegal_transition_of_an_action_reads_in_russian() -> None:
+    with pytest.raises(IllegalTransitionError) as caught:
+        action().start(date(2024, 2, 29))
+    assert str(caught.value).endswith("a day on or after 2024-03-01, not 2024-02-29")
+    assert caught.value.render("ru").endswith(": день не раньше 01.03.2024, а не 29.02.2024")
+    assert caught.value.render("ru").startswith("корректирующее действие ")

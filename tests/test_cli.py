@@ -2,6 +2,7 @@ import csv
 import importlib
 import io
 import json
+import re
 import runpy
 import subprocess
 import sys
@@ -492,3 +493,80 @@ def test_the_real_progress_bar_on_a_terminal(
     assert "reading d: " in terminal.getvalue()
     assert "records" in terminal.getvalue()
     assert capsys.readouterr().out.startswith("valid: ")
+
+
+# -- every command's text in Russian and Kazakh (issue 16) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        (
+            "ru",
+            "Охват обучением: формат=в учебном центре, работников=1\u00a0332, "
+            "численность=2\u00a0699, участий=1\u00a0332, занятий=134, групп=134\n",
+        ),
+        (
+            "kk",
+            "Оқытумен қамту: формат=оқу орталығында, қызметкерлер=1\u00a0332, "
+            "саны=2\u00a0699, қатысулар=1\u00a0332, сабақтар=134, топтар=134\n",
+        ),
+    ],
+)
+def test_the_indicators_read_in_the_language_asked(
+    company: Path, capsys: pytest.CaptureFixture[str], lang: str, says: str
+) -> None:
+    argv = ["indicators", company, "--period", "2023", "--as-of", "2023-12-31", "--lang", lang]
+    code, out, _ = run(capsys, *argv, "--deadlines", company / "elimination-deadlines.json")
+    assert code == 0
+    assert out.startswith(says)
+    assert "значение=0,17" in out or "мән=0,17" in out  # LTIFR, with a decimal comma
+    # Left in Latin letters: the rates' own abbreviations, department ids, ISO durations.
+    latin = set(re.findall(r"[A-Za-z]+", out)) - {"LTIFR", "TRIFR", "TRIR", "DART", "D", "H", "P"}
+    assert not {word for word in latin if not word.isupper()}, latin
+
+
+def test_the_english_indicators_are_the_rows_as_they_are(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["indicators", company, "--period", "2023", "--as-of", "2023-12-31"]
+    _, out, _ = run(capsys, *argv)
+    assert "InjuryRates: rate=LTIFR, cases=1, case_unit=cases, exposure=28927184/5, " in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "passed", "summary"),
+    [
+        ("en", "pass: ", "2 scenarios, 0 failed"),
+        ("ru", "пройден: ", "2 сценария, не пройдено: 0"),
+        ("kk", "өтті: ", "2 сценарий, өтпегені: 0"),
+    ],
+)
+def test_scenario_runs_report_in_the_language_asked(
+    capsys: pytest.CaptureFixture[str], lang: str, passed: str, summary: str
+) -> None:
+    scenario = Path(__file__).parent.parent / "examples" / "scenarios" / "seed-2023.toml"
+    code, out, _ = run(capsys, "test", scenario, "--lang", lang)
+    assert code == 0
+    assert out.splitlines()[0].startswith(passed)
+    assert out.splitlines()[-1] == summary
+
+
+def test_a_failed_scenario_says_what_differs_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scenario = tmp_path / "wrong.toml"
+    scenario.write_text(
+        '[[scenarios]]\nname = "wrong"\nrecords = { demo = 1 }\nevaluation = "inspector-pay"\n'
+        'year = 2023\npolicy = "'
+        + str(Path(__file__).parent.parent / "examples" / "scenarios" / "policies")
+        + '/inspector-pay-policy.json"\n[scenarios.expected]\ntotal = "1 KZT"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "test", scenario, "--lang", "ru")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "НЕ ПРОЙДЕН: wrong",
+        "  total: ожидалось '1 KZT', получено '1,245,000 KZT'",
+    ]
+    assert out.splitlines()[-1] == "1 сценарий, не пройдено: 1"

@@ -576,3 +576,22 @@ def test_durations_read_in_hours_and_minutes_under_a_day(
     )
 
     assert f"median {text}, 90th percentile {text};" in str(stats)
+
+
+def test_the_deadlines_of_the_explanation_read_in_the_language_asked() -> None:
+    deadlines = EliminationDeadlines(
+        low=timedelta(days=30), medium=timedelta(days=7), high=timedelta(hours=4)
+    )
+    result = elimination(_one_reporter(), period=YEAR, as_of=YEAR.last_day, deadlines=deadlines)
+    facts = result.explanation.steps[0].facts
+    assert [str(fact) for fact in facts] == [
+        "low risk = eliminate within 30 d 0 h",
+        "medium risk = eliminate within 7 d 0 h",
+        "high risk = eliminate within 4 h 0 min",
+    ]
+    assert [fact.render("ru") for fact in facts] == [
+        "низкий риск = устранить в течение 30 дн. 0 ч",
+        "средний риск = устранить в течение 7 дн. 0 ч",
+        "высокий риск = устранить в течение 4 ч 0 мин",
+    ]
+    assert facts[2].render("kk") == "жоғары тәуекел = 4 сағ 0 мин ішінде жою"

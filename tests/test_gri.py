@@ -211,3 +211,18 @@ def test_recordable_includes_fatalities_and_high_consequence(
     counts = column.fatalities.cases + column.high_consequence.cases
     assert counts <= column.recordable.cases <= len(cases)
     assert (column.recordable.value is None) == (column.hours == 0)
+
+
+def test_the_explanation_reads_in_russian_and_its_english_is_unchanged() -> None:
+    found = gri_403_9(company(employee_hours=120_000, contractor_hours=1_000), year=YEAR)
+    steps = found.explanation.steps
+    assert [steps[0].description, steps[1].description, steps[4].description] == [
+        "hours worked by employees in 2023",
+        "employees: fatalities",
+        "hours worked by contractors in 2023",
+    ]
+    lines = found.explanation.render("ru").splitlines()
+    assert lines[0] == "1. отработано работниками чел.-ч за 2023 год: 120\u00a0000"
+    assert lines[1].startswith("2. работники: смертельные случаи: ")
+    assert lines[4] == "5. отработано работниками подрядчиков чел.-ч за 2023 год: 996"  # 83 × 12
+    assert lines[5].startswith("6. подрядчики: смертельные случаи: ")

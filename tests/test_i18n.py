@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import enum
 import io
 import re
 import string
@@ -14,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -22,6 +25,7 @@ from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ohs_domain
 from ohs_domain import (
     LANGUAGES,
     Active,
@@ -30,6 +34,7 @@ from ohs_domain import (
     Explanation,
     Fact,
     InvalidArgumentError,
+    InvalidDataError,
     KeyPoints,
     Language,
     Money,
@@ -37,15 +42,27 @@ from ohs_domain import (
     NotOnStaff,
     Quarter,
     Rate,
+    Records,
+    RewardPolicy,
     Share,
     Source,
     Step,
     TooFewSubmissions,
     Value,
     Year,
+    kz,
+    serialization,
     show,
 )
 from ohs_domain import _i18n as i18n
+from ohs_domain._records import COLLECTIONS
+from ohs_domain._scenarios import run_file
+from ohs_domain.demo import (
+    ACTION_DEADLINES,
+    ELIMINATION_DEADLINES,
+    INSPECTOR_PAY_POLICY,
+    REWARD_POLICY,
+)
 from tests.builders import Q3, REASONS_IN_ENGLISH, demo_key_points, year_of_three_reporters
 
 ROOT = Path(__file__).parent.parent
@@ -558,3 +575,589 @@ def test_the_russian_glossary_has_the_terms_and_marks_of_the_english_one() -> No
     english, russian = terms(GLOSSARY), terms(GLOSSARY.with_suffix(".ru.md"))
     assert russian == english  # the same terms in the same languages, † where unconfirmed
     assert sum("†" in kk for _, _, kk in english) >= 1
+
+
+# -- every kind of problem at the edge, in Russian and Kazakh (issue 16) ----------------
+
+_BUNDLE: dict[str, Any] = {
+    "time_zone": "Asia/Almaty",
+    "departments": [{"id": "D-1", "name": "Plant", "is_production": True}],
+    "employees": [
+        {"id": "E-1", "department": "D-1", "category": "worker", "hired_on": "2020-01-01"},
+        {"id": "E-2", "department": "D-1", "category": "specialist", "hired_on": "2020-01-01"},
+    ],
+    "trainer_certifications": [{"employee": "E-2", "certified_on": "2022-01-01"}],
+    "inspector_appointments": [
+        {
+            "employee": "E-1",
+            "approved_on": "2022-12-20",
+            "term": {"start": "2023-01-01", "end": "2024-01-01"},
+            "trained_on": "2022-12-25",
+            "decision": "Council minutes 1",
+        }
+    ],
+    "reporting_accounts": [{"employee": "E-1", "registered_on": "2022-01-01"}],
+    "training_sessions": [
+        {
+            "id": "TS-1",
+            "programme": "Safety culture",
+            "format": "training_centre",
+            "days": {"start": "2023-02-01", "end": "2023-02-02"},
+            "trainers": ["E-2"],
+            "attendees": ["E-1"],
+            "group": "G-1",
+            "department": "D-1",
+        }
+    ],
+    "safety_reports": [
+        {
+            "id": "R-1",
+            "kind": "near_miss",
+            "risk": "low",
+            "reporter": "E-1",
+            "department": "D-1",
+            "reported_at": "2023-05-04T10:00:00+06:00",
+            "history": [{"status": "accepted", "at": "2023-05-05T10:00:00+06:00"}],
+        }
+    ],
+    "violations": [{"id": "V-1", "found_on": "2023-03-01", "department": "D-1", "category": "c"}],
+    "submissions": [
+        {
+            "id": "S-1",
+            "inspector": "E-1",
+            "department": "D-1",
+            "issued_on": "2023-03-02",
+            "violations": ["V-1"],
+            "respond_by": "2023-03-20",
+        }
+    ],
+    "corrective_actions": [
+        {
+            "id": "CA-1",
+            "report": "R-1",
+            "description": "Fix it",
+            "owner": "E-1",
+            "risk": "low",
+            "raised_on": "2023-05-06",
+            "due_on": "2023-06-06",
+        }
+    ],
+}
+
+
+def _changed(path: str, value: object) -> dict[str, Any]:
+    """The bundle with the value at ``path`` (``"employees.0.hired_on"``) replaced or removed."""
+    bundle = copy.deepcopy(_BUNDLE)
+    *parents, last = path.split(".")
+    node: Any = bundle
+    for step in parents:
+        node = node[int(step)] if step.isdigit() else node[step]
+    key: Any = int(last) if last.isdigit() else last
+    if value is _DROP:
+        del node[key]
+    else:
+        node[key] = value
+    return bundle
+
+
+_DROP = object()
+
+
+def _injury(**changes: object) -> dict[str, Any]:
+    row = {
+        "id": "I-1",
+        "occurred_on": "2023-04-11",
+        "employee": "E-1",
+        "department": "D-1",
+        "severity": "lost_time",
+        "days_lost": 3,
+    }
+    return {**row, **changes}
+
+
+def _hours(hours: object = "100", month: object = "2023-01") -> dict[str, Any]:
+    return {**_BUNDLE, "hours_worked": [{"department": "D-1", "month": month, "hours": hours}]}
+
+
+def _with(name: str, *rows: dict[str, Any]) -> dict[str, Any]:
+    return {**_BUNDLE, name: [*_BUNDLE.get(name, []), *rows]}
+
+
+_TERM_2 = {
+    **_BUNDLE["inspector_appointments"][0],
+    "term": {"start": "2023-06-01", "end": "2024-06-01"},
+}
+_SUBMISSION_2 = {**_BUNDLE["submissions"][0], "id": "S-2"}
+
+# Each: an id a reader can check, and the data of ``kind`` that the edge refuses.
+BUNDLES: list[Any] = [
+    pytest.param(_changed("time_zone", "Asia/Nowhere"), id="unknown-zone"),
+    pytest.param(_changed("time_zone", "localtime"), id="zone-of-no-place"),
+    pytest.param(_changed("time_zone", _DROP), id="missing-field"),
+    pytest.param(_changed("employees.0.zzz", 1), id="unknown-field"),
+    pytest.param(_changed("employees", {}), id="not-a-list"),
+    pytest.param(_changed("departments.0", 1), id="not-an-object"),
+    pytest.param(_changed("departments.0.name", 5), id="not-a-string"),
+    pytest.param(_changed("departments.0.name", " "), id="blank-text"),
+    pytest.param(_changed("training_sessions.0.programme", "a" * 100_001), id="text-too-long"),
+    pytest.param(_changed("training_sessions.0.programme", "\ud800"), id="lone-surrogate"),
+    pytest.param(_changed("employees.0.id", " E-1"), id="id-with-a-blank"),
+    pytest.param(_changed("departments.0.is_production", "yes"), id="not-true-or-false"),
+    pytest.param(_changed("employees.0.category", "boss"), id="not-a-category"),
+    pytest.param(_changed("employees.0.hired_on", "01.01.2020"), id="not-an-iso-date"),
+    pytest.param(_changed("employees.0.hired_on", "2020-02-30"), id="no-such-day"),
+    pytest.param(_changed("employees.0.hired_on", "2020-13-01"), id="no-such-month"),
+    pytest.param(_changed("employees.0.left_on", "2019-01-01"), id="left-before-hired"),
+    pytest.param(
+        _changed("safety_reports.0.reported_at", "2023-05-04T10:00:00"), id="naive-moment"
+    ),
+    pytest.param(_changed("safety_reports.0.reported_at", "yesterday"), id="not-a-moment"),
+    pytest.param(
+        _changed("safety_reports.0.reported_at", "2023-05-04T25:00:00+06:00"), id="no-such-hour"
+    ),
+    pytest.param(_changed("safety_reports.0.history.0", 1), id="history-not-an-object"),
+    pytest.param(
+        _changed("safety_reports.0.history.0.status", "eliminated"), id="illegal-transition"
+    ),
+    pytest.param(
+        _changed("safety_reports.0.history.0.at", "2023-05-01T10:00:00+06:00"),
+        id="change-before-registration",
+    ),
+    pytest.param(
+        _changed("safety_reports.0.history.0.status", "rejected"), id="rejected-without-reason"
+    ),
+    pytest.param(
+        _changed("safety_reports.0.history.0.reason", "dup"), id="reason-without-rejection"
+    ),
+    pytest.param(
+        _changed("safety_reports.0.history.0.status", "registered"), id="registered-again"
+    ),
+    pytest.param(_with("injuries", _injury(days_lost="3")), id="not-an-integer"),
+    pytest.param(_with("injuries", _injury(days_lost=2**60)), id="integer-beyond-javascript"),
+    pytest.param(_with("injuries", _injury(days_lost=-1)), id="negative-count"),
+    pytest.param(
+        _with("injuries", _injury(severity="fatal", high_consequence=True)),
+        id="fatal-high-consequence",
+    ),
+    pytest.param(
+        _with("injuries", _injury(severity="first_aid", high_consequence=True)),
+        id="first-aid-high-consequence",
+    ),
+    pytest.param(_hours(1.5), id="float-hours"),
+    pytest.param(_hours("12,5"), id="decimal-comma"),
+    pytest.param(_hours("-1"), id="negative-hours"),
+    pytest.param(_hours("1" * 40), id="hours-beyond-bounds"),
+    pytest.param(_hours("1.0000000000000000000000000000000000000001"), id="too-many-digits"),
+    pytest.param(_hours(month="2023-1"), id="not-a-month"),
+    pytest.param(_changed("training_sessions.0.trainers", []), id="no-trainers"),
+    pytest.param(_changed("training_sessions.0.attendees", ["E-1", "E-1"]), id="repeated-attendee"),
+    pytest.param(_changed("training_sessions.0.attendees", [" x"]), id="attendee-not-an-id"),
+    pytest.param(
+        _changed("training_sessions.0.days", {"start": "2023-02-01", "end": "2023-01-01"}),
+        id="ends-before-start",
+    ),
+    pytest.param(_changed("reporting_accounts.0.employee", "E-9"), id="unknown-employee"),
+    pytest.param(_changed("employees.0.department", "D-9"), id="unknown-department"),
+    pytest.param(_changed("employees.1.id", "E-1"), id="duplicate-id"),
+    pytest.param(_changed("employees.0.left_on", "2021-01-01"), id="not-on-staff"),
+    pytest.param(_changed("reporting_accounts", []), id="reporter-not-registered"),
+    pytest.param(
+        _changed("reporting_accounts.0.registered_on", "2023-06-01"), id="reporter-registered-later"
+    ),
+    pytest.param(_changed("trainer_certifications", []), id="trainer-not-certified"),
+    pytest.param(
+        _changed("trainer_certifications.0.valid_until", "2022-06-01"),
+        id="trainer-certification-expired",
+    ),
+    pytest.param(_with("inspector_appointments", _TERM_2), id="overlapping-terms"),
+    pytest.param(_changed("submissions.0.issued_on", "2024-02-01"), id="inspector-not-appointed"),
+    pytest.param(_changed("inspector_appointments", []), id="inspector-never-appointed"),
+    pytest.param(
+        {
+            **_changed("violations.0.department", "D-2"),
+            "departments": [
+                *_BUNDLE["departments"],
+                {"id": "D-2", "name": "Grid", "is_production": True},
+            ],
+        },
+        id="violation-of-another-department",
+    ),
+    pytest.param(_with("submissions", _SUBMISSION_2), id="violation-listed-twice"),
+    pytest.param(_changed("violations.0.found_on", "2023-03-10"), id="violation-after-submission"),
+    pytest.param(_changed("submissions.0.violations", ["V-9"]), id="unknown-violation"),
+    pytest.param(_changed("corrective_actions.0.report", "R-9"), id="action-for-an-unknown-report"),
+    pytest.param(
+        {
+            **_changed("corrective_actions.0.report", None),
+            "corrective_actions": [
+                {**_BUNDLE["corrective_actions"][0], "report": None, "violation": "V-9"}
+            ],
+        },
+        id="action-for-an-unknown-violation",
+    ),
+    pytest.param(_changed("corrective_actions.0.violation", "V-1"), id="action-for-two-things"),
+    pytest.param(_changed("corrective_actions.0.report", None), id="action-for-nothing"),
+    pytest.param(
+        _changed("corrective_actions.0.raised_on", "2023-05-01"), id="action-before-its-report"
+    ),
+    pytest.param(
+        _changed("corrective_actions.0.closed_on", "2023-05-10"), id="closed-but-not-started"
+    ),
+    pytest.param(
+        {
+            **_BUNDLE,
+            "corrective_actions": [
+                {
+                    **_BUNDLE["corrective_actions"][0],
+                    "started_on": "2023-05-10",
+                    "closed_on": "2023-05-08",
+                }
+            ],
+        },
+        id="closed-before-started",
+    ),
+    pytest.param(
+        _changed("corrective_actions.0.cancel_reason", "moot"), id="cancelled-without-a-day"
+    ),
+    pytest.param(
+        {
+            **_changed(
+                "safety_reports.0.history",
+                [
+                    {"status": "accepted", "at": "2023-05-05T10:00:00+06:00"},
+                    {"status": "in_progress", "at": "2023-05-06T10:00:00+06:00"},
+                    {"status": "eliminated", "at": "2023-05-07T10:00:00+06:00"},
+                ],
+            )
+        },
+        id="action-open-after-elimination",
+    ),
+]
+
+
+def _policy(policy: object, path: str, value: object) -> tuple[Any, Any]:
+    """The wire form of ``policy`` with the value at ``path`` replaced, and its type."""
+    data = serialization.dump(policy)
+    *parents, last = path.split(".")
+    node: Any = data
+    for step in parents:
+        node = node[int(step)] if step.isdigit() else node[step]
+    node[int(last) if last.isdigit() else last] = value
+    return data, type(policy)
+
+
+_ENTRY = {"since": "2023-01-01", "value": {"amount": "1", "currency": "KZT"}}
+POLICIES: list[Any] = [
+    pytest.param(*_policy(REWARD_POLICY, "tiers.tiers.1.min_score", 25), id="tier-gap"),
+    pytest.param(*_policy(REWARD_POLICY, "tiers.tiers.1.min_score", 15), id="tier-overlap"),
+    pytest.param(
+        *_policy(REWARD_POLICY, "tiers.tiers.0.max_score", None), id="tier-open-ended-too-soon"
+    ),
+    pytest.param(*_policy(REWARD_POLICY, "tiers.tiers.3.max_score", 99), id="top-tier-closed"),
+    pytest.param(*_policy(REWARD_POLICY, "tiers.tiers.3.multiplier", 11), id="tier-bounds"),
+    pytest.param(*_policy(REWARD_POLICY, "tiers.tiers.3.multiplier", 4), id="multiplier-falls"),
+    pytest.param(*_policy(REWARD_POLICY, "tiers.tiers", []), id="no-tiers"),
+    pytest.param(*_policy(REWARD_POLICY, "tiers.basis", "luck"), id="unknown-tier-basis"),
+    pytest.param(*_policy(REWARD_POLICY, "tiers", 1), id="tiers-not-an-object"),
+    pytest.param(
+        *_policy(REWARD_POLICY, "tiers", {"bands": [], "basis": "rank_bands"}), id="no-bands"
+    ),
+    pytest.param(
+        *_policy(
+            REWARD_POLICY,
+            "tiers",
+            {"bands": [{"first_rank": 2, "last_rank": 5, "multiplier": 3}], "basis": "rank_bands"},
+        ),
+        id="bands-not-from-rank-1",
+    ),
+    pytest.param(*_policy(REWARD_POLICY, "multiplier_bounds.maximum", 2), id="bounds-upside-down"),
+    pytest.param(*_policy(REWARD_POLICY, "min_score", 0), id="minimum-score-zero"),
+    pytest.param(
+        *_policy(REWARD_POLICY, "budget", {"amount": "1", "currency": "EUR"}), id="budget-currency"
+    ),
+    pytest.param(
+        *_policy(REWARD_POLICY, "budget", {"amount": "1", "currency": "kzt"}), id="currency-code"
+    ),
+    pytest.param(*_policy(REWARD_POLICY, "wage", "kz.NOTHING"), id="unknown-schedule"),
+    pytest.param(*_policy(REWARD_POLICY, "wage", 1), id="schedule-not-a-table"),
+    pytest.param(
+        *_policy(REWARD_POLICY, "wage", {"name": "w", "entries": []}), id="schedule-empty"
+    ),
+    pytest.param(
+        *_policy(REWARD_POLICY, "wage", {"name": "w", "entries": [_ENTRY, _ENTRY]}),
+        id="schedule-dates-repeat",
+    ),
+    pytest.param(
+        *_policy(
+            REWARD_POLICY,
+            "wage",
+            {"name": "w", "entries": [{**_ENTRY, "value": {"amount": "-1", "currency": "KZT"}}]},
+        ),
+        id="wage-below-zero",
+    ),
+    pytest.param(
+        *_policy(INSPECTOR_PAY_POLICY, "amount.entries.0.value.amount", "-1"), id="pay-below-zero"
+    ),
+    pytest.param(*_policy(ELIMINATION_DEADLINES, "low", "three days"), id="not-a-duration"),
+    pytest.param(*_policy(ELIMINATION_DEADLINES, "low", "P99999999999D"), id="duration-too-long"),
+    pytest.param(*_policy(ELIMINATION_DEADLINES, "high", "P90D"), id="deadlines-out-of-order"),
+    pytest.param(*_policy(ELIMINATION_DEADLINES, "high", "PT0S"), id="deadline-zero"),
+    pytest.param(*_policy(ACTION_DEADLINES, "low", "1 month"), id="not-a-term"),
+    pytest.param(*_policy(ACTION_DEADLINES, "low", "P0D"), id="term-zero"),
+    pytest.param(*_policy(ACTION_DEADLINES, "low", "P9999M"), id="term-too-long"),
+    pytest.param("x", Fraction, id="not-a-fraction"),
+    pytest.param("1/0", Fraction, id="fraction-over-zero"),
+    pytest.param([1], tuple[int, str], id="list-of-two"),
+    pytest.param("2023", Year, id="not-a-year"),
+    pytest.param("2023-Q5", Quarter, id="not-a-quarter"),
+    pytest.param({"name": "n", "value": {"type": "x", "value": 1}}, Fact, id="unknown-value-tag"),
+    pytest.param({"name": "n", "value": {"a": 1}}, Fact, id="value-not-tagged"),
+]
+
+TEXTS: list[Any] = [
+    pytest.param(serialization.load_json, "{", id="json-property-name"),
+    pytest.param(serialization.load_json, "", id="json-value"),
+    pytest.param(serialization.load_json, '{"a" 1}', id="json-colon"),
+    pytest.param(serialization.load_json, "[1 2]", id="json-comma"),
+    pytest.param(serialization.load_json, '"abc', id="json-unterminated"),
+    pytest.param(serialization.load_json, "{} x", id="json-extra-data"),
+    pytest.param(serialization.load_json, '"\x01"', id="json-control-character"),
+    pytest.param(serialization.load_json, '"\\x"', id="json-escape"),
+    pytest.param(serialization.load_json, '"\\u12"', id="json-unicode-escape"),
+    pytest.param(serialization.load_json, "NaN", id="json-nan"),
+    pytest.param(serialization.load_json, "[" * 100_000, id="json-too-deep"),
+    pytest.param(serialization.load_json, b"\xff", id="json-not-utf8"),
+    pytest.param(serialization.load_json, b"\xe2\x82", id="json-cut-utf8"),
+    pytest.param(serialization.load_toml, "a = ", id="toml-value"),
+    pytest.param(serialization.load_toml, "[x", id="toml-table"),
+    pytest.param(serialization.load_toml, "a = 1\na = 2", id="toml-overwrite"),
+    pytest.param(serialization.load_toml, "a = 1 b", id="toml-statement"),
+    pytest.param(serialization.load_toml, b"\xff", id="toml-not-utf8"),
+]
+
+
+@cache
+def _named_by_the_data() -> frozenset[str]:
+    """Words a translated problem keeps as they are: the names of types, fields and values."""
+    names = {"str", "int", "float", "bool", "list", "dict", "NoneType", "tuple", "frozenset"}
+    names |= {"Decimal", "Fraction", "ZoneInfo", "datetime", "date", "timedelta", "zoneinfo"}
+    for name in ohs_domain.__all__:
+        kind = getattr(ohs_domain, name)
+        names.add(name)
+        if attrs.has(kind):
+            names |= {field.name for field in attrs.fields(kind)}
+        if isinstance(kind, enum.EnumMeta):
+            members: list[enum.Enum] = list(kind)
+            names |= {str(member.value) for member in members} | {m.name for m in members}
+    schedules = {part for name in kz.SCHEDULES for part in name.split(".")}
+    return (
+        frozenset(names)
+        | frozenset(COLLECTIONS)
+        | schedules
+        | {"ALMATY", "Asia", "Almaty", "tzinfo", "parse", "report_history"}
+    )
+
+
+# Standards, formats and units: written the same in Russian and Kazakh texts.
+_AS_WRITTEN = frozenset(
+    [
+        "ISO",
+        "JSON",
+        "TOML",
+        "UTF",
+        "UTC",
+        "IANA",
+        "tzdata",
+        "KZT",
+        "EUR",
+        "GRI",
+        "YYYY",
+        "MM",
+        "DD",
+        "QN",
+        "N",
+        "P",
+        "PT",
+        "D",
+        "H",
+        "M",
+        "S",
+        "T",
+        "Z",
+        "uXXXX",
+        "NaN",
+        "Infinity",
+        "True",
+        "False",
+        "None",
+        "null",
+        "true",
+        "false",
+        "csv",
+        "jsonl",
+        "txt",
+    ]
+)
+
+
+def english_words(text: str) -> list[str]:
+    """The Latin-script words of ``text`` outside quotes that no data or standard names."""
+    # A quoted value, also one cut short ("'aaa... (str)"), and a byte are the data's own.
+    unquoted = re.sub(r"'[^']*('|\.\.\.)|\"[^\"]*\"|\b0x[0-9a-f]+", "", text)
+    words = re.findall(r"[A-Za-z][A-Za-z_]*", unquoted)
+    return [w for w in words if w not in _AS_WRITTEN and w not in _named_by_the_data()]
+
+
+def _refusal_of(load: Any) -> InvalidDataError:
+    with pytest.raises(InvalidDataError) as caught:
+        load()
+    return caught.value
+
+
+def _words_only(text: i18n.Message) -> i18n.Message:
+    """``text`` with each string value (an id, a name, a list of names: data) shown as "·"."""
+
+    def blank(value: object) -> object:
+        if isinstance(value, str):
+            return "·"
+        if isinstance(value, i18n.Message):
+            return _words_only(value)
+        return tuple(map(blank, value)) if isinstance(value, tuple) else value
+
+    return attrs.evolve(text, values=tuple((name, blank(v)) for name, v in text.values))
+
+
+def _reads_in(error: InvalidDataError, lang: Language) -> list[str]:
+    messages = [error.text, *(problem.text for problem in error.problems)]
+    texts = [_words_only(text).render(lang) for text in messages]
+    return [f"{word} in {text!r}" for text in texts for word in english_words(text)]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("bundle", BUNDLES)
+def test_every_problem_of_a_bundle_reads_in_lang(bundle: dict[str, Any], lang: Language) -> None:
+    error = _refusal_of(lambda: serialization.load(bundle, Records))
+    assert error.problems
+    assert _reads_in(error, lang) == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize(("data", "kind"), POLICIES)
+def test_every_problem_of_a_policy_or_value_reads_in_lang(
+    data: object, kind: Any, lang: Language
+) -> None:
+    error = _refusal_of(lambda: serialization.load(data, kind))
+    assert _reads_in(error, lang) == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize(("load", "text"), TEXTS)
+def test_every_parser_problem_reads_in_lang(load: Any, text: str | bytes, lang: Language) -> None:
+    error = _refusal_of(lambda: load(text, RewardPolicy))
+    assert _reads_in(error, lang) == []
+
+
+def _tables(folder: Path, form: str) -> Path:
+    """The small bundle written as tables of ``form`` (``"csv"`` or ``"jsonl"``) in ``folder``."""
+    bundle = serialization.load(_BUNDLE, Records)
+    write = serialization.write_csv_tables if form == "csv" else serialization.write_json_lines
+    write(bundle, folder)
+    return folder
+
+
+def _spoil_csv(folder: Path) -> None:
+    (folder / "strays.csv").write_text("a\n1\n", encoding="utf-8")
+    employees = folder / "employees.csv"
+    lines = employees.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    kept = [",".join(line.split(",")[1:]) for line in lines[1:]]  # the id column dropped
+    rows = [",".join([*header[1:], "zzz"]), *kept]
+    employees.write_text("\n".join([*rows, "a,b"]) + "\n", encoding="utf-8")
+    with (folder / "report_history.csv").open("a", encoding="utf-8") as history:
+        history.write("R-9,accepted,2023-05-05T10:00:00+06:00,\n")
+    (folder / "time_zone.txt").unlink()
+
+
+def _spoil_jsonl(folder: Path) -> None:
+    (folder / "strays.jsonl").write_text("{}\n", encoding="utf-8")
+    with (folder / "employees.jsonl").open("a", encoding="utf-8") as rows:
+        rows.write("{\n")
+    (folder / "time_zone.json").unlink()
+
+
+_SCENARIO = '[[scenarios]]\nname = "x"\nrecords = { demo = 1 }\n'
+_SCENARIOS = {
+    "unknown-evaluation": _SCENARIO + 'evaluation = "luck"\n',
+    "missing-key": _SCENARIO + 'evaluation = "indicators"\n',
+    "unknown-figure": _SCENARIO
+    + 'evaluation = "indicators"\nperiod = 2023\nas_of = 2023-12-31\n[scenarios.expected]\nx = 1\n',
+    "not-toml": "[[scenarios]\n",
+}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_problem_of_files_and_scenarios_reads_in_lang(tmp_path: Path, lang: Language) -> None:
+    csv_folder, jsonl_folder = tmp_path / "csv", tmp_path / "jsonl"
+    _spoil_csv(_tables(csv_folder, "csv"))
+    _spoil_jsonl(_tables(jsonl_folder, "jsonl"))
+    errors = [
+        _refusal_of(lambda: serialization.read_csv_tables(csv_folder)),
+        _refusal_of(lambda: serialization.read_json_lines(jsonl_folder)),
+        _refusal_of(lambda: serialization.read_json_lines(tmp_path / "nowhere")),
+    ]
+    for name, text in _SCENARIOS.items():
+        scenario = tmp_path / f"{name}.toml"
+        scenario.write_text(text, encoding="utf-8")
+        errors.append(_refusal_of(lambda scenario=scenario: run_file(scenario)))
+    assert sum(len(error.problems) for error in errors) >= 10
+    assert [line for error in errors for line in _reads_in(error, lang)] == []
+
+
+# -- words kept as messages: lists, alternatives, settings, columns ------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "en", "ru"),
+    [
+        ([i18n.Message("low risk")], "low risk", "низкий риск"),
+        (["'a'"], "'a'", "'a'"),  # a string is a value, never looked up
+        (["'a'", i18n.Message("low risk")], "'a' or low risk", "'a' или низкий риск"),
+        (["'a'", "'b'", "'c'"], "'a', 'b' or 'c'", "'a', 'b' или 'c'"),
+    ],
+)
+def test_alternatives_read_in_the_language_and_strings_stay_values(
+    items: list[str | i18n.Message], en: str, ru: str
+) -> None:
+    said = i18n.either(items)
+    assert (str(said), said.render("ru")) == (en, ru)
+
+
+def test_a_list_of_one_is_that_message() -> None:
+    only = i18n.Message("low risk")
+    assert i18n.listed([only]) is only
+
+
+def _settings() -> list[str]:
+    from ohs_domain import ScoredReports, TieRule, WageDate  # noqa: PLC0415 - only here
+
+    return [str(v) for kind in (ScoredReports, TieRule, WageDate) for v in kind]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_policy_setting_and_indicator_column_has_words_in_the_catalog(
+    lang: Language,
+) -> None:
+    from ohs_domain import (  # noqa: PLC0415 - only here
+        Elimination,
+        Engagement,
+        InjuryRates,
+        InspectionActivity,
+        TrainingCoverage,
+    )
+
+    results = (TrainingCoverage, Engagement, Elimination, InspectionActivity, InjuryRates)
+    shown = [*_settings(), *(kind.__name__ for kind in results)]
+    shown += [column for kind in results for column in kind.COLUMNS]
+    listed = {message[0] for message in ids(lang)}
+    assert set(shown) <= listed, sorted(set(shown) - listed)
+    assert all(i18n.gettext(lang, words) != words for words in shown if words != "format")

@@ -144,3 +144,18 @@ def test_inspection_activity_by_department_and_by_quarter_add_up_to_the_whole(
         assert sum(line.submissions for line in lines) == activity.total.submissions
         assert sum(line.violations for line in lines) == activity.total.violations
     assert activity.issuing <= activity.inspectors
+
+
+def test_the_department_lines_of_the_explanation_read_in_russian(inspected: Records) -> None:
+    activity = inspection_activity(inspected, period=YEAR)
+    facts = activity.explanation.steps[-1].facts
+    assert facts
+    assert all(
+        str(fact) == f"{fact.name} = {line}"
+        for fact, line in zip(facts, activity.by_department, strict=True)
+    )
+    assert all(
+        fact.render("ru") == f"{line.label} = {line.render('ru')}"
+        for fact, line in zip(facts, activity.by_department, strict=True)
+    )
+    assert "по" in facts[0].render("ru")

@@ -91,3 +91,21 @@ def test_as_of_before_the_year_is_refused() -> None:
     bundle = records(employees=[employee("E-1")])
     with pytest.raises(InvalidValueError, match="as_of"):
         leading_indicators(bundle, year=YEAR, as_of=date(2022, 12, 31), deadlines=POLICY)
+
+
+def test_the_explanation_reads_in_russian_and_its_english_is_unchanged() -> None:
+    bundle = records(employees=[employee("E-1")])
+    found = leading_indicators(bundle, year=YEAR, as_of=YEAR.last_day, deadlines=POLICY)
+    english = [step.description for step in found.explanation.steps[:4]]
+    assert english == [
+        "reports registered in 2023, not rejected",
+        "employees' hours worked in 2023",
+        "near-miss reports",
+        "employees' recordable injuries",
+    ]
+    assert found.explanation.render("ru").splitlines()[:4] == [
+        "1. сообщения, зарегистрированные за 2023 год, кроме отклонённых: 0",
+        "2. отработано работниками чел.-ч за 2023 год: 0",
+        "3. сообщения о случаях «едва не произошло»: 0",
+        "4. регистрируемые травмы работников: 0",
+    ]

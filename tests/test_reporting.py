@@ -653,3 +653,27 @@ def test_a_report_as_of_a_day_is_a_report_and_a_status() -> None:
     with pytest.raises(InvalidArgumentError) as info:
         ReportAsOf(fresh(), "accepted")  # type: ignore[arg-type]
     assert info.value.field == "status"
+
+
+def test_an_illegal_transition_reads_in_russian_and_kazakh() -> None:
+    with pytest.raises(IllegalTransitionError) as caught:
+        reached(REJECTED).accept(T0 + 5 * HOUR)
+    assert (
+        str(caught.value)
+        == "safety report R-1: a status that may follow rejected: none (final status)"
+    )
+    assert caught.value.render("ru") == (
+        "сообщение R-1: статус, допустимый после rejected: нет (конечный статус)"
+    )
+    assert (
+        caught.value.render("kk")
+        == "R-1 хабарламасы: rejected күйінен кейін рұқсат етілген күй: жоқ (соңғы күй)"
+    )
+
+
+def test_a_rejection_without_a_reason_reads_in_russian() -> None:
+    with pytest.raises(IllegalTransitionError) as caught:
+        fresh().reject(T0 + HOUR, " ")
+    assert caught.value.render("ru").startswith(
+        "сообщение R-1: reason: получено ' ' (str); ожидается непустая"
+    )

@@ -29,6 +29,7 @@ from ohs_domain import (
     EmployeeId,
     Exclusion,
     ExclusionReason,
+    Fact,
     InvalidArgumentError,
     InvalidDataError,
     InvalidValueError,
@@ -64,6 +65,7 @@ from ohs_domain import (
     show,
     testing,
 )
+from ohs_domain._rewards import _row_words
 from tests.builders import (
     STANDARD,
     at,
@@ -1613,3 +1615,59 @@ def test_someone_ranked_beyond_the_last_band_is_told_which_rank_ends_it() -> Non
     assert isinstance(exclusion, Exclusion)
     assert exclusion.reason == BeyondLastBand(rank=5, last_rank=4)
     assert str(exclusion.reason) == "rank 5 is beyond the last band (rank 4)"
+
+
+def test_the_policy_of_an_explanation_reads_in_russian_with_its_tiers() -> None:
+    result = _explained_awards()
+    english, russian = str(result.explanation), result.explanation.render("ru")
+    assert "     tier = score 1-4: ×3" in english
+    assert "     tier = score 10+: ×10" in english
+    assert "     ступень = балл 1–4: ×3" in russian
+    assert "     ступень = балл 10 и выше: ×10" in russian
+    assert (
+        "     weights = hazardous_condition 1, unsafe_act 1, near_miss 1, equipment_defect 1, "
+        "facility_defect 1"
+    ) in english
+    assert (
+        "     веса = опасное условие: 1, опасное действие: 1, "
+        "потенциально опасное происшествие: 1, дефект оборудования: 1, "
+        "дефект зданий и сооружений: 1"
+    ) in russian
+    for setting in (
+        "учтённые сообщения = принятые",
+        "расчётная дата — = последний день периода",
+        "правило равных мест = равные места у равных баллов",
+    ):
+        assert setting in russian
+    assert "     scored reports = accepted" in english
+    assert "     reference date is = period_end" in english
+    assert "     tie rule = share_rank" in english
+
+
+def test_the_bands_of_an_explanation_read_in_kazakh() -> None:
+    people = [employee(f"E-{n:02d}") for n in range(1, 4)]
+    made = [r for n in range(1, 4) for r in reports_of(f"E-{n:02d}", 10 - n)]
+    bundle = records(employees=people, reports=made)
+    policy = reward_policy(tiers=bands((1, 1, 10), (2, 3, 7)))
+
+    result = reward_awards(bundle, period=YEAR, paid_on=PAID_ON, policy=policy)
+
+    assert "     tier = ranks 1-1: ×10" in str(result.explanation)
+    assert "     саты = 2–3 орындар: ×7" in result.explanation.render("kk")
+
+
+@given(
+    low=st.integers(0, 10**6),
+    span=st.none() | st.integers(0, 10**6),
+    multiplier=st.integers(0, 10**6),
+)
+def test_a_row_of_a_tier_table_in_an_explanation_reads_as_its_str(
+    low: int, span: int | None, multiplier: int
+) -> None:
+    high = None if span is None else low + span
+    tier = ScoreTier(min_score=low, max_score=high, multiplier=multiplier)
+    band = RankBand(first_rank=low, last_rank=low + (span or 0), multiplier=multiplier)
+    for row in (tier, band):
+        fact = Fact.of(name="tier", value=_row_words(row))
+        assert fact.value == str(row)  # numbers as the row writes them: no grouping
+        assert str(row.multiplier) in fact.render("ru")

@@ -186,3 +186,15 @@ def test_money_keeps_its_tiyn_when_it_has_them() -> None:
         currency="KZT",
     )
     assert str(pay) == "rewards paid: 100 KZT → 10,000.50 KZT (+9,900.50 KZT; ×100.01)"
+
+
+def test_the_explanation_reads_in_russian_and_its_english_is_unchanged(
+    against_2022: YearOverYear,
+) -> None:
+    steps = against_2022.explanation.steps
+    assert steps[2].description == "events and defects registered, 2023 ÷ 2022"
+    assert str(steps[2]) == "events and defects registered, 2023 ÷ 2022: 2.84"
+    lines = against_2022.explanation.render("ru").splitlines()
+    assert lines[0] == "1. обучено производственного персонала, 2023 к 2022"
+    assert lines[2] == "3. зарегистрировано событий и дефектов, 2023 к 2022: 2,84"
+    assert lines[11] == "12. LTIFR, 2023 к 2022: 0,50"

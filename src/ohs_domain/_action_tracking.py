@@ -20,7 +20,7 @@ from ohs_domain._actions import ActionDeadlines, ActionId, ActionStatus, Escalat
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Step
-from ohs_domain._i18n import Language
+from ohs_domain._i18n import N_, Language, message
 from ohs_domain._measures import Share, Tally, tallied
 from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
@@ -99,7 +99,7 @@ class ActionTracking:
                 _i18n.text(
                     lang,
                     "corrective actions due in {period}: closed on time {share}",
-                    period=self.period,
+                    period=self.period.render(lang),
                     share=self.closed_on_time.render(lang),
                 ),
                 "  "
@@ -173,10 +173,18 @@ def action_tracking(
     share = Share(on_time, len(counted))
     explanation = Explanation(
         (
-            Step(description=f"corrective actions due in {days} by {as_of}", result=len(due)),
-            Step(description="cancelled by then, left out", result=len(cancelled)),
-            Step(description="completed by their due date", result=share),
-            Step(description=f"still open past their due date on {as_of}", result=len(overdue)),
+            Step.of(
+                description=message(
+                    "corrective actions due in {period} by {day}", period=days, day=as_of
+                ),
+                result=len(due),
+            ),
+            Step(description=N_("cancelled by then, left out"), result=len(cancelled)),
+            Step(description=N_("completed by their due date"), result=share),
+            Step.of(
+                description=message("still open past their due date on {day}", day=as_of),
+                result=len(overdue),
+            ),
         )
     )
     return ActionTracking(

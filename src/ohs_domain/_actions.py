@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 from ohs_domain import _checks
 from ohs_domain._arguments import checked
 from ohs_domain._errors import IllegalTransitionError, InvalidValueError
+from ohs_domain._i18n import Message, message
 from ohs_domain._inspection import Violation, ViolationId
 from ohs_domain._reporting import ReportId, RiskLevel, SafetyReport
 from ohs_domain._workforce import EmployeeId
@@ -51,7 +52,7 @@ def _bounded(limit: int) -> _checks.Validator:
     def check(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
         _checks.count(_instance, attribute, value)
         if value > limit:  # type: ignore[operator]  # count checked it is an int
-            raise InvalidValueError(attribute.name, value, f"at most {limit:,}")
+            raise InvalidValueError(attribute.name, value, message("at most {limit}", limit=limit))
 
     return check
 
@@ -207,7 +208,9 @@ class CorrectiveAction:
                 )
             if self.closed_on < self.started_on:
                 raise InvalidValueError(
-                    "closed_on", self.closed_on, f"on or after started_on ({self.started_on})"
+                    "closed_on",
+                    self.closed_on,
+                    message("on or after started_on ({day})", day=self.started_on),
                 )
 
     @classmethod
@@ -300,14 +303,20 @@ class CorrectiveAction:
     def _moved(self, status: ActionStatus, on: date, **changes: object) -> CorrectiveAction:
         allowed = _NEXT[self.status]
         if status not in allowed:
-            shown = ", ".join(str(s) for s in allowed) or "none (final status)"
+            shown = ", ".join(str(s) for s in allowed)
             raise IllegalTransitionError(
-                f"corrective action {self.id}", f"a status that may follow {self.status}: {shown}"
+                message("corrective action {id}", id=self.id),
+                message(
+                    "a status that may follow {status}: {allowed}",
+                    status=str(self.status),
+                    allowed=shown or Message("none (final status)"),
+                ),
             )
         since = self.started_on or self.raised_on
         if on < since:
             raise IllegalTransitionError(
-                f"corrective action {self.id}", f"a day on or after {since}, not {on}"
+                message("corrective action {id}", id=self.id),
+                message("a day on or after {since}, not {on}", since=since, on=on),
             )
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 

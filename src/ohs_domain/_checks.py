@@ -21,6 +21,7 @@ from typing import Any, Final
 import attrs
 
 from ohs_domain._errors import InvalidValueError
+from ohs_domain._i18n import Message, message  # below the error tree: its words as data
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -148,11 +149,11 @@ class _Between:
             raise InvalidValueError(attribute.name, value, self.expected)
 
     @property
-    def expected(self) -> str:
+    def expected(self) -> Message:
         """What a valid value looks like."""
-        if self.high is None:
-            return "a non-negative int"  # ``count``, the one check without an upper bound
-        return f"an int from {self.low} to {self.high}"
+        if self.high is None:  # ``count``, the one check without an upper bound
+            return Message("a non-negative int")
+        return message("an int from {low} to {high}", low=str(self.low), high=str(self.high))
 
     def __repr__(self) -> str:
         return f"<int validator for {self.low}..{'' if self.high is None else self.high}>"
@@ -167,7 +168,9 @@ class _Ids:
             raise InvalidValueError(attribute.name, value, "a non-empty frozenset of ids")
         for item in value:
             if not is_identifier(item):
-                raise InvalidValueError(attribute.name, value, f"ids, each {ID}")
+                raise InvalidValueError(
+                    attribute.name, value, message("ids, each {id}", id=Message(ID))
+                )
 
     def __repr__(self) -> str:
         return "<ids validator>"
@@ -182,7 +185,7 @@ class _MemberOf:
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, self.kind):
             names = ", ".join(f"{self.kind.__name__}.{m.name}" for m in self.kind)
-            raise InvalidValueError(attribute.name, value, f"one of {names}")
+            raise InvalidValueError(attribute.name, value, message("one of {values}", values=names))
 
     def __repr__(self) -> str:
         return f"<member validator for {self.kind.__name__}>"
@@ -193,7 +196,7 @@ class _InstanceOf:
     """An instance of ``kind``; ``expected`` says what one is for, if "a Kind" is too little."""
 
     kind: type
-    expected: str
+    expected: str | Message
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, self.kind):
@@ -222,15 +225,21 @@ class _NotBelowField:
     """A value no lower than the one in field ``other`` (when both are set)."""
 
     other: str
-    wording: str  # how the message says "no lower than": "a day on or after", "at least"
+    wording: str  # how the message says "no lower than": "a day on or after {other} ({low})"
 
     def __call__(self, owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
         low = getattr(owner, self.other)
         if value is not None and low is not None and value < low:
-            raise InvalidValueError(attribute.name, value, f"{self.wording} {self.other} ({low})")
+            raise InvalidValueError(
+                attribute.name,
+                value,
+                message(
+                    self.wording, other=self.other, low=str(low) if isinstance(low, int) else low
+                ),
+            )
 
     def __repr__(self) -> str:
-        return f"<validator for {self.wording} field {self.other}>"
+        return f"<validator for {self.wording.split(' {')[0]} field {self.other}>"
 
 
 text: Final[Validator] = _Text()
@@ -266,9 +275,11 @@ def member(kind: type) -> Validator:
     return _MemberOf(kind)
 
 
-def instance(kind: type, expected: str | None = None) -> Validator:
+def instance(kind: type, expected: str | Message | None = None) -> Validator:
     """An instance of ``kind``; the error says ``expected`` (by default "a Kind")."""
-    return _InstanceOf(kind, f"a {kind.__name__}" if expected is None else expected)
+    return _InstanceOf(
+        kind, message("a {kind}", kind=kind.__name__) if expected is None else expected
+    )
 
 
 def optional(check: Validator) -> Validator:
@@ -278,9 +289,9 @@ def optional(check: Validator) -> Validator:
 
 def not_before(other: str) -> Validator:
     """A day on or after the day in field ``other`` (when both are set)."""
-    return _NotBelowField(other, "a day on or after")
+    return _NotBelowField(other, "a day on or after {other} ({low})")
 
 
 def at_least(other: str) -> Validator:
     """A number no lower than the one in field ``other`` (when both are set)."""
-    return _NotBelowField(other, "at least")
+    return _NotBelowField(other, "at least {other} ({low})")

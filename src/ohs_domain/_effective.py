@@ -17,6 +17,7 @@ import attrs
 from ohs_domain import _checks
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError, NoValueInForceError
+from ohs_domain._i18n import message
 from ohs_domain._money import Money
 from ohs_domain._periods import DateRange
 
@@ -112,8 +113,11 @@ class Schedule(Generic[T]):
                 raise InvalidValueError(
                     f"entries[{index}].since",
                     entry.since,
-                    f"a date after {before.since} (entries[{index - 1}].since): "
-                    "start dates must strictly increase",
+                    message(
+                        "a date after {day} ({field}): start dates must strictly increase",
+                        day=before.since,
+                        field=f"entries[{index - 1}].since",
+                    ),
                 )
 
     @property
@@ -166,8 +170,11 @@ class _MoneySchedule:
     allow_zero: bool
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        floor = "non-negative" if self.allow_zero else "positive"
-        expected = f"a Schedule of {floor} Money in one currency"
+        expected = (
+            "a Schedule of non-negative Money in one currency"
+            if self.allow_zero
+            else "a Schedule of positive Money in one currency"
+        )
         if not isinstance(value, Schedule):
             raise InvalidValueError(attribute.name, value, expected)
         currencies = set()

@@ -17,7 +17,7 @@ import attrs
 from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._explain import Explanation, Fact, Step
-from ohs_domain._i18n import N_, Language, message
+from ohs_domain._i18n import N_, Language, Message, message
 from ohs_domain._indicator_inputs import check_as_of, nothing_found, stats
 from ohs_domain._measures import Share
 from ohs_domain._partial import Tallies, nested, parameter, summed, united
@@ -33,6 +33,22 @@ __all__ = [
     "elimination",
     "elimination_partial",
 ]
+
+
+_RISKS = {
+    RiskLevel.LOW: N_("low risk"),
+    RiskLevel.MEDIUM: N_("medium risk"),
+    RiskLevel.HIGH: N_("high risk"),
+}
+
+
+def _lasting(value: timedelta) -> Message:
+    """A deadline as a message that shows it as `_duration` does, in each language."""
+    days, rest = divmod(int(value.total_seconds()), 86_400)
+    hours = str(rest // 3600)  # strings: counts written without grouping, as `_duration` does
+    if days:
+        return message("{days} d {hours} h", days=str(days), hours=hours)
+    return message("{hours} h {minutes} min", hours=hours, minutes=str(rest % 3600 // 60))
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -366,9 +382,12 @@ def _explanation(
                 ),
                 result=stats(reports),
                 facts=tuple(
-                    Fact(
-                        name=f"{risk} risk",
-                        value=f"eliminate within {_duration(tallies.deadlines.allowed(risk))}",
+                    Fact.of(
+                        name=Message(_RISKS[risk]),
+                        value=message(
+                            "eliminate within {time}",
+                            time=_lasting(tallies.deadlines.allowed(risk)),
+                        ),
                     )
                     for risk in RiskLevel
                 ),

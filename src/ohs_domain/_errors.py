@@ -63,7 +63,8 @@ class InvalidValueError(OhsDomainError, ValueError):
         field: Where the value was given, relative to the object being built
             (``"amount"``, ``"entries[2].since"``).
         value: The offending value.
-        expected: What a valid value looks like.
+        expected: What a valid value looks like (English).
+        expected_text: The same as data, rendered per language (``render("ru")``).
     """
 
     __module__ = "ohs_domain"
@@ -72,6 +73,7 @@ class InvalidValueError(OhsDomainError, ValueError):
         self.field = field
         self.value = value
         self.expected = str(expected)
+        self.expected_text = _words(expected)
         self._got = got(value, expected)
         self._say(message("{field}: {problem}", field=field, problem=self._got))
 
@@ -178,9 +180,10 @@ class IllegalTransitionError(OhsDomainError, ValueError):
 
     __module__ = "ohs_domain"
 
-    def __init__(self, subject: str, reason: str | Message) -> None:
-        self.subject = subject
+    def __init__(self, subject: str | Message, reason: str | Message) -> None:
+        self.subject = str(subject)
         self.reason = str(reason)
+        # A subject given as a message ("safety report {id}") is translated; a string is shown.
         self._say(message("{subject}: {reason}", subject=subject, reason=_words(reason)))
 
 

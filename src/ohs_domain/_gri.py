@@ -25,7 +25,7 @@ from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Step
-from ohs_domain._i18n import N_, Language
+from ohs_domain._i18n import N_, Language, Message, message
 from ohs_domain._injuries import InjurySeverity, WorkInjury
 from ohs_domain._measures import Rate, Tally, tallied
 from ohs_domain._periods import Year
@@ -155,6 +155,13 @@ _HEADINGS = {
     WorkerRelation.CONTRACTOR: N_("Workers who are not employees (contractors)"),
 }
 
+# What the explanation calls each relation's workers, and its step of hours worked.
+_WORKERS = {WorkerRelation.EMPLOYEE: N_("employees"), WorkerRelation.CONTRACTOR: N_("contractors")}
+_HOURS_OF = {
+    WorkerRelation.EMPLOYEE: N_("hours worked by employees in {year}"),
+    WorkerRelation.CONTRACTOR: N_("hours worked by contractors in {year}"),
+}
+
 
 @checked
 def gri_403_9(records: Records, *, year: Year, base: int = 200_000) -> InjuryDisclosure:
@@ -176,9 +183,16 @@ def gri_403_9(records: Records, *, year: Year, base: int = 200_000) -> InjuryDis
         injuries = records.injuries_of(relation, year.range)
         hours = records.hours_of(relation, year.months())
         column = _column(relation, injuries, hours, base)
-        steps.append(Step(description=f"hours worked by {relation}s in {year}", result=hours))
+        workers = _WORKERS[relation]
+        steps.append(Step.of(description=message(_HOURS_OF[relation], year=year), result=hours))
         steps.extend(
-            Step(description=f"{relation}s: {rate.name}", result=rate) for rate in column.rates
+            Step.of(
+                description=message(
+                    "{workers}: {measure}", workers=Message(workers), measure=Message(rate.name)
+                ),
+                result=rate,
+            )
+            for rate in column.rates
         )
         columns.append(column)
     return InjuryDisclosure(

@@ -15,6 +15,7 @@ library's own formats (``1,332``, ``70,000 KZT``, ``2023-12-31``).
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -162,6 +163,22 @@ class Message:
 def message(words: str, /, plural: str | None = None, **values: object) -> Message:
     """The message ``words`` with its placeholders' ``values`` (``plural``: counted by ``n``)."""
     return Message(words, tuple(values.items()), plural)
+
+
+def listed(items: Sequence[Message]) -> Message:
+    """``items`` separated by commas as one message (``"a 1, b 2"``), each in its language."""
+    if len(items) == 1:
+        return items[0]
+    return message("{first}, {rest}", first=items[0], rest=listed(items[1:]))
+
+
+def either(items: Sequence[str | Message]) -> Message:
+    """``items`` as alternatives, as one message: ``"a, b or c"`` (``"a, b или c"`` in Russian)."""
+    # A string is a value (a tag, a name), shown as it is: never looked up in the catalogs.
+    words = [i if isinstance(i, Message) else message("{value}", value=i) for i in items]
+    if len(words) == 1:
+        return words[0]
+    return message("{some} or {last}", some=listed(words[:-1]), last=words[-1])
 
 
 def _value(value: object, lang: Language) -> str:

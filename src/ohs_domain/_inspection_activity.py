@@ -228,7 +228,11 @@ def _explanation(
             Step.of(
                 description=message("submissions issued in {period}", period=days),
                 result=stats(total),
-                facts=tuple(Fact(name=d.label, value=str(d)) for d in by_department),
+                # A line renders itself in each language; the message carries it into the fact.
+                facts=tuple(
+                    Fact.of(name=d.label, value=message("{activity}", activity=d))
+                    for d in by_department
+                ),
             ),
         )
     )

@@ -30,7 +30,7 @@ from ohs_domain._actions import ActionDeadlines
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._coverage import training_coverage
 from ohs_domain._explain import Explanation, Step
-from ohs_domain._i18n import N_, Language
+from ohs_domain._i18n import N_, Language, message
 from ohs_domain._measures import Rate, Share
 from ohs_domain._periods import Year
 from ohs_domain._records import Records
@@ -167,10 +167,15 @@ def leading_indicators(
     )
     explanation = Explanation(
         (
-            Step(description=f"reports registered in {year}, not rejected", result=len(reports)),
-            Step(description=f"employees' hours worked in {year}", result=hours),
-            Step(description="near-miss reports", result=near_misses),
-            Step(description="employees' recordable injuries", result=recordable),
+            Step.of(
+                description=message("reports registered in {year}, not rejected", year=year),
+                result=len(reports),
+            ),
+            Step.of(
+                description=message("employees' hours worked in {year}", year=year), result=hours
+            ),
+            Step(description=N_("near-miss reports"), result=near_misses),
+            Step(description=N_("employees' recordable injuries"), result=recordable),
             *(Step(description=i.name, result=i.value) for i in indicators),
         )
     )

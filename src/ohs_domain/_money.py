@@ -19,7 +19,7 @@ import attrs
 from ohs_domain import _i18n
 from ohs_domain._arguments import checked
 from ohs_domain._errors import CurrencyMismatchError, InvalidValueError
-from ohs_domain._i18n import Language
+from ohs_domain._i18n import Language, message
 
 __all__ = ["ROUNDING", "Money"]
 
@@ -266,7 +266,9 @@ def _to_amount(value: Decimal | int) -> Decimal:
     if amount and not _SMALLEST <= amount.copy_abs() < _LARGEST:
         raise InvalidValueError("amount", value, _BOUNDS)
     if len(amount.as_tuple().digits) > _MAX_DIGITS:
-        raise InvalidValueError("amount", value, f"at most {_MAX_DIGITS} significant digits")
+        raise InvalidValueError(
+            "amount", value, message("at most {n} significant digits", n=str(_MAX_DIGITS))
+        )
     return amount
 
 

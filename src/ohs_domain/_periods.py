@@ -19,7 +19,7 @@ import attrs
 from ohs_domain import _checks, _i18n
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidValueError
-from ohs_domain._i18n import Language
+from ohs_domain._i18n import Language, message
 
 __all__ = ["DateRange", "Month", "Period", "Quarter", "Year", "as_range", "local_date"]
 
@@ -53,7 +53,9 @@ class DateRange:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InvalidValueError("end", self.end, f"a day on or after start ({self.start})")
+            raise InvalidValueError(
+                "end", self.end, message("a day on or after start ({day})", day=self.start)
+            )
 
     @classmethod
     @checked

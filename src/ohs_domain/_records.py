@@ -789,8 +789,11 @@ class _Validation:
                     self.problem(
                         appointment,
                         "term",
-                        f"overlaps the earlier term {earlier[-1]}; "
-                        "an inspector's terms must not overlap",
+                        _i18n.message(
+                            "overlaps the earlier term {term}; "
+                            "an inspector's terms must not overlap",
+                            term=earlier[-1],
+                        ),
                     )
 
     def session(self, session: TrainingSession) -> None:
@@ -803,15 +806,24 @@ class _Validation:
             # Every day covered, by one certification or by a renewal that follows it.
             uncovered = (day for day in session.days if not any(c.is_valid_on(day) for c in held))
             if next(uncovered, None) is not None:
-                shown = "; ".join(
-                    f"certified {c.certified_on}, valid until {c.valid_until or 'no end'}"
+                shown = tuple(  # a tuple of messages shows as "a; b", each in its language
+                    _i18n.message(
+                        "certified {day}, valid until {until}",
+                        day=c.certified_on,
+                        until=c.valid_until or Message("no end"),
+                    )
                     for c in held
                 )
                 self.problem(
                     session,
                     "trainers",
-                    f"trainer {trainer!r} holds no internal-trainer certification valid on every "
-                    f"day of the session ({session.days}); held: {shown or 'none'}",
+                    _i18n.message(
+                        "trainer {trainer} holds no internal-trainer certification valid on every "
+                        "day of the session ({days}); held: {held}",
+                        trainer=repr(trainer),
+                        days=session.days,
+                        held=shown or Message("none"),
+                    ),
                 )
         for attendee in sorted(session.attendees):
             if self.employee(session, "attendees", attendee) and self.employed(
@@ -832,13 +844,20 @@ class _Validation:
             ):
                 return
             since = (
-                "is not registered" if account is None else f"registered on {account.registered_on}"
+                Message("is not registered")
+                if account is None
+                else _i18n.message("registered on {day}", day=account.registered_on)
             )
             self.problem(
                 report,
                 "reporter",
-                f"employee {report.reporter!r} reported on {day} but {since} in the reporting "
-                "system; only registered employees can report",
+                _i18n.message(
+                    "employee {employee} reported on {day} but {since} in the reporting "
+                    "system; only registered employees can report",
+                    employee=repr(report.reporter),
+                    day=day,
+                    since=since,
+                ),
             )
 
     def action(self, action: CorrectiveAction) -> None:
@@ -849,30 +868,25 @@ class _Validation:
             if report is None:
                 if self.known("safety_reports", self.index.report_by_id, action.report) is False:
                     self.problem(
-                        action,
-                        "report",
-                        f"unknown safety report {action.report!r}: no such id in safety_reports",
+                        action, "report", _unknown("safety report", action.report, "safety_reports")
                     )
                 return
             if not self.dated:
                 return
             since = self.index.report_days[report.id]
             eliminated = _day_of(report.eliminated_at, self.records.time_zone)
-            self.answers(action, f"safety report {report.id!r}", since, eliminated)
+            subject = _i18n.message("safety report {id}", id=repr(report.id))
+            self.answers(action, subject, since, eliminated)
             return
         violation_id = ViolationId(str(action.violation))
         violation = self.index.violations.get(violation_id)
         if violation is None:
             if self.known("violations", self.index.violations, violation_id) is False:
-                self.problem(
-                    action,
-                    "violation",
-                    f"unknown violation {violation_id!r}: no such id in violations",
-                )
+                self.problem(action, "violation", _unknown("violation", violation_id, "violations"))
             return
         self.answers(
             action,
-            f"violation {violation_id!r}",
+            _i18n.message("violation {id}", id=repr(violation_id)),
             violation.found_on,
             violation.eliminated_on,
         )
@@ -880,7 +894,7 @@ class _Validation:
     def answers(
         self,
         action: CorrectiveAction,
-        subject: str,
+        subject: Message,
         since: date,
         eliminated: date | None,
     ) -> None:
@@ -888,15 +902,24 @@ class _Validation:
             self.problem(
                 action,
                 "raised_on",
-                f"{action.raised_on} is before {subject} was registered or found ({since}); "
-                "an action is raised on or after what it answers",
+                _i18n.message(
+                    "{day} is before {subject} was registered or found ({since}); "
+                    "an action is raised on or after what it answers",
+                    day=action.raised_on,
+                    subject=subject,
+                    since=since,
+                ),
             )
         if eliminated is not None and action.is_open_on(eliminated):
             self.problem(
                 action,
                 "closed_on",
-                f"still open on {eliminated}, when {subject} was marked eliminated; "
-                "every action must be closed by then",
+                _i18n.message(
+                    "still open on {day}, when {subject} was marked eliminated; "
+                    "every action must be closed by then",
+                    day=eliminated,
+                    subject=subject,
+                ),
             )
 
     def submission(
@@ -906,12 +929,17 @@ class _Validation:
         if self.employee(submission, "inspector", submission.inspector):
             terms = self.index.appointments.get(submission.inspector, ())
             if not any(a.is_appointed_on(submission.issued_on) for a in terms):
-                shown = ", ".join(str(a.term) for a in terms) or "none"
+                shown = [_i18n.message("{value}", value=a.term) for a in terms]
                 self.problem(
                     submission,
                     "inspector",
-                    f"employee {submission.inspector!r} issued it on {submission.issued_on} "
-                    f"but was not an appointed technical inspector then (terms: {shown})",
+                    _i18n.message(
+                        "employee {employee} issued it on {day} "
+                        "but was not an appointed technical inspector then (terms: {terms})",
+                        employee=repr(submission.inspector),
+                        day=submission.issued_on,
+                        terms=_i18n.listed(shown) if shown else Message("none"),
+                    ),
                 )
         for violation_id in sorted(submission.violations):
             known = self.known("violations", self.index.violations, violation_id)
@@ -926,23 +954,37 @@ class _Validation:
                 self.problem(
                     submission,
                     "violations",
-                    f"violation {violation_id!r} is already listed by submission "
-                    f"{listed_by[violation_id]!r}; a violation belongs to one submission",
+                    _i18n.message(
+                        "violation {violation} is already listed by submission {submission}; "
+                        "a violation belongs to one submission",
+                        violation=repr(violation_id),
+                        submission=repr(listed_by[violation_id]),
+                    ),
                 )
             listed_by.setdefault(violation_id, submission.id)
             if violation.department != submission.department:
                 self.problem(
                     submission,
                     "violations",
-                    f"violation {violation_id!r} was found in department {violation.department!r}, "
-                    f"not in {submission.department!r} to which the submission was issued",
+                    _i18n.message(
+                        "violation {violation} was found in department {found}, "
+                        "not in {issued} to which the submission was issued",
+                        violation=repr(violation_id),
+                        found=repr(violation.department),
+                        issued=repr(submission.department),
+                    ),
                 )
             if violation.found_on > submission.issued_on:
                 self.problem(
                     submission,
                     "violations",
-                    f"violation {violation_id!r} was found on {violation.found_on}, after the "
-                    f"submission was issued ({submission.issued_on})",
+                    _i18n.message(
+                        "violation {violation} was found on {day}, after the "
+                        "submission was issued ({issued})",
+                        violation=repr(violation_id),
+                        day=violation.found_on,
+                        issued=submission.issued_on,
+                    ),
                 )
 
 

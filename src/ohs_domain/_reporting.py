@@ -18,6 +18,7 @@ import attrs
 from ohs_domain import _checks
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import IllegalTransitionError, InvalidValueError
+from ohs_domain._i18n import Message, message
 from ohs_domain._workforce import DepartmentId, EmployeeId
 
 __all__ = [
@@ -107,8 +108,12 @@ class StatusChange:
                 "status", self.status, "a status after registration (registration is reported_at)"
             )
         if (self.status is ReportStatus.REJECTED) != (self.reason is not None):
-            expected = "a reason" if self.status is ReportStatus.REJECTED else "no reason"
-            raise InvalidValueError("reason", self.reason, f"{expected} for status {self.status}")
+            expected = (
+                "a reason for status {status}"
+                if self.status is ReportStatus.REJECTED
+                else "no reason for status {status}"
+            )
+            raise InvalidValueError("reason", self.reason, message(expected, status=self.status))
 
 
 @attrs.frozen(kw_only=True)
@@ -191,10 +196,11 @@ class SafetyReport:
         try:
             change = StatusChange(status=status, at=at, reason=reason)
         except InvalidValueError as error:
-            raise IllegalTransitionError(f"safety report {self.id}", str(error)) from None
+            subject = message("safety report {id}", id=self.id)
+            raise IllegalTransitionError(subject, error.text) from None
         problem = _transition_problem(self.status, last, status, at)
         if problem is not None:
-            raise IllegalTransitionError(f"safety report {self.id}", problem)
+            raise IllegalTransitionError(message("safety report {id}", id=self.id), problem)
         return attrs.evolve(self, history=(*self.history, change))
 
     @checked
@@ -220,13 +226,19 @@ class SafetyReport:
 
 def _transition_problem(
     current: ReportStatus, since: datetime, target: ReportStatus, at: datetime
-) -> str | None:
+) -> Message | None:
     if target not in _NEXT[current]:
-        allowed = ", ".join(str(s) for s in _NEXT[current]) or "none (final status)"
-        return f"a status that may follow {current}: {allowed}"
+        allowed = ", ".join(str(s) for s in _NEXT[current])
+        return message(
+            "a status that may follow {status}: {allowed}",
+            status=str(current),
+            allowed=allowed or Message("none (final status)"),
+        )
     if at < since:
-        return (
-            f"a transition at or after the previous one ({since.isoformat()}), not {at.isoformat()}"
+        return message(
+            "a transition at or after the previous one ({since}), not {at}",
+            since=since.isoformat(),
+            at=at.isoformat(),
         )
     return None
 

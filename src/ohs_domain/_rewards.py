@@ -30,7 +30,7 @@ from ohs_domain._drafts import drafted, on_demand, same_parameters
 from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
-from ohs_domain._i18n import Message, message
+from ohs_domain._i18n import Message, listed, message
 from ohs_domain._money import Money
 from ohs_domain._outcomes import (
     BelowLowestTier,
@@ -139,7 +139,11 @@ class MultiplierBounds:
 
     def __attrs_post_init__(self) -> None:
         if self.maximum < self.minimum:
-            raise InvalidValueError("maximum", self.maximum, f"at least minimum ({self.minimum})")
+            raise InvalidValueError(
+                "maximum",
+                self.maximum,
+                message("at least minimum ({minimum})", minimum=str(self.minimum)),
+            )
 
     def __str__(self) -> str:
         return f"{self.minimum}..{self.maximum}"
@@ -301,29 +305,47 @@ def _check_table(
     name: str, rows: Any, kind: type[Any], low: str, high: str, *, rising: bool
 ) -> None:
     if not isinstance(rows, tuple) or not rows:
-        raise InvalidValueError(name, rows, f"a non-empty tuple of {kind.__name__}")
+        raise InvalidValueError(
+            name, rows, message("a non-empty tuple of {kind}", kind=kind.__name__)
+        )
     for index, row in enumerate(rows):
         if not isinstance(row, kind):
-            raise InvalidValueError(f"{name}[{index}]", row, f"a {kind.__name__}")
+            raise InvalidValueError(
+                f"{name}[{index}]", row, message("a {kind}", kind=kind.__name__)
+            )
         if index == 0:
             continue
         before = rows[index - 1]
         end = getattr(before, high)
         start = getattr(row, low)
-        if end is None or start <= end:
+        earlier = f"{name}[{index - 1}]"
+        if end is None:
             raise InvalidValueError(
                 f"{name}[{index}].{low}",
                 start,
-                f"{'a value above ' + str(end) if end is not None else 'no row'}: "
-                f"{name}[{index - 1}] {'is open-ended' if end is None else f'ends at {end}'}, "
-                "so the rows would overlap",
+                message("no row: {row} is open-ended, so the rows would overlap", row=earlier),
+            )
+        if start <= end:
+            raise InvalidValueError(
+                f"{name}[{index}].{low}",
+                start,
+                message(
+                    "a value above {end}: {row} ends at {end}, so the rows would overlap",
+                    end=str(end),
+                    row=earlier,
+                ),
             )
         if start != end + 1:
             raise InvalidValueError(
                 f"{name}[{index}].{low}",
                 start,
-                f"{end + 1}: {name}[{index - 1}] ends at {end}, so {end + 1}..{start - 1} "
-                "would be a gap",
+                message(
+                    "{next}: {row} ends at {end}, so {next}..{last} would be a gap",
+                    next=str(end + 1),
+                    row=earlier,
+                    end=str(end),
+                    last=str(start - 1),
+                ),
             )
         worse: Any = before if rising else row
         better: Any = row if rising else before
@@ -331,9 +353,14 @@ def _check_table(
             raise InvalidValueError(
                 f"{name}[{index}].multiplier",
                 row.multiplier,
-                "multipliers that never fall as activity rises: "
-                f"{'higher scores' if rising else 'better ranks'} must not earn less",
+                _NEVER_FALL[rising],
             )
+
+
+_NEVER_FALL: Final = {
+    True: "multipliers that never fall as activity rises: higher scores must not earn less",
+    False: "multipliers that never fall as activity rises: better ranks must not earn less",
+}
 
 
 class _TierTable(Protocol):
@@ -417,7 +444,7 @@ class RewardPolicy:
                 raise InvalidValueError(
                     f"{table._path}[{index}].multiplier",
                     row.multiplier,
-                    f"a multiplier within the bounds {bounds}",
+                    message("a multiplier within the bounds {bounds}", bounds=str(bounds)),
                 )
         if self.min_score < 1:
             raise InvalidValueError(
@@ -425,7 +452,9 @@ class RewardPolicy:
             )
         if self.budget is not None and self.budget.currency != self.wage.entries[0].value.currency:
             raise InvalidValueError(
-                "budget", self.budget, f"an amount in {self.wage.entries[0].value.currency}"
+                "budget",
+                self.budget,
+                message("an amount in {currency}", currency=self.wage.entries[0].value.currency),
             )
 
 
@@ -1211,8 +1240,8 @@ def _explanation(
                 ),
                 facts=(
                     Fact(name="policy", value=policy.approved_by),
-                    Fact(name="scored reports", value=policy.scored),
-                    Fact(name="weights", value=_weights(policy.weights)),
+                    Fact.of(name="scored reports", value=Message(str(policy.scored))),
+                    Fact.of(name="weights", value=_weights(policy.weights)),
                 ),
             ),
             _eligibility_step(policy, reference_date, eligible),
@@ -1231,7 +1260,7 @@ def _eligibility_step(policy: RewardPolicy, reference_date: date, eligible: int)
         description=message("eligible on the reference date {day}", day=reference_date),
         result=message("{n} employees", "{n} employees", n=eligible),
         facts=(
-            Fact(name="reference date is", value=policy.wage_date),
+            Fact.of(name="reference date is", value=Message(str(policy.wage_date))),
             Fact(name="production personnel only", value=policy.production_only),
             Fact(name="on staff required", value=policy.require_employed),
             Fact(name="minimum score", value=policy.min_score),
@@ -1256,12 +1285,35 @@ def _tiers_step(policy: RewardPolicy, multipliers: list[int]) -> Step:
         result=", ".join(f"×{m}: {n}" for m, n in by_multiplier) or Message("none"),
         facts=(
             Fact(name="multiplier bounds", value=str(policy.multiplier_bounds)),
-            Fact(name="tie rule", value=policy.tie_rule),
-            *(Fact(name="tier", value=str(row)) for row in table._rows),
+            Fact.of(name="tie rule", value=Message(str(policy.tie_rule))),
+            *(Fact.of(name="tier", value=_row_words(row)) for row in table._rows),
             *caps,
         ),
     )
 
 
-def _weights(weights: ReportWeights) -> str:
-    return ", ".join(f"{kind} {weights.of(kind)}" for kind in ReportKind)
+def _weights(weights: ReportWeights) -> Message:
+    # Each kind by its wire value in English ("near_miss 1"), by its words in Russian and Kazakh.
+    return listed(
+        [message("{kind} {weight}", kind=Message(str(k)), weight=weights.of(k)) for k in ReportKind]
+    )
+
+
+def _row_words(row: ScoreTier | RankBand) -> Message:
+    """A tier table's row as its `str()` says it, as a message (numbers as written there)."""
+    multiplier = str(row.multiplier)
+    if isinstance(row, RankBand):
+        return message(
+            "ranks {first}-{last}: ×{multiplier}",
+            first=str(row.first_rank),
+            last=str(row.last_rank),
+            multiplier=multiplier,
+        )
+    if row.max_score is None:
+        return message("score {low}+: ×{multiplier}", low=str(row.min_score), multiplier=multiplier)
+    return message(
+        "score {low}-{high}: ×{multiplier}",
+        low=str(row.min_score),
+        high=str(row.max_score),
+        multiplier=multiplier,
+    )

@@ -49,6 +49,7 @@ from ohs_domain import (
     training_coverage,
 )
 from ohs_domain._errors import InvalidDataError, Problem
+from ohs_domain._i18n import message
 from ohs_domain._inspector_pay import (
     InspectorPay,
     InspectorPayPolicy,
@@ -57,6 +58,7 @@ from ohs_domain._inspector_pay import (
     inspector_pay_for_year,
 )
 from ohs_domain._key_points import key_points
+from ohs_domain._parsers import not_toml
 from ohs_domain._periods import Month, Period, Quarter, Year
 from ohs_domain._records import Records
 from ohs_domain._reporting import EliminationDeadlines
@@ -268,14 +270,16 @@ def run_file(path: Path) -> list[Outcome]:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise InvalidDataError(path.name, [Problem("$", f"not valid TOML: {error}")]) from None
+        raise InvalidDataError(path.name, [Problem.of("$", not_toml(error))]) from None
     outcomes = []
     for index, scenario in enumerate(document.get("scenarios", [])):
         where = f"{path.name}:scenarios[{index}]"
         evaluation = EVALUATIONS.get(str(scenario.get("evaluation")))
         if evaluation is None:
             valid = ", ".join(EVALUATIONS)
-            problem = Problem(f"{where}.evaluation", f"expected one of {valid}")
+            problem = Problem.of(
+                f"{where}.evaluation", message("expected one of {valid}", valid=valid)
+            )
             raise InvalidDataError(path.name, [problem])
         try:
             figures = evaluation(_records(scenario, path.parent), scenario, path.parent)
@@ -287,7 +291,10 @@ def run_file(path: Path) -> list[Outcome]:
         if unknown:
             valid = ", ".join(figures)
             problems = [
-                Problem(f"{where}.expected.{k}", f"unknown; figures: {valid}") for k in unknown
+                Problem.of(
+                    f"{where}.expected.{k}", message("unknown; figures: {valid}", valid=valid)
+                )
+                for k in unknown
             ]
             raise InvalidDataError(path.name, problems)
         differences = tuple(

@@ -39,6 +39,8 @@ import attrs
 from ohs_domain import serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidArgumentError, InvalidDataError, Problem
+from ohs_domain._i18n import Message, message
+from ohs_domain._parsers import not_json
 from ohs_domain._periods import Month, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records
 
@@ -107,7 +109,14 @@ class _Reading:
         reading = cls(chunk_size, progress)
         suffix = next(iter(known)).rpartition(".")[2]
         reading.problems.extend(
-            Problem(path.name, f"unknown {what}; valid files are: {', '.join(sorted(known))}")
+            Problem.of(
+                path.name,
+                message(
+                    "unknown {what}; valid files are: {files}",
+                    what=Message(what),
+                    files=", ".join(sorted(known)),
+                ),
+            )
             for path in sorted(folder.glob(f"*.{suffix}"))
             if path.name not in known
         )
@@ -221,7 +230,7 @@ def _json_rows(path: Path, problems: list[Problem]) -> Iterator[_Row]:
             try:
                 yield _Row(number, json.loads(line))
             except ValueError as error:
-                problems.append(Problem(f"{path.name}:{number}", f"not valid JSON: {error}"))
+                problems.append(Problem.of(f"{path.name}:{number}", not_json(error)))
 
 
 @checked
@@ -343,13 +352,14 @@ def _csv_rows(
         reader = csv.reader(lines)
         header = next(reader, [])
         wrong = [
-            Problem(
-                f"{path.name}:1:{name}", f"unknown column; valid columns are: {', '.join(columns)}"
+            Problem.of(
+                f"{path.name}:1:{name}",
+                message("unknown column; valid columns are: {columns}", columns=", ".join(columns)),
             )
             for name in header
             if name not in columns
         ] + [
-            Problem(f"{path.name}:1", f"missing column {name!r}")
+            Problem.of(f"{path.name}:1", message("missing column {name}", name=repr(name)))
             for name, (_, required) in columns.items()
             if required and name not in header
         ]
@@ -361,9 +371,13 @@ def _csv_rows(
                 continue
             if len(cells) != len(header):
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"{path.name}:{reader.line_num}",
-                        f"{len(cells)} cells; the header has {len(header)}",
+                        message(
+                            "{n} cells; the header has {header}",
+                            n=str(len(cells)),
+                            header=str(len(header)),
+                        ),
                     )
                 )
                 continue
@@ -450,8 +464,9 @@ def read_csv_tables(
             rows = _table_rows(path, get_args(kinds[name])[0], changes, reading.problems)
             reading.collection(name, path.name, rows, kinds[name])
     reading.problems.extend(
-        Problem(
-            f"{HISTORY_FILE}:{line}:report", f"no safety report {report!r} in safety_reports.csv"
+        Problem.of(
+            f"{HISTORY_FILE}:{line}:report",
+            message("no safety report {report} in safety_reports.csv", report=repr(report)),
         )
         for report, found in history.items()
         for line, _ in found

@@ -20,7 +20,7 @@ from ohs_domain import _i18n, _rows
 from ohs_domain._arguments import checked, typed_fields
 from ohs_domain._errors import InvalidValueError
 from ohs_domain._explain import Explanation, Step
-from ohs_domain._i18n import N_, Language
+from ohs_domain._i18n import N_, Language, Message, message
 from ohs_domain._key_points import KeyPoints
 from ohs_domain._measures import Rate, Share
 from ohs_domain._money import Money, round_exactly
@@ -258,8 +258,13 @@ def year_over_year(earlier: KeyPoints, *, later: KeyPoints) -> YearOverYear:
     )
     explanation = Explanation(
         tuple(
-            Step(
-                description=f"{f.measure}, {later.year} ÷ {earlier.year}",
+            Step.of(
+                description=message(
+                    "{measure}, {later} ÷ {earlier}",
+                    measure=Message(f.measure),
+                    later=later.year,
+                    earlier=earlier.year,
+                ),
                 result=None if f.ratio is None else round_exactly(f.ratio, 2),
             )
             for f in figures

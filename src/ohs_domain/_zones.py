@@ -19,6 +19,7 @@ import attrs
 import tzdata  # type: ignore[import-untyped]  # data only, no annotations
 
 from ohs_domain._errors import InvalidValueError
+from ohs_domain._i18n import Message, message
 
 _NOT_A_PLACE: Final = frozenset({"Factory"})  # tzdata's placeholder for "no zone set"
 
@@ -56,10 +57,14 @@ def time_zone(key: object) -> ZoneInfo:
         InvalidValueError: If ``key`` is not the name of a real zone in ``tzdata``.
     """
     if not isinstance(key, str) or key not in ZONE_KEYS:
-        hint = ""
+        expected: str | Message = EXPECTED
         if key in ("localtime", "Factory") or str(key).startswith(("posix/", "right/")):
-            hint = f"; {key!r} does not name one place's rules"
-        raise InvalidValueError("time_zone", key, EXPECTED + hint)
+            expected = message(
+                "{expected}; {key} does not name one place's rules",
+                expected=Message(EXPECTED),
+                key=repr(key),
+            )
+        raise InvalidValueError("time_zone", key, expected)
     return _TzdataZone(key)
 
 
@@ -81,6 +86,9 @@ def check_zone(_instance: object, attribute: attrs.Attribute[Any], value: object
         raise InvalidValueError(
             attribute.name,
             value,
-            f"a zoneinfo.ZoneInfo of an IANA zone name from the tzdata package, "
-            f"e.g. ZoneInfo('Asia/Almaty'); {key!r} is not one",
+            message(
+                "a zoneinfo.ZoneInfo of an IANA zone name from the tzdata package, "
+                "e.g. ZoneInfo('Asia/Almaty'); {key} is not one",
+                key=repr(key),
+            ),
         )

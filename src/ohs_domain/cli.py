@@ -16,10 +16,12 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -257,12 +259,34 @@ def _indicators(args: argparse.Namespace) -> str:
     if args.format != "text":
         columns = ["indicator", *dict.fromkeys(c for r in results for c in r.COLUMNS)]
         return _table(rows, columns, args.format)
-    return "".join(
-        f"{row['indicator']}: "
-        + ", ".join(f"{k}={v}" for k, v in row.items() if k != "indicator" and v is not None)
-        + "\n"
-        for row in rows
+    return "".join(_indicator_line(row, args.lang) for row in rows)
+
+
+_DECIMAL: Final = re.compile(r"-?\d+\.\d+")
+
+
+def _indicator_line(row: _rows.Row, lang: Language) -> str:
+    """One row as ``Indicator: column=value, ...``: in English as the rows say it, else in words.
+
+    In Russian and Kazakh the indicator, the columns and the values the catalogs list
+    (``training_centre``, ``hours worked``) are translated, numbers formatted per language.
+    """
+
+    def shown(value: object) -> str:
+        if lang == "en" or isinstance(value, bool):
+            return str(value)
+        if isinstance(value, int):
+            return _i18n.number(value, lang)
+        if isinstance(value, str) and _DECIMAL.fullmatch(value):
+            return _i18n.number(Decimal(value), lang)
+        return _i18n.gettext(lang, value) if isinstance(value, str) else str(value)
+
+    cells = ", ".join(
+        f"{_i18n.gettext(lang, column)}={shown(value)}"
+        for column, value in row.items()
+        if column != "indicator" and value is not None
     )
+    return f"{_i18n.gettext(lang, str(row['indicator']))}: {cells}\n"
 
 
 def _explain(args: argparse.Namespace) -> str:
@@ -304,15 +328,31 @@ def _demo(args: argparse.Namespace) -> str:
 
 def _test(args: argparse.Namespace) -> str:
     outcomes = [outcome for path in args.scenarios for outcome in _scenarios.run_file(path)]
+    lang: Language = args.lang
     lines = []
     for outcome in outcomes:
-        lines.append(f"{'FAIL' if outcome.differences else 'pass'}: {outcome.name}")
+        verdict = "FAIL: {name}" if outcome.differences else "pass: {name}"
+        lines.append(_say(lang, verdict, name=outcome.name))
         lines.extend(
-            f"  {figure}: expected {expected!r}, got {got!r}"
+            _say(
+                lang,
+                "  {figure}: expected {expected}, got {got}",
+                figure=figure,
+                expected=repr(expected),
+                got=repr(got),
+            )
             for figure, expected, got in outcome.differences
         )
     failed = sum(1 for outcome in outcomes if outcome.differences)
-    lines.append(f"{len(outcomes)} scenarios, {failed} failed")
+    lines.append(
+        _say(
+            lang,
+            "{n} scenarios, {failed} failed",
+            "{n} scenarios, {failed} failed",
+            n=len(outcomes),
+            failed=str(failed),
+        )
+    )
     report = "\n".join(lines) + "\n"
     if failed:
         raise _Failed(report)

@@ -76,7 +76,9 @@ from ohs_domain._errors import (
     problem_at,
     unknown_field,
 )
+from ohs_domain._i18n import N_, Message, either, message
 from ohs_domain._money import _to_amount
+from ohs_domain._parsers import NotANumberError, not_json, not_toml, undecodable
 from ohs_domain._periods import Month, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records, paused_gc, reading_order
 from ohs_domain._reporting import (
@@ -117,21 +119,23 @@ _OFFSET = r"(Z|[+-]\d{2}:[0-5]\d(:[0-5]\d)?)"
 _DATETIME = re.compile(f"{_MOMENT}{_OFFSET}?", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 _MAX_TEXT = 100_000
+_DECIMAL_WORDS = N_('a decimal string such as "15000.50"')
+_TAGGED = '{"type": ..., "value": ...}'  # a value's wire form (as a value: braces, no placeholder)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _bad(value: object, expected: str) -> InvalidValueError:
+def _bad(value: object, expected: str | Message) -> InvalidValueError:
     # A problem with the value itself: the path already names the field.
     return InvalidValueError("", value, expected)
 
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _bad(value, "a string")
+        raise _bad(value, N_("a string"))
     if len(value) > _MAX_TEXT:
-        raise _bad(value, f"a string of at most {_MAX_TEXT:,} characters")
+        raise _bad(value, message("a string of at most {n} characters", n=_MAX_TEXT))
     if _SURROGATE.search(value):
-        raise _bad(value, "text without lone surrogates (they have no UTF-8 form)")
+        raise _bad(value, N_("text without lone surrogates (they have no UTF-8 form)"))
     return value
 
 
@@ -141,58 +145,71 @@ MAX_INTEGER: Final = 2**53 - 1
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _bad(value, "an integer")
+        raise _bad(value, N_("an integer"))
     if not -MAX_INTEGER <= value <= MAX_INTEGER:
-        raise _bad(value, f"an integer from -{MAX_INTEGER:,} to {MAX_INTEGER:,}")
+        raise _bad(value, message("an integer from -{max} to {max}", max=MAX_INTEGER))
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _bad(value, "true or false")
+        raise _bad(value, N_("true or false"))
     return value
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        hint = " (floats cannot hold money exactly)" if isinstance(value, float) else ""
-        raise _bad(value, f'a decimal string such as "15000.50"{hint}')
+        if isinstance(value, float):
+            raise _bad(
+                value, N_('a decimal string such as "15000.50" (floats cannot hold money exactly)')
+            )
+        raise _bad(value, _DECIMAL_WORDS)
     if isinstance(value, str) and (len(value) > 100 or not _DECIMAL.fullmatch(value)):
-        raise _bad(value, 'a finite decimal number written as a string, e.g. "15000.50"')
+        raise _bad(value, N_('a finite decimal number written as a string, e.g. "15000.50"'))
     try:
         # Money's bounds for every decimal: what loads can be dumped, loaded and summed.
         return _to_amount(Decimal(value) if isinstance(value, str) else value)
     except InvalidOperation:  # an exponent of 19 digits or more: beyond what Decimal holds
-        raise _bad(value, 'a decimal string such as "15000.50"') from None
+        raise _bad(value, _DECIMAL_WORDS) from None
     except InvalidValueError as error:
-        raise _bad(value, error.expected) from None
+        raise _bad(value, error.expected_text) from None
 
 
 def _structure_date(value: object, _: type) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value  # TOML has native dates
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise _bad(value, 'an ISO 8601 date "YYYY-MM-DD", e.g. "2023-12-31"')
+        raise _bad(value, N_('an ISO 8601 date "YYYY-MM-DD", e.g. "2023-12-31"'))
     try:
         return date.fromisoformat(value)
     except ValueError as error:
-        raise _bad(value, f"a real calendar day ({error})") from None
+        raise _bad(
+            value, message("a real calendar day ({reason})", reason=Message(str(error)))
+        ) from None
 
 
 def _structure_datetime(value: object, _: type) -> datetime:
-    expected = 'an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:00"'
+    expected = N_('an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:00"')
     if isinstance(value, datetime):
         moment = value  # TOML has native datetimes
     elif isinstance(value, str) and _DATETIME.fullmatch(value):
         try:
             moment = datetime.fromisoformat(value)
         except ValueError as error:
-            raise _bad(value, f"a real moment ({error})") from None
+            raise _bad(
+                value, message("a real moment ({reason})", reason=Message(str(error)))
+            ) from None
     else:
         raise _bad(value, expected)
     offset = moment.utcoffset()
     if offset is None:
-        raise _bad(value, f"{expected}; a naive moment is ambiguous")
+        raise _bad(
+            value,
+            N_(
+                'an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:00"; '
+                "a naive moment is ambiguous"
+            ),
+        )
     if isinstance(value, str):
         # One zone object per offset, not a new one per moment: it saves memory, and
         # moments that share their zone compare without asking it for offsets.
@@ -211,7 +228,7 @@ def _structure_zone(value: object, _: type) -> ZoneInfo:
     try:
         return time_zone(value)
     except InvalidValueError as error:
-        raise _bad(value, error.expected) from None
+        raise _bad(value, error.expected_text) from None
 
 
 # Not "P" alone, nor a "T" without a time after it ("PT", "P1DT").
@@ -224,13 +241,13 @@ def _structure_duration(value: object, _: type) -> timedelta:
     match = _DURATION.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise _bad(
-            value, 'an ISO 8601 duration in days, hours, minutes, seconds, e.g. "P3D", "PT24H"'
+            value, N_('an ISO 8601 duration in days, hours, minutes, seconds, e.g. "P3D", "PT24H"')
         )
     days, hours, minutes, seconds = (int(part or 0) for part in match.groups())
     try:
         return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
     except OverflowError:
-        raise _bad(value, "a duration of at most 999,999,999 days") from None
+        raise _bad(value, N_("a duration of at most 999,999,999 days")) from None
 
 
 def _unstructure_duration(value: timedelta) -> str:
@@ -239,29 +256,29 @@ def _unstructure_duration(value: timedelta) -> str:
     time = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
     text = "P" + (f"{value.days}D" if value.days or not time else "") + (f"T{time}" if time else "")
     if value.microseconds or value.days < 0:
-        raise InvalidValueError("duration", value, "whole seconds, not negative")
+        raise InvalidValueError("duration", value, N_("whole seconds, not negative"))
     return text
 
 
 def _via_parse(parse: Callable[[str], T]) -> Callable[[object, type], T]:
     def structure(value: object, _: type) -> T:
         if not isinstance(value, str):
-            raise _bad(value, "a string")
+            raise _bad(value, N_("a string"))
         try:
             return parse(value)
         except InvalidValueError as error:
-            raise _bad(value, error.expected) from None
+            raise _bad(value, error.expected_text) from None
 
     return structure
 
 
 def _structure_year(value: object, _: type) -> Year:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _bad(value, "a year as an integer, e.g. 2023")
+        raise _bad(value, N_("a year as an integer, e.g. 2023"))
     try:
         return Year(value)
     except InvalidValueError as error:
-        raise _bad(value, error.expected) from None
+        raise _bad(value, error.expected_text) from None
 
 
 @functools.cache
@@ -273,7 +290,7 @@ def _structure_enum(value: object, kind: type[E]) -> E:
     members = _members(kind)
     if isinstance(value, str) and value in members:
         return cast(E, members[value])
-    raise _bad(value, "one of " + ", ".join(repr(v) for v in members))
+    raise _bad(value, message("one of {values}", values=", ".join(repr(v) for v in members)))
 
 
 def _is_tuple_of(kind: Any) -> bool:
@@ -292,7 +309,9 @@ def _fixed_tuple_hook(converter: cattrs.Converter, kind: Any) -> Callable[[objec
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, list | tuple) or len(value) != len(elements):
-            raise _bad(value, f"a list of {len(elements)} items")
+            raise _bad(
+                value, message("a list of {n} items", "a list of {n} items", n=len(elements))
+            )
         read = zip(handlers, value, elements, strict=True)
         return tuple(handle(item, element) for handle, item, element in read)
 
@@ -312,7 +331,7 @@ def _collection_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, list | tuple):
-            raise _bad(value, "a list")
+            raise _bad(value, N_("a list"))
         if not detailed:
             items = [handler(item, element) for item in value]
         else:
@@ -327,7 +346,7 @@ def _collection_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object
                 raise IterableValidationError(f"While structuring {kind}", errors, kind)
         result = build(items)
         if unique and len(result) != len(items):
-            raise _bad(value, "a list without repeated items")
+            raise _bad(value, N_("a list without repeated items"))
         return result
 
     return structure
@@ -347,11 +366,11 @@ _FRACTION = re.compile(r"-?\d{1,60}(/(?!0+$)\d{1,60})?", re.ASCII)
 
 def _structure_fraction(value: object, _: type) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _bad(value, 'an exact fraction written as a string, e.g. "2699/2" or "3"')
+        raise _bad(value, N_('an exact fraction written as a string, e.g. "2699/2" or "3"'))
     if isinstance(value, int):
         return Fraction(value)
     if not _FRACTION.fullmatch(value):
-        raise _bad(value, 'an exact fraction "numerator/denominator", e.g. "2699/2"')
+        raise _bad(value, N_('an exact fraction "numerator/denominator", e.g. "2699/2"'))
     return Fraction(value)
 
 
@@ -376,11 +395,14 @@ def _schedule_hook(
         if isinstance(value, str):
             named = kz.SCHEDULES
             if value not in named:
-                expected = "a schedule table, or the name of a public one: " + ", ".join(named)
+                expected = message(
+                    "a schedule table, or the name of a public one: {names}",
+                    names=", ".join(named),
+                )
                 raise _bad(value, expected)
             return named[value]
         if not isinstance(value, dict):
-            raise _bad(value, "a schedule table (an object) or the name of a public schedule")
+            raise _bad(value, N_("a schedule table (an object) or the name of a public schedule"))
         schedule: Schedule[Any] = table(value, kind)
         return schedule
 
@@ -394,13 +416,13 @@ def _object_hook(converter: cattrs.Converter, kind: Any) -> Callable[[object, ty
     validated on its own, so that one bad field never hides another.
     """
     table = make_dict_structure_fn(kind, converter)  # strict and detailed as the converter
-    names = ", ".join(field.name for field in attrs.fields(kind))
+    names = ", ".join(field.name for field in attrs.fields(kind) if field.init)
     # A generic alias (Schedule[Money]) has its fields' types in cattrs' mapping only.
     one_by_one = converter.detailed_validation and get_origin(kind) is None
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
-            raise _bad(value, f"an object with the fields {names}")
+            raise _bad(value, message("an object with the fields {names}", names=names))
         if not one_by_one:
             return table(value, kind)
         try:
@@ -693,15 +715,17 @@ def _configure_results(converter: cattrs.Converter) -> None:
         if isinstance(value, str):
             return _structure_str(value, str)
         if not isinstance(value, dict) or set(value) != {"type", "value"}:
-            raise _bad(value, 'a string, null, or an object {"type": ..., "value": ...}')
+            raise _bad(value, message("a string, null, or an object {shape}", shape=_TAGGED))
         tag, inner = value["type"], value["value"]
         if tag == "list":
             if not isinstance(inner, list):
-                raise _bad(inner, "a list")
+                raise _bad(inner, N_("a list"))
             return tuple(structure(item, _) for item in inner)
         if not isinstance(tag, str) or tag not in value_tags:
             raise InvalidValueError(
-                "type", tag, "one of 'list', " + ", ".join(map(repr, value_tags))
+                "type",
+                tag,
+                message("one of {values}", values=", ".join(map(repr, ["list", *value_tags]))),
             )
         return converter.structure(inner, value_tags[tag])
 
@@ -723,8 +747,10 @@ def _configure_tagged(
     configure_tagged_union(union, converter, tag_generator=tag_of, tag_name=tag_name)
     tagged = converter.get_structure_hook(union)
     tags = [tag_of(kind) for kind in get_args(union)]
-    shape = f'an object with "{tag_name}": ' + " or ".join(f'"{tag}"' for tag in tags)
-    valid = "one of " + ", ".join(map(repr, tags))
+    shape = message(
+        'an object with "{tag}": {tags}', tag=tag_name, tags=either([f'"{tag}"' for tag in tags])
+    )
+    valid = message("one of {values}", values=", ".join(map(repr, tags)))
 
     def structure(value: object, kind: type) -> Any:
         if not isinstance(value, dict):
@@ -775,14 +801,14 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
         for key in sorted(error.extra_fields):
             yield unknown_field(_join(path, key), valid)
     elif isinstance(error, KeyError):
-        yield Problem(path, "required field is missing")
+        yield Problem(path, N_("required field is missing"))
     elif isinstance(error, InvalidValueError):
         yield problem_at(_join(path, error.field), error)
     elif isinstance(error, InvalidDataError):
         for problem in error.problems:
             yield attrs.evolve(problem, path=path + problem.path.removeprefix("$"))
     elif isinstance(error, RecursionError):
-        yield Problem(path, "data nested too deeply")
+        yield Problem(path, N_("data nested too deeply"))
     else:  # a bug in the library, not a problem of the data
         raise error
 
@@ -802,7 +828,9 @@ def load(data: object, kind: type[T]) -> T:
         try:
             return _FAST.structure(data, kind)
         except StructureHandlerNotFoundError:
-            expected = "a type of ohs_domain, or one the edge reads (str, int, Decimal, date, ...)"
+            expected = N_(
+                "a type of ohs_domain, or one the edge reads (str, int, Decimal, date, ...)"
+            )
             raise InvalidArgumentError("load", "kind", kind, expected) from None
         except _BAD_DATA:  # re-run in detail to report every problem (a bug is not caught)
             pass
@@ -827,7 +855,10 @@ def dump(value: object) -> Any:
             "dump",
             "value",
             value,
-            f"a value of an ohs_domain type or JSON-ready data; {_show(stray)} has no JSON form",
+            message(
+                "a value of an ohs_domain type or JSON-ready data; {value} has no JSON form",
+                value=_show(stray),
+            ),
         )
     return data
 
@@ -864,7 +895,7 @@ class _LongInteger:
 
 
 def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON can carry")
+    raise NotANumberError(name)
 
 
 def _parse_int(text: str) -> int | _LongInteger:
@@ -878,9 +909,12 @@ def _text(source: object, kind: object, language: str) -> str:
         try:
             return source.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise InvalidDataError(
-                _name(kind), [Problem("$", f"not valid {language}: not UTF-8 ({error})")]
-            ) from None
+            words = message(
+                "not valid {language}: not UTF-8 ({error})",
+                language=language,
+                error=undecodable(error),
+            )
+            raise InvalidDataError(_name(kind), [Problem.of("$", words)]) from None
     return cast(str, source)
 
 
@@ -891,12 +925,11 @@ def load_json(text: str | bytes, kind: type[T]) -> T:
     Raises:
         InvalidDataError: If ``text`` is not JSON, or lists every problem in it.
     """
+    source = _text(text, kind, "JSON")  # not UTF-8 is its own problem, outside the parser's
     try:
-        data = json.loads(
-            _text(text, kind, "JSON"), parse_constant=_reject_constant, parse_int=_parse_int
-        )
+        data = json.loads(source, parse_constant=_reject_constant, parse_int=_parse_int)
     except (ValueError, RecursionError) as error:
-        raise InvalidDataError(_name(kind), [Problem("$", f"not valid JSON: {error}")]) from None
+        raise InvalidDataError(_name(kind), [Problem.of("$", not_json(error))]) from None
     return load(data, kind)
 
 
@@ -915,13 +948,14 @@ def load_toml(text: str | bytes, kind: type[T]) -> T:
     Raises:
         InvalidDataError: If ``text`` is not TOML, or lists every problem in it.
     """
+    source = _text(text, kind, "TOML")
     try:
-        data = tomllib.loads(_text(text, kind, "TOML"))
+        data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        raise InvalidDataError(_name(kind), [Problem("$", f"not valid TOML: {error}")]) from None
+        raise InvalidDataError(_name(kind), [Problem.of("$", not_toml(error))]) from None
     except RecursionError:
         raise InvalidDataError(
-            _name(kind), [Problem("$", "not valid TOML: nested too deeply")]
+            _name(kind), [Problem("$", N_("not valid TOML: nested too deeply"))]
         ) from None
     return load(data, kind)
 
