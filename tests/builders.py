@@ -486,7 +486,9 @@ def parts_by_employee(
     A part no employee goes to is an empty bundle, still valid; there are ``at_least`` parts.
     """
     parts = list(part_of)
-    owner = {e.id: str(part) for e, part in zip(bundle.employees, parts, strict=True)}
+    owner: dict[str, str] = {
+        e.id: str(part) for e, part in zip(bundle.employees, parts, strict=True)
+    }
     split = partition(bundle, by="employee", group=lambda key: owner.get(key, "0"))
     empty = Records(time_zone=bundle.time_zone, departments=bundle.departments, employees=())
     count = max(at_least, max(parts, default=0) + 1)
