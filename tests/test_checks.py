@@ -8,7 +8,7 @@ different class.
 from __future__ import annotations
 
 import ast
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -189,6 +189,8 @@ def test_not_before_names_the_other_field_and_its_day() -> None:
 
 # --- the plain validators ------------------------------------------------------------------------
 
+RANGE = "a moment from 0001-01-02 to 9998-12-30 (UTC)"
+ID = "an id: a non-empty string of visible characters, without spaces at either end, e.g. 'E-0042'"
 MOMENT_EXPECTED = "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, tzinfo=kz.ALMATY)"
 
 
@@ -224,6 +226,28 @@ MOMENT_EXPECTED = "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, 
             date(2023, 1, 1),
             MOMENT_EXPECTED,
             id="moment-a-day",
+        ),
+        pytest.param(
+            moment,
+            datetime(1, 1, 2, tzinfo=UTC),  # the first moment every zone's day can hold
+            datetime(1, 1, 1, 23, 59, tzinfo=UTC),
+            RANGE,
+            id="moment-a-minute-before-the-first",
+        ),
+        pytest.param(
+            moment,
+            datetime(9998, 12, 30, tzinfo=UTC),  # the last one
+            datetime(9998, 12, 30, 0, 1, tzinfo=UTC),
+            RANGE,
+            id="moment-a-minute-after-the-last",
+        ),
+        pytest.param(_checks.identifier, "E-1", "", ID, id="identifier-empty"),
+        pytest.param(
+            instance(int, "a whole number of days"),
+            7,
+            "7",
+            "a whole number of days",
+            id="instance-says-what-it-was-told",
         ),
         pytest.param(flag, True, 1, "True or False", id="flag-an-int"),
         pytest.param(count, 0, -1, "a non-negative int", id="count-negative"),

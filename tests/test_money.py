@@ -54,7 +54,9 @@ def test_int_amount_is_kept_exact() -> None:
         pytest.param(-(10**30), "below 10**30", id="debt-of-10-to-the-30"),
         pytest.param(Decimal("1E-21"), "steps of at least 10**-20", id="step-below-1e-20"),
         pytest.param(
-            Decimal("1." + "1" * 40), "at most 40 significant digits", id="41-significant-digits"
+            Decimal("1." + "1" * 40),
+            "expected at most 40 significant digits",
+            id="41-significant-digits",
         ),
     ],
 )
@@ -74,6 +76,7 @@ def test_invalid_amounts_are_rejected(amount: object, fragment: str) -> None:
         pytest.param(Decimal("1E-20"), id="smallest-step"),
         pytest.param(Decimal("1." + "1" * 39), id="40-significant-digits"),
         pytest.param(Decimal("-0"), id="negative-zero"),
+        pytest.param(-1000, id="a-debt-given-as-an-int"),
         pytest.param(Decimal("0E-30"), id="zero-with-a-tiny-exponent"),
     ],
 )
