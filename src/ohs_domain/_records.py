@@ -142,6 +142,10 @@ def _by_id(item: Any) -> Any:
     return item.id
 
 
+def _reported_at(report: SafetyReport) -> datetime:
+    return report.reported_at
+
+
 # How each collection is stored: sorted by its key, so that input order does not matter.
 _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
     "departments": _by_id,
@@ -241,8 +245,8 @@ class Records:
     _report_index: Any = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        given = {name: tuple(enumerate(getattr(self, name))) for name in COLLECTIONS}
-        with paused_gc():
+        with paused_gc():  # (the positions too: a tuple for each record)
+            given = {name: tuple(enumerate(getattr(self, name))) for name in COLLECTIONS}
             index = self._store_sorted(given)
             problems = _Validation(self, index, given).problems()
         if problems:
@@ -590,7 +594,9 @@ class _Index:
             r.id: (r, tuple(c.at.astimezone(zone).date() for c in r.history))
             for r in records.safety_reports
         }
-        ordered = sorted(records.safety_reports, key=lambda r: (r.reported_at, r.id))
+        # In time order, ties by id: the reports are in id order, and a sort keeps the order
+        # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
+        ordered = sorted(records.safety_reports, key=_reported_at)
         self.reports = _Timeline((self.report_days[r.id], r) for r in ordered)
         # Aligned with ``reports.items``: a period's reports and their changes slice alike.
         self.report_change_days = tuple(self.change_days[r.id] for r in self.reports.items)
@@ -663,13 +669,16 @@ class _Validation:
         self.dated = dated
         self.found: list[Problem] = []
         # The first position of each record object: where its problems are reported.
-        self.positions: dict[int, str] = {}
-        for name, rows in given.items():
-            for position, record in rows:
-                self.positions.setdefault(id(record), f"$.{name}[{position}]")
+        # Found when the first problem is (valid data, the usual case, never needs them).
+        self.positions: dict[int, tuple[str, int]] = {}
 
     def problem(self, record: Any, field: str, message: str | Message) -> None:
-        path = f"{self.positions[id(record)]}.{field}"
+        if not self.positions:
+            for name, rows in self.given.items():
+                for position, row in rows:
+                    self.positions.setdefault(id(row), (name, position))
+        name, position = self.positions[id(record)]
+        path = f"$.{name}[{position}].{field}"
         words = message if isinstance(message, Message) else Message(message)
         self.found.append(Problem.of(path, words, _label(record)))
 
@@ -717,6 +726,8 @@ class _Validation:
         self.unique("hours_worked", _hours_key, "month")
 
     def unique(self, name: str, key: Callable[[Any], Any], field: str) -> None:
+        if len({key(record) for _, record in self.given[name]}) == len(self.given[name]):
+            return  # no key repeated (the usual case): no positions to gather
         rows: defaultdict[Any, list[int]] = defaultdict(list)
         for position, record in self.given[name]:
             rows[key(record)].append(position)
