@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, Final, Generic, TypeVar
 from zoneinfo import ZoneInfo
@@ -171,7 +172,7 @@ class _Timeline(Generic[R]):
     __slots__ = ("days", "items")
 
     def __init__(self, dated: Iterable[tuple[date, R]]) -> None:
-        pairs = sorted(dated, key=lambda pair: pair[0])
+        pairs = sorted(dated, key=itemgetter(0))
         self.days = [day for day, _ in pairs]
         self.items = tuple(item for _, item in pairs)
 
@@ -586,14 +587,15 @@ class _Index:
         self.accounts: Mapping[EmployeeId, ReportingAccount] = {
             a.employee: a for a in records.reporting_accounts
         }
-        self.report_days: Mapping[str, date] = {
-            r.id: r.reported_at.astimezone(zone).date() for r in records.safety_reports
-        }
-        # The day of each change of status, in the company's zone (never earlier than the last).
-        self.change_days: Mapping[str, tuple[SafetyReport, tuple[date, ...]]] = {
-            r.id: (r, tuple(c.at.astimezone(zone).date() for c in r.history))
-            for r in records.safety_reports
-        }
+        # The day of each report and of each change of its status, in the company's zone
+        # (never earlier than the last), in one pass over the reports.
+        report_days: dict[str, date] = {}
+        change_days: dict[str, tuple[SafetyReport, tuple[date, ...]]] = {}
+        for r in records.safety_reports:
+            report_days[r.id] = r.reported_at.astimezone(zone).date()
+            change_days[r.id] = (r, tuple([c.at.astimezone(zone).date() for c in r.history]))
+        self.report_days: Mapping[str, date] = report_days
+        self.change_days: Mapping[str, tuple[SafetyReport, tuple[date, ...]]] = change_days
         # In time order, ties by id: the reports are in id order, and a sort keeps the order
         # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
         ordered = sorted(records.safety_reports, key=_reported_at)
