@@ -58,6 +58,7 @@ from ohs_domain import (
     ScoreThresholds,
     ScoreTier,
     Source,
+    StatusChange,
     Step,
     Violation,
     ViolationId,
@@ -83,6 +84,7 @@ from ohs_domain.testing import (
     pay_reasons,
     quarters,
     records,
+    safety_reports,
     schedules,
     sources,
     steps,
@@ -1997,3 +1999,85 @@ def test_without_a_zone_the_dated_rules_of_actions_wait() -> None:
     with pytest.raises(InvalidDataError) as caught:
         serialization.load(data, Records)
     assert [p.path for p in caught.value.problems] == ["$.time_zone"]
+
+
+# -- the fast hooks of the two hot classes check each field once, as the generic ones do -------
+
+
+@given(safety_reports())
+def test_a_report_read_by_the_fast_hook_is_the_report_the_generic_hooks_read(
+    report: SafetyReport,
+) -> None:
+    data = serialization.dump(report)
+    fast = serialization._FAST.structure(data, SafetyReport)
+    assert fast == serialization._DETAILED.structure(data, SafetyReport) == report
+    assert serialization.dump(fast) == data
+
+
+@pytest.mark.parametrize(
+    ("reported_at", "valid"),
+    [
+        pytest.param("0001-01-02T00:00:00+00:00", True, id="first-moment-the-periods-hold"),
+        pytest.param("0001-01-01T23:59:00+00:00", False, id="a-minute-before-it"),
+        pytest.param("9998-12-30T00:00:00+00:00", True, id="last-moment-the-periods-hold"),
+        pytest.param("9998-12-30T00:01:00+00:00", False, id="a-minute-after-it"),
+        pytest.param("9999-12-31T23:00:00+06:00", False, id="the-calendar's-last-hour"),
+    ],
+)
+def test_a_report_at_the_calendar_ends_is_checked_whole(reported_at: str, valid: bool) -> None:
+    data = {
+        "id": "R-1",
+        "kind": "near_miss",
+        "risk": "low",
+        "reporter": "E-1",
+        "department": "D-1",
+        "reported_at": reported_at,
+        "history": [],
+    }
+    if valid:
+        report = serialization.load(data, SafetyReport)
+        assert report.reported_at == datetime.fromisoformat(reported_at)
+        return
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, SafetyReport)
+    assert [p.path for p in caught.value.problems] == ["$.reported_at"]
+    assert "0001-01-02 to 9998-12-30" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        pytest.param("id", " R-1", id="id-with-a-leading-blank"),
+        pytest.param("reporter", "E\u200b1", id="reporter-with-an-invisible-character"),
+        pytest.param("department", "D" * 100_001, id="department-too-long"),
+        pytest.param("kind", ["near_miss"], id="kind-not-a-string"),
+        pytest.param("risk", "extreme", id="risk-not-a-level"),
+    ],
+)
+def test_a_report_field_the_fast_hook_refuses_is_named_by_the_detailed_one(
+    field: str, value: object
+) -> None:
+    data: dict[str, object] = {
+        "id": "R-1",
+        "kind": "near_miss",
+        "risk": "low",
+        "reporter": "E-1",
+        "department": "D-1",
+        "reported_at": "2023-05-04T09:30:00+06:00",
+        "history": [{"status": "rejected", "at": "2023-05-05T09:30:00+06:00", "reason": "dup"}],
+    }
+    data[field] = value
+    with pytest.raises(InvalidValueError):
+        serialization._FAST.structure(data, SafetyReport)
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(data, SafetyReport)
+    assert [p.path for p in caught.value.problems] == [f"$.{field}"]
+
+
+def test_a_blank_rejection_reason_is_refused_by_the_fast_hook_too() -> None:
+    change = {"status": "rejected", "at": "2023-05-05T09:30:00+06:00", "reason": "  "}
+    with pytest.raises(InvalidValueError):
+        serialization._FAST.structure(change, StatusChange)
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.load(change, StatusChange)
+    assert [p.path for p in caught.value.problems] == ["$.reason"]

@@ -305,9 +305,11 @@ def _reports(
     on_time = due = 0
     times: Counter[timedelta] = Counter()
     overdue: list[str] = []
+    # deadlines.deadline(report), with the time allowed looked up once per risk, not per report.
+    allowed = {risk: deadlines.allowed(risk) for risk in RiskLevel}
     for known in accepted:
         report = known.report
-        deadline = deadlines.deadline(report)
+        deadline = report.reported_at + allowed[report.risk]
         done = report.eliminated_at
         if known.is_eliminated and done is not None:
             times[done - report.reported_at] += 1

@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, Final, Generic, TypeVar
 from zoneinfo import ZoneInfo
@@ -142,6 +143,10 @@ def _by_id(item: Any) -> Any:
     return item.id
 
 
+def _reported_at(report: SafetyReport) -> datetime:
+    return report.reported_at
+
+
 # How each collection is stored: sorted by its key, so that input order does not matter.
 _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
     "departments": _by_id,
@@ -167,7 +172,7 @@ class _Timeline(Generic[R]):
     __slots__ = ("days", "items")
 
     def __init__(self, dated: Iterable[tuple[date, R]]) -> None:
-        pairs = sorted(dated, key=lambda pair: pair[0])
+        pairs = sorted(dated, key=itemgetter(0))
         self.days = [day for day, _ in pairs]
         self.items = tuple(item for _, item in pairs)
 
@@ -241,8 +246,8 @@ class Records:
     _report_index: Any = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        given = {name: tuple(enumerate(getattr(self, name))) for name in COLLECTIONS}
-        with paused_gc():
+        with paused_gc():  # (the positions too: a tuple for each record)
+            given = {name: tuple(enumerate(getattr(self, name))) for name in COLLECTIONS}
             index = self._store_sorted(given)
             problems = _Validation(self, index, given).problems()
         if problems:
@@ -582,15 +587,18 @@ class _Index:
         self.accounts: Mapping[EmployeeId, ReportingAccount] = {
             a.employee: a for a in records.reporting_accounts
         }
-        self.report_days: Mapping[str, date] = {
-            r.id: r.reported_at.astimezone(zone).date() for r in records.safety_reports
-        }
-        # The day of each change of status, in the company's zone (never earlier than the last).
-        self.change_days: Mapping[str, tuple[SafetyReport, tuple[date, ...]]] = {
-            r.id: (r, tuple(c.at.astimezone(zone).date() for c in r.history))
-            for r in records.safety_reports
-        }
-        ordered = sorted(records.safety_reports, key=lambda r: (r.reported_at, r.id))
+        # The day of each report and of each change of its status, in the company's zone
+        # (never earlier than the last), in one pass over the reports.
+        report_days: dict[str, date] = {}
+        change_days: dict[str, tuple[SafetyReport, tuple[date, ...]]] = {}
+        for r in records.safety_reports:
+            report_days[r.id] = r.reported_at.astimezone(zone).date()
+            change_days[r.id] = (r, tuple([c.at.astimezone(zone).date() for c in r.history]))
+        self.report_days: Mapping[str, date] = report_days
+        self.change_days: Mapping[str, tuple[SafetyReport, tuple[date, ...]]] = change_days
+        # In time order, ties by id: the reports are in id order, and a sort keeps the order
+        # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
+        ordered = sorted(records.safety_reports, key=_reported_at)
         self.reports = _Timeline((self.report_days[r.id], r) for r in ordered)
         # Aligned with ``reports.items``: a period's reports and their changes slice alike.
         self.report_change_days = tuple(self.change_days[r.id] for r in self.reports.items)
@@ -663,13 +671,16 @@ class _Validation:
         self.dated = dated
         self.found: list[Problem] = []
         # The first position of each record object: where its problems are reported.
-        self.positions: dict[int, str] = {}
-        for name, rows in given.items():
-            for position, record in rows:
-                self.positions.setdefault(id(record), f"$.{name}[{position}]")
+        # Found when the first problem is (valid data, the usual case, never needs them).
+        self.positions: dict[int, tuple[str, int]] = {}
 
     def problem(self, record: Any, field: str, message: str | Message) -> None:
-        path = f"{self.positions[id(record)]}.{field}"
+        if not self.positions:
+            for name, rows in self.given.items():
+                for position, row in rows:
+                    self.positions.setdefault(id(row), (name, position))
+        name, position = self.positions[id(record)]
+        path = f"$.{name}[{position}].{field}"
         words = message if isinstance(message, Message) else Message(message)
         self.found.append(Problem.of(path, words, _label(record)))
 
@@ -717,6 +728,8 @@ class _Validation:
         self.unique("hours_worked", _hours_key, "month")
 
     def unique(self, name: str, key: Callable[[Any], Any], field: str) -> None:
+        if len({key(record) for _, record in self.given[name]}) == len(self.given[name]):
+            return  # no key repeated (the usual case): no positions to gather
         rows: defaultdict[Any, list[int]] = defaultdict(list)
         for position, record in self.given[name]:
             rows[key(record)].append(position)

@@ -102,6 +102,19 @@ class StatusChange:
     at: datetime = attrs.field(validator=_checks.moment)
     reason: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
 
+    @classmethod
+    def _of_checked_fields(
+        cls, *, status: ReportStatus, at: datetime, reason: str | None
+    ) -> StatusChange:
+        # For the edge's hook, which runs each field's check as it reads the field: only
+        # the rules across fields are left to run (attrs would run every check again).
+        change = object.__new__(cls)
+        object.__setattr__(change, "status", status)
+        object.__setattr__(change, "at", at)
+        object.__setattr__(change, "reason", reason)
+        change.__attrs_post_init__()
+        return change
+
     def __attrs_post_init__(self) -> None:
         if self.status is ReportStatus.REGISTERED:
             raise InvalidValueError(
@@ -146,6 +159,31 @@ class SafetyReport:
     department: DepartmentId = attrs.field(converter=_checks.to_id, validator=_checks.identifier)
     reported_at: datetime = attrs.field(validator=_checks.moment)
     history: tuple[StatusChange, ...] = ()
+
+    @classmethod
+    def _of_checked_fields(
+        cls,
+        *,
+        report_id: ReportId,
+        kind: ReportKind,
+        risk: RiskLevel,
+        reporter: EmployeeId,
+        department: DepartmentId,
+        reported_at: datetime,
+        history: tuple[StatusChange, ...],
+    ) -> SafetyReport:
+        # As StatusChange._of_checked_fields: the fields checked by the caller, the
+        # lifecycle (the rule across them) checked here.
+        report = object.__new__(cls)
+        object.__setattr__(report, "id", report_id)
+        object.__setattr__(report, "kind", kind)
+        object.__setattr__(report, "risk", risk)
+        object.__setattr__(report, "reporter", reporter)
+        object.__setattr__(report, "department", department)
+        object.__setattr__(report, "reported_at", reported_at)
+        object.__setattr__(report, "history", history)
+        report.__attrs_post_init__()
+        return report
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.history, tuple):

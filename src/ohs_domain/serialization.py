@@ -63,9 +63,10 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from ohs_domain import kz
+from ohs_domain import _checks, kz
 from ohs_domain._actions import Term
 from ohs_domain._arguments import checked
+from ohs_domain._checks import is_identifier
 from ohs_domain._effective import Schedule
 from ohs_domain._errors import (
     InvalidArgumentError,
@@ -216,7 +217,9 @@ def _structure_datetime(value: object, _: type) -> datetime:
         zone = _FIXED_ZONES.get(offset)
         if zone is None:
             zone = _FIXED_ZONES.setdefault(offset, timezone(offset))
-        moment = moment.replace(tzinfo=zone)
+        # To a zone of the same offset, astimezone keeps the wall time and costs half of
+        # replace (which parses its arguments twice); at the calendar's ends it could overflow.
+        moment = moment.astimezone(zone) if 1 < moment.year < 9999 else moment.replace(tzinfo=zone)
     return moment
 
 
@@ -624,23 +627,51 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 # -- the two hot classes, for valid data ---------------------------------------------------------
 #
 # A bundle is mostly reports and their histories. On the fast converter they are read
-# by hand, not through the generic generated functions: the same hooks for each field
-# and the class's own constructor (so its validators and rules), but one call per
-# record. Anything unusual is refused with a bare problem; load then re-reads the data
-# with the detailed converter, whose generic hooks name every problem.
+# by hand, not through the generic generated functions: the same hooks and the same
+# checks for each field, run once as the field is read (attrs' constructor would run
+# the checks again), then the class's rules across fields. Anything unusual is refused
+# with a bare problem; load then re-reads the data with the detailed converter, whose
+# generic hooks name every problem.
 
 _CHANGE_FIELDS: Final = frozenset(field.name for field in attrs.fields(StatusChange))
 _REPORT_FIELDS: Final = frozenset(field.name for field in attrs.fields(SafetyReport))
+_STATUSES: Final = cast(dict[object, ReportStatus], _members(ReportStatus))
+_KINDS: Final = cast(dict[object, ReportKind], _members(ReportKind))
+_RISKS: Final = cast(dict[object, RiskLevel], _members(RiskLevel))
+_MOMENT_CHECK: Final = attrs.fields(StatusChange).at
+_REASON_CHECK: Final = attrs.fields(StatusChange).reason
+
+
+def _member(value: object, members: dict[object, E], kind: type[E]) -> E:
+    member = members.get(value) if type(value) is str else None
+    return _structure_enum(value, kind) if member is None else member  # (which refuses it)
+
+
+def _identifier(value: object) -> str:
+    # The text hook's checks and the id's own: an id's characters exclude lone surrogates.
+    if not is_identifier(value) or len(cast(str, value)) > _MAX_TEXT:
+        raise _bad(value, "an id")
+    return cast(str, value)
+
+
+def _moment(value: object) -> datetime:
+    moment = _structure_datetime(value, datetime)
+    if not 1 < moment.year < 9998:  # near the calendar's ends: the field's whole check
+        _checks.moment(None, _MOMENT_CHECK, moment)
+    return moment
 
 
 def _structure_change(value: object, _: type) -> StatusChange:
     if type(value) is not dict or not value.keys() <= _CHANGE_FIELDS:
         raise _bad(value, "a status change")
     reason = value.get("reason")
-    return StatusChange(
-        status=_structure_enum(value["status"], ReportStatus),
-        at=_structure_datetime(value["at"], datetime),
-        reason=None if reason is None else _structure_str(reason, str),
+    if reason is not None:
+        reason = _structure_str(reason, str)
+        _checks.text(None, _REASON_CHECK, reason)
+    return StatusChange._of_checked_fields(
+        status=_member(value["status"], _STATUSES, ReportStatus),
+        at=_moment(value["at"]),
+        reason=reason,
     )
 
 
@@ -650,13 +681,13 @@ def _structure_report(value: object, _: type) -> SafetyReport:
     history = value.get("history", ())
     if type(history) is not list and type(history) is not tuple:
         raise _bad(history, "a list")
-    return SafetyReport(
-        id=ReportId(_structure_str(value["id"], str)),
-        kind=_structure_enum(value["kind"], ReportKind),
-        risk=_structure_enum(value["risk"], RiskLevel),
-        reporter=EmployeeId(_structure_str(value["reporter"], str)),
-        department=DepartmentId(_structure_str(value["department"], str)),
-        reported_at=_structure_datetime(value["reported_at"], datetime),
+    return SafetyReport._of_checked_fields(
+        report_id=ReportId(_identifier(value["id"])),
+        kind=_member(value["kind"], _KINDS, ReportKind),
+        risk=_member(value["risk"], _RISKS, RiskLevel),
+        reporter=EmployeeId(_identifier(value["reporter"])),
+        department=DepartmentId(_identifier(value["department"])),
+        reported_at=_moment(value["reported_at"]),
         history=tuple([_structure_change(change, StatusChange) for change in history]),
     )
 
