@@ -242,13 +242,6 @@ MOMENT_EXPECTED = "a time-zone-aware datetime, e.g. datetime(2023, 5, 4, 9, 30, 
             id="moment-a-minute-after-the-last",
         ),
         pytest.param(_checks.identifier, "E-1", "", ID, id="identifier-empty"),
-        pytest.param(
-            instance(int, "a whole number of days"),
-            7,
-            "7",
-            "a whole number of days",
-            id="instance-says-what-it-was-told",
-        ),
         pytest.param(flag, True, 1, "True or False", id="flag-an-int"),
         pytest.param(count, 0, -1, "a non-negative int", id="count-negative"),
         pytest.param(count, 0, True, "a non-negative int", id="count-a-bool"),
@@ -296,6 +289,19 @@ def test_optional_passes_the_instance_on_to_the_check() -> None:
 
 
 # --- at_least, between -------------------------------------------------------------------------
+
+
+def test_an_instance_check_says_what_it_was_told_to_expect() -> None:
+    error = error_of(holder(instance(int, "a whole number of days")), amount="7")
+    assert (error.field, error.value, error.expected) == ("amount", "7", "a whole number of days")
+
+
+def test_a_lower_bound_shows_a_number_as_written_and_a_day_in_the_readers_language() -> None:
+    # A count or an id-like number is shown as it is (10000, not 10,000); a day as a day.
+    error = error_of(window(at_least("start")), start=10000, end=9999)
+    assert error.expected == "at least start (10000)"
+    error = error_of(window(not_before("start")), start=date(2023, 1, 2), end=date(2023, 1, 1))
+    assert "02.01.2023" in error.render("ru")
 
 
 def test_at_least_names_the_other_field_and_its_value() -> None:

@@ -621,3 +621,9 @@ def test_an_amount_out_of_range_says_what_range_is_valid(amount: Decimal, expect
     error = info.value
     assert (error.field, error.expected) == ("amount", expected)
     assert str(error.value) == str(amount)
+
+
+def test_rounding_carries_into_a_new_digit() -> None:
+    # 9.995 to the tiyn: the carry makes a four-digit 10.00 from three digits.
+    assert Money(Decimal("9.995")).rounded() == Money(Decimal("10.00"))
+    assert Money(Decimal("-99.995")).rounded() == Money(Decimal("-100.00"))
