@@ -27,6 +27,7 @@ from ohs_domain import (
     ReportStatus,
     RewardPolicy,
     SafetyReport,
+    Source,
     Submission,
     TrainerCertification,
     TrainingSession,
@@ -149,3 +150,9 @@ def test_drawn_reports_reach_every_stage_of_the_lifecycle_legally(report: Safety
     )
     assert statuses in legal
     assert (report.rejected_at is not None) == (report.status is ReportStatus.REJECTED)
+
+
+@given(testing.texts(max_size=60))
+def test_every_drawn_text_is_one_a_title_or_a_name_accepts(text: str) -> None:
+    # A bidirectional override (U+202A..U+202E, U+2066..U+2069) was drawn and refused.
+    assert Source(title=text).title == text

@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 
 from ohs_domain._actions import ActionDeadlines, ActionId, CorrectiveAction, Term
 from ohs_domain._arguments import checked
+from ohs_domain._checks import UNSAFE_IN_TEXT
 from ohs_domain._effective import Entry, Schedule, Source
 from ohs_domain._explain import Explanation, Fact, Step, Value
 from ohs_domain._injuries import HoursWorked, InjuryId, InjurySeverity, WorkInjury
@@ -169,7 +170,8 @@ def texts(*, max_size: int = 30) -> st.SearchStrategy[str]:
     """Non-blank text, as names, titles and notes require.
 
     Any Unicode but control characters (line breaks included: names and titles
-    are one line of text) and surrogate code points (they cannot be encoded as UTF-8).
+    are one line of text), bidirectional overrides and isolates (they reorder what a
+    reader sees) and surrogate code points (they cannot be encoded as UTF-8).
 
     Args:
         max_size: The most characters drawn.
@@ -179,7 +181,7 @@ def texts(*, max_size: int = 30) -> st.SearchStrategy[str]:
     """
     return st.text(
         st.characters(codec="utf-8", exclude_categories=["Cc"]), min_size=1, max_size=max_size
-    ).filter(str.strip)
+    ).filter(lambda text: text.strip() and UNSAFE_IN_TEXT.search(text) is None)
 
 
 # --- Money --------------------------------------------------------------------------------------
