@@ -4,21 +4,38 @@ import io
 import json
 import re
 import runpy
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from ohs_domain import schema, serialization
+from ohs_domain import cli, schema, serialization
 from ohs_domain.cli import main
-from tests.builders import demo_company
+from tests.builders import demo_company, demo_department
+
+POLICIES = (cli.PAY_POLICY, cli.REWARD_POLICY, cli.DEADLINES)
 
 
 @pytest.fixture(scope="module")
 def company(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole demo company and its policies, as ``ohs-domain demo`` writes them."""
     folder = tmp_path_factory.mktemp("demo") / "d"
     assert main(["demo", "--out", str(folder)]) == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
+def department(company: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One department of the demo company (CHP-1, three inspectors, one of them the unpaid
+    inspector of 2023-Q3) with the demo's policies: what a command's formats and languages
+    are checked on, an eighth of the company's size. The seed's own figures are checked
+    on the whole company."""
+    folder = tmp_path_factory.mktemp("department") / "d"
+    serialization.write_json_lines(demo_department(), folder)
+    for name in POLICIES:
+        shutil.copy(company / name, folder / name)
     return folder
 
 
@@ -59,19 +76,19 @@ def test_the_acceptance_commands_print_the_showcase_quarters_from_a_fresh_proces
 
 
 def test_a_year_of_pay_in_json_is_its_quarters_and_the_year(
-    company: Path, capsys: pytest.CaptureFixture[str]
+    department: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    policy = company / "inspector-pay-policy.json"
-    argv = ["inspector-pay", company, "--policy", policy, "--year", "2023", "--format", "json"]
+    policy = department / "inspector-pay-policy.json"
+    argv = ["inspector-pay", department, "--policy", policy, "--year", "2023", "--format", "json"]
     code, out, _ = run(capsys, *argv)
     assert code == 0
     rows = json.loads(out)
     assert [(row["period"], row["paid"], row["amount"]) for row in rows] == [
-        ("2023-Q1", 21, "315000"),
-        ("2023-Q2", 21, "315000"),
-        ("2023-Q3", 20, "300000"),
-        ("2023-Q4", 21, "315000"),
-        ("2023", 21, "1245000"),
+        ("2023-Q1", 3, "45000"),
+        ("2023-Q2", 3, "45000"),
+        ("2023-Q3", 2, "30000"),
+        ("2023-Q4", 3, "45000"),
+        ("2023", 3, "165000"),
     ]
 
 
@@ -93,54 +110,64 @@ def test_a_year_of_pay_as_text_names_who_is_not_paid_and_why(
 @pytest.mark.parametrize(
     ("form", "extra", "rows"),
     [
-        pytest.param("csv", ["--by-inspector"], 21, id="csv-one-row-per-inspector"),
-        pytest.param("json", ["--by-inspector"], 21, id="json-one-row-per-inspector"),
+        pytest.param("csv", ["--by-inspector"], 3, id="csv-one-row-per-inspector"),
+        pytest.param("json", ["--by-inspector"], 3, id="json-one-row-per-inspector"),
         pytest.param("json", [], 1, id="json-one-row-for-the-quarter"),
     ],
 )
 def test_a_quarter_of_pay_in_rows(
-    company: Path, capsys: pytest.CaptureFixture[str], form: str, extra: list[str], rows: int
+    department: Path, capsys: pytest.CaptureFixture[str], form: str, extra: list[str], rows: int
 ) -> None:
-    policy = company / "inspector-pay-policy.json"
-    argv = ["inspector-pay", company, "--policy", policy, "--quarter", "2023-Q3", "--format", form]
-    code, out, _ = run(capsys, *argv, *extra)
+    policy = department / "inspector-pay-policy.json"
+    argv = ["inspector-pay", department, "--policy", policy, "--quarter", "2023-Q3"]
+    code, out, _ = run(capsys, *argv, "--format", form, *extra)
     assert code == 0
     table = json.loads(out) if form == "json" else list(csv.DictReader(io.StringIO(out)))
     assert len(table) == rows
     assert {row.get("quarter", row.get("period")) for row in table} == {"2023-Q3"}
 
 
-def test_a_quarter_of_pay_as_text(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    policy = company / "inspector-pay-policy.json"
-    _, out, _ = run(capsys, "inspector-pay", company, "--policy", policy, "--quarter", "2023-Q1")
-    assert out == "2023-Q1: 21 of 21 paid, 315,000 KZT\n"
+def test_a_quarter_of_pay_as_text(department: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = department / "inspector-pay-policy.json"
+    argv = ["inspector-pay", department, "--policy", policy, "--quarter", "2023-Q1"]
+    _, out, _ = run(capsys, *argv)
+    assert out == "2023-Q1: 3 of 3 paid, 45,000 KZT\n"
 
 
 @pytest.mark.parametrize(
     ("period", "first"),
     [
-        pytest.param("2023", "92 awards, 42,840,000 KZT at 70,000 KZT", id="the-year"),
-        pytest.param("2023-Q4", "", id="a-quarter"),
-        pytest.param("2023-11", "", id="a-month"),
+        pytest.param("2023", "12 awards, 5,250,000 KZT at 70,000 KZT", id="the-year"),
+        pytest.param("2023-Q4", "3 awards, 630,000 KZT at 70,000 KZT", id="a-quarter"),
+        pytest.param("2023-11", "0 awards, 0 KZT at 70,000 KZT", id="a-month-without-awards"),
     ],
 )
 def test_reward_awards_as_text(
-    company: Path, capsys: pytest.CaptureFixture[str], period: str, first: str
+    department: Path, capsys: pytest.CaptureFixture[str], period: str, first: str
 ) -> None:
-    policy = company / "reward-policy.json"
-    argv = ["reward-awards", company, "--policy", policy, "--period", period]
+    policy = department / "reward-policy.json"
+    argv = ["reward-awards", department, "--policy", policy, "--period", period]
     code, out, _ = run(capsys, *argv, "--paid-on", "2024-01-25")
     assert code == 0
-    assert out.splitlines()[0].startswith(first)
-    assert " awards, " in out.splitlines()[0]
+    assert out.splitlines()[0] == first
 
 
-def test_reward_awards_as_csv(company: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_seed_years_reward_awards_as_text(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = company / "reward-policy.json"
     argv = ["reward-awards", company, "--policy", policy, "--period", "2023"]
+    code, out, _ = run(capsys, *argv, "--paid-on", "2024-01-25")
+    assert code == 0
+    assert out.splitlines()[0] == "92 awards, 42,840,000 KZT at 70,000 KZT"
+
+
+def test_reward_awards_as_csv(department: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = department / "reward-policy.json"
+    argv = ["reward-awards", department, "--policy", policy, "--period", "2023"]
     _, out, _ = run(capsys, *argv, "--paid-on", "2024-01-25", "--format", "csv")
     awarded = [row for row in csv.DictReader(io.StringIO(out)) if row["awarded"] == "True"]
-    assert len(awarded) == 92
+    assert len(awarded) == 12
 
 
 def test_key_points_from_a_bundle_and_a_toml_policy(
@@ -177,9 +204,9 @@ def test_key_points_from_a_bundle_and_a_toml_policy(
     ],
 )
 def test_invalid_data_exits_1_with_every_problem_and_no_traceback(
-    company: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+    department: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
 ) -> None:
-    code, out, err = run(capsys, *(a.format(d=company) for a in argv))
+    code, out, err = run(capsys, *(a.format(d=department) for a in argv))
     assert (code, out) == (1, "")
     assert says in err
     assert "Traceback" not in err
@@ -224,9 +251,9 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_m_runs_the_command_line(
-    company: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    department: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys, "argv", ["ohs-domain", "validate", str(company)])
+    monkeypatch.setattr(sys, "argv", ["ohs-domain", "validate", str(department)])
     with pytest.raises(SystemExit) as stop:
         runpy.run_module("ohs_domain", run_name="__main__")
     assert stop.value.code == 0
@@ -240,20 +267,21 @@ def test_importing_the_main_module_runs_nothing(capsys: pytest.CaptureFixture[st
 
 
 # Five mistakes an HR export could have: three in a row's own cells, two across
-# records (an unknown reference, a duplicate id). Each is (table, line, old, new).
+# records (an unknown reference, a duplicate id). Each is (table, line, old, new),
+# planted in the CSV tables of one department of the demo company.
 FIVE_MISTAKES = (
     ("departments.csv", 2, ",true", ",yes"),
     ("employees.csv", 4, "2015-03-03", "03.03.2015"),
     ("report_history.csv", 5, "+06:00", ""),
-    ("safety_reports.csv", 4, "D-CASC", "D-NOWHERE"),
-    ("injuries.csv", 3, "I-000002", "I-000001"),
+    ("safety_reports.csv", 4, "D-CHP1", "D-NOWHERE"),
+    ("submissions.csv", 3, "S-000002", "S-000001"),
 )
 
 
 def test_a_csv_folder_with_five_mistakes_exits_1_with_all_five(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(capsys, "demo", "--out", tmp_path, "--tables", "csv")[0] == 0
+    serialization.write_csv_tables(demo_department(), tmp_path)
     for table, line, old, new in FIVE_MISTAKES:
         lines = (tmp_path / table).read_text().splitlines(keepends=True)
         assert old in lines[line - 1]
@@ -266,13 +294,13 @@ def test_a_csv_folder_with_five_mistakes_exits_1_with_all_five(
         "  departments.csv:2:is_production (D-CASC): got 'yes' (str); expected true or false",
         "  employees.csv:4:hired_on (E-0000003): got '03.03.2015' (str); "
         'expected an ISO 8601 date "YYYY-MM-DD", e.g. "2023-12-31"',
-        "  report_history.csv:5:at (R-00000002): got '2023-08-13T17:15:00' (str); "
+        "  report_history.csv:5:at (R-00000178): got '2023-11-10T06:53:00' (str); "
         'expected an ISO 8601 moment with its UTC offset, e.g. "2023-12-31T23:30:00+06:00"; '
         "a naive moment is ambiguous",
-        "  safety_reports.csv:4:department (R-00000003): unknown department 'D-NOWHERE': "
+        "  safety_reports.csv:4:department (R-00000179): unknown department 'D-NOWHERE': "
         "no such id in departments",
-        "  injuries.csv:3:id (I-000001): 'I-000001' appears 2 times "
-        "(injuries.csv:2, injuries.csv:3); each must be unique in injuries",
+        "  submissions.csv:3:id (S-000001): 'S-000001' appears 2 times "
+        "(submissions.csv:2, submissions.csv:3); each must be unique in submissions",
     ]
 
 
@@ -308,7 +336,7 @@ def test_schema_prints_a_json_schema(
         pytest.param(
             [],
             "text",
-            "TrainingCoverage: format=training_centre, people=1332, headcount=2699,",
+            "TrainingCoverage: format=training_centre, people=168, headcount=344,",
             id="text-one-line-per-row",
         ),
         pytest.param(
@@ -320,10 +348,10 @@ def test_schema_prints_a_json_schema(
     ],
 )
 def test_indicators_of_a_year(
-    company: Path, capsys: pytest.CaptureFixture[str], extra: list[str], form: str, first: str
+    department: Path, capsys: pytest.CaptureFixture[str], extra: list[str], form: str, first: str
 ) -> None:
-    argv = ["indicators", company, "--period", "2023", "--as-of", "2023-12-31"]
-    code, out, _ = run(capsys, *argv, *(a.format(d=company) for a in extra), "--format", form)
+    argv = ["indicators", department, "--period", "2023", "--as-of", "2023-12-31"]
+    code, out, _ = run(capsys, *argv, *(a.format(d=department) for a in extra), "--format", form)
     assert code == 0
     assert out.splitlines()[0].startswith(first)
     assert ("Elimination" in out) == bool(extra)
@@ -347,11 +375,11 @@ def test_indicators_of_a_year(
             id="an-inspector-over-the-year",
         ),
         pytest.param(
-            ["E-0000397", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json",
+            ["E-0002457", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json",
              "--period", "2023", "--paid-on", "2024-01-25"],
             0,
-            "score from reports registered in [2023-01-01, 2024-01-01): 59",
-            id="the-top-reporter",
+            "score from reports registered in [2023-01-01, 2024-01-01): 51",
+            id="the-departments-top-reporter",
         ),
         pytest.param(
             ["E-9999999", "--rule", "reward-awards", "--policy", "{d}/reward-policy.json",
@@ -375,9 +403,9 @@ def test_indicators_of_a_year(
     ],
 )  # fmt: skip
 def test_explain_one_person(
-    company: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, says: str
+    department: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, says: str
 ) -> None:
-    got, out, err = run(capsys, "explain", company, *(a.format(d=company) for a in argv))
+    got, out, err = run(capsys, "explain", department, *(a.format(d=department) for a in argv))
     assert got == code
     assert says in out + err
 
@@ -410,7 +438,7 @@ class FakeBar:
     ],
 )
 def test_progress_is_shown_only_on_a_terminal_with_tqdm(
-    company: Path,
+    department: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     installed: bool,
@@ -423,7 +451,7 @@ def test_progress_is_shown_only_on_a_terminal_with_tqdm(
     monkeypatch.setitem(sys.modules, "tqdm", fake if installed else None)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal, raising=False)
     FakeBar.seen = []
-    assert run(capsys, "validate", company)[0] == 0
+    assert run(capsys, "validate", department)[0] == 0
     assert bool(FakeBar.seen) == (installed and terminal)
     assert FakeBar.seen == sorted(FakeBar.seen)
 
@@ -434,7 +462,7 @@ def test_progress_is_shown_only_on_a_terminal_with_tqdm(
         pytest.param(
             ["validate", "{d}", "--lang", "ru"],
             0,
-            "данные корректны: 11 departments, 2\u00a0962 employees, ",
+            "данные корректны: 11 departments, 351 employees, ",
             id="a-summary-in-russian",
         ),
         pytest.param(
@@ -447,7 +475,7 @@ def test_progress_is_shown_only_on_a_terminal_with_tqdm(
             ["inspector-pay", "{d}", "--policy", "{d}/inspector-pay-policy.json", "--year", "2023",
              "--lang", "ru"],
             0,
-            "3 кв. 2023: оплачено 20 из 21, 300\u00a0000\u00a0KZT\n"
+            "3 кв. 2023: оплачено 2 из 3, 30\u00a0000\u00a0KZT\n"
             "  не оплачено: E-0000017: в 3 кв. 2023 выдано 0 представлений; "
             "положение требует не менее 1\n",
             id="pay-in-russian",
@@ -456,7 +484,7 @@ def test_progress_is_shown_only_on_a_terminal_with_tqdm(
             ["reward-awards", "{d}", "--policy", "{d}/reward-policy.json", "--period", "2023",
              "--paid-on", "2024-01-25", "--lang", "kk"],
             0,
-            "92 сыйақы, 42\u00a0840\u00a0000\u00a0₸, ЕТЖ 70\u00a0000\u00a0₸\n",
+            "12 сыйақы, 5\u00a0250\u00a0000\u00a0₸, ЕТЖ 70\u00a0000\u00a0₸\n",
             id="awards-in-kazakh",
         ),
         pytest.param(
@@ -468,9 +496,9 @@ def test_progress_is_shown_only_on_a_terminal_with_tqdm(
     ],
 )  # fmt: skip
 def test_the_text_is_in_the_language_asked(
-    company: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, says: str
+    department: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, says: str
 ) -> None:
-    got, out, err = run(capsys, *(a.format(d=company) for a in argv))
+    got, out, err = run(capsys, *(a.format(d=department) for a in argv))
     assert got == code
     assert says in out + err
     assert "Traceback" not in err
@@ -484,12 +512,12 @@ class Terminal(io.StringIO):
 
 
 def test_the_real_progress_bar_on_a_terminal(
-    company: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    department: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("tqdm")  # the extra ohs-domain[progress]; the lock installs it for CI
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    assert main(["validate", str(company)]) == 0
+    assert main(["validate", str(department)]) == 0
     assert "reading d: " in terminal.getvalue()
     assert "records" in terminal.getvalue()
     assert capsys.readouterr().out.startswith("valid: ")
@@ -503,35 +531,35 @@ def test_the_real_progress_bar_on_a_terminal(
     [
         (
             "ru",
-            "Охват обучением: формат=в учебном центре, работников=1\u00a0332, "
-            "численность=2\u00a0699, участий=1\u00a0332, занятий=134, групп=134\n",
+            "Охват обучением: формат=в учебном центре, работников=168, "
+            "численность=344, участий=168, занятий=99, групп=99\n",
         ),
         (
             "kk",
-            "Оқытумен қамту: формат=оқу орталығында, қызметкерлер=1\u00a0332, "
-            "саны=2\u00a0699, қатысулар=1\u00a0332, сабақтар=134, топтар=134\n",
+            "Оқытумен қамту: формат=оқу орталығында, қызметкерлер=168, "
+            "саны=344, қатысулар=168, сабақтар=99, топтар=99\n",
         ),
     ],
 )
 def test_the_indicators_read_in_the_language_asked(
-    company: Path, capsys: pytest.CaptureFixture[str], lang: str, says: str
+    department: Path, capsys: pytest.CaptureFixture[str], lang: str, says: str
 ) -> None:
-    argv = ["indicators", company, "--period", "2023", "--as-of", "2023-12-31", "--lang", lang]
-    code, out, _ = run(capsys, *argv, "--deadlines", company / "elimination-deadlines.json")
+    argv = ["indicators", department, "--period", "2023", "--as-of", "2023-12-31", "--lang", lang]
+    code, out, _ = run(capsys, *argv, "--deadlines", department / "elimination-deadlines.json")
     assert code == 0
     assert out.startswith(says)
-    assert "значение=0,17" in out or "мән=0,17" in out  # LTIFR, with a decimal comma
+    assert "значение=0,00" in out or "мән=0,00" in out  # LTIFR, with a decimal comma
     # Left in Latin letters: the rates' own abbreviations, department ids, ISO durations.
     latin = set(re.findall(r"[A-Za-z]+", out)) - {"LTIFR", "TRIFR", "TRIR", "DART", "D", "H", "P"}
     assert not {word for word in latin if not word.isupper()}, latin
 
 
 def test_the_english_indicators_are_the_rows_as_they_are(
-    company: Path, capsys: pytest.CaptureFixture[str]
+    department: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["indicators", company, "--period", "2023", "--as-of", "2023-12-31"]
+    argv = ["indicators", department, "--period", "2023", "--as-of", "2023-12-31"]
     _, out, _ = run(capsys, *argv)
-    assert "InjuryRates: rate=LTIFR, cases=1, case_unit=cases, exposure=28927184/5, " in out
+    assert "InjuryRates: rate=LTIFR, cases=0, case_unit=cases, exposure=3304288/5, " in out
 
 
 @pytest.mark.parametrize(
