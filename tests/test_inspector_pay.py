@@ -946,8 +946,10 @@ def test_a_quarters_parts_merged_give_the_whole_quarter(
 def test_tallies_of_different_evaluations_do_not_merge(mine: Any, theirs: Any, field: str) -> None:
     with pytest.raises(
         InvalidArgumentError, match=rf"^{type(mine).__name__}.combine\(\): {field}:"
-    ):
+    ) as raised:
         mine.combine(theirs)
+    # The same words as every other partial's combine: one check of parameters.
+    assert raised.value.expected == f"{getattr(mine, field)}, as in the partial it is combined with"
 
 
 def test_the_empty_tallies_check_their_parameters_like_the_evaluation() -> None:

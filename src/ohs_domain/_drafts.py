@@ -1,34 +1,15 @@
-"""What partial results and results built on demand share.
+"""Results built on demand.
 
-A partial result holds an evaluation's parameters and the exact tallies of one
-part of the records; two parts merge only if their parameters are equal
-(`same_parameters`). A result whose detail is costly (one object per person,
-the explanation) keeps a *draft* and builds that detail the first time it is
-read (`on_demand`); the answer never depends on whether it was asked for.
+A result whose detail is costly (one object per person, the explanation) keeps
+a *draft* and builds that detail the first time it is read (`on_demand`); the
+answer never depends on whether it was asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from ohs_domain._errors import InvalidArgumentError
-
 R = TypeVar("R")
-
-
-def same_parameters(function: str, mine: object, theirs: object, names: Iterable[str]) -> None:
-    """Refuse to merge ``theirs`` into ``mine`` when a parameter differs, naming it.
-
-    Raises:
-        InvalidArgumentError: Naming the first parameter that differs.
-    """
-    for name in names:
-        ours, other = getattr(mine, name), getattr(theirs, name)
-        if ours != other:
-            raise InvalidArgumentError(
-                function, name, other, f"the {name} of the tallies it joins: {ours!r}"
-            )
 
 
 def on_demand(result: object, name: str, names: frozenset[str]) -> Any:

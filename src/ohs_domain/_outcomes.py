@@ -64,21 +64,24 @@ def _count(lang: Language, count: int, message: str) -> str:
     return _i18n.plural(lang, count, message, message, n=_n(lang, count))
 
 
-def _part(lang: Language, days: int, of_days: int, quarter: Quarter) -> str:
-    return _i18n.text(
-        lang,
-        "appointed for {days} of {of_days} days of {quarter}",
-        days=_n(lang, days),
-        of_days=_n(lang, of_days),
-        quarter=quarter.render(lang),
-    )
+class _Reason:
+    """What every reason does besides its own words: print itself in English."""
+
+    __slots__ = ()
+
+    def render(self, lang: Language = "en") -> str:
+        """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 # -- inspector pay ------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
-class TooFewSubmissions:
+class TooFewSubmissions(_Reason):
     """Fewer submissions issued in the quarter than the policy requires: not paid.
 
     >>> from ohs_domain import Quarter
@@ -96,9 +99,6 @@ class TooFewSubmissions:
     required: int = attrs.field(validator=_checks.count)
     quarter: Quarter = attrs.field(validator=_quarter)
 
-    def __str__(self) -> str:
-        return self.render("en")
-
     @checked
     def render(self, lang: Language = "en") -> str:
         """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
@@ -112,7 +112,7 @@ class TooFewSubmissions:
 
 
 @attrs.frozen(kw_only=True)
-class TooFewViolations:
+class TooFewViolations(_Reason):
     """Fewer violations listed in the quarter's submissions than the policy requires: not paid.
 
     Attributes:
@@ -125,9 +125,6 @@ class TooFewViolations:
     count: int = attrs.field(validator=_checks.count)
     required: int = attrs.field(validator=_checks.count)
     quarter: Quarter = attrs.field(validator=_quarter)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -142,7 +139,7 @@ class TooFewViolations:
 
 
 @attrs.frozen
-class TrainingMissing:
+class TrainingMissing(_Reason):
     """No OHS training recorded by the quarter's last day, which the policy requires: not paid.
 
     Attributes:
@@ -151,9 +148,6 @@ class TrainingMissing:
 
     code: ClassVar[str] = "training_missing"
     by: date = attrs.field(validator=_checks.day)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -166,7 +160,7 @@ class TrainingMissing:
 
 
 @attrs.frozen(kw_only=True)
-class NotAppointed:
+class NotAppointed(_Reason):
     """Not appointed as a technical inspector on any day of the quarter: not paid.
 
     A year's pay has a line for every inspector appointed during the year in
@@ -181,9 +175,6 @@ class NotAppointed:
     code: ClassVar[str] = "not_appointed"
     quarter: Quarter = attrs.field(validator=_quarter)
     terms: tuple[DateRange, ...] = attrs.field(validator=_checks.instance(tuple))
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -200,7 +191,25 @@ class NotAppointed:
 
 
 @attrs.frozen(kw_only=True)
-class PartialQuarterUnpaid:
+class _PartOfQuarter(_Reason):
+    """Appointed for part of the quarter: the days in office, what the policy does with them."""
+
+    days: int = attrs.field(validator=_checks.count)
+    of_days: int = attrs.field(validator=_checks.count)
+    quarter: Quarter = attrs.field(validator=_quarter)
+
+    def _part(self, lang: Language) -> str:
+        return _i18n.text(
+            lang,
+            "appointed for {days} of {of_days} days of {quarter}",
+            days=_n(lang, self.days),
+            of_days=_n(lang, self.of_days),
+            quarter=self.quarter.render(lang),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PartialQuarterUnpaid(_PartOfQuarter):
     """Appointed for part of the quarter under a policy that pays no partial quarter.
 
     Attributes:
@@ -210,23 +219,15 @@ class PartialQuarterUnpaid:
     """
 
     code: ClassVar[str] = "partial_quarter_unpaid"
-    days: int = attrs.field(validator=_checks.count)
-    of_days: int = attrs.field(validator=_checks.count)
-    quarter: Quarter = attrs.field(validator=_quarter)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
         """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
-        return _part(lang, self.days, self.of_days, self.quarter) + _i18n.text(
-            lang, "; the policy pays no partial quarter"
-        )
+        return self._part(lang) + _i18n.text(lang, "; the policy pays no partial quarter")
 
 
 @attrs.frozen(kw_only=True)
-class PaidProRata:
+class PaidProRata(_PartOfQuarter):
     """Appointed for part of the quarter: paid the amount × days ÷ days in the quarter.
 
     Attributes:
@@ -237,18 +238,12 @@ class PaidProRata:
     """
 
     code: ClassVar[str] = "paid_pro_rata"
-    days: int = attrs.field(validator=_checks.count)
-    of_days: int = attrs.field(validator=_checks.count)
-    quarter: Quarter = attrs.field(validator=_quarter)
     amount: Money = attrs.field(validator=_money)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
         """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
-        return _part(lang, self.days, self.of_days, self.quarter) + _i18n.text(
+        return self._part(lang) + _i18n.text(
             lang,
             "; paid pro rata: {amount} × {days} ÷ {of_days}",
             amount=self.amount.render(lang),
@@ -258,7 +253,7 @@ class PaidProRata:
 
 
 @attrs.frozen(kw_only=True)
-class PaidInFullForPart:
+class PaidInFullForPart(_PartOfQuarter):
     """Appointed for part of the quarter under a policy that pays a partial quarter in full.
 
     Attributes:
@@ -268,23 +263,15 @@ class PaidInFullForPart:
     """
 
     code: ClassVar[str] = "paid_in_full_for_part"
-    days: int = attrs.field(validator=_checks.count)
-    of_days: int = attrs.field(validator=_checks.count)
-    quarter: Quarter = attrs.field(validator=_quarter)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
         """The reason in ``lang`` (``"en"``, ``"ru"`` or ``"kk"``)."""
-        return _part(lang, self.days, self.of_days, self.quarter) + _i18n.text(
-            lang, "; the policy pays a partial quarter in full"
-        )
+        return self._part(lang) + _i18n.text(lang, "; the policy pays a partial quarter in full")
 
 
 @attrs.frozen(kw_only=True)
-class Active:
+class Active(_Reason):
     """Active enough in a whole quarter of appointment: paid the full amount.
 
     Attributes:
@@ -297,9 +284,6 @@ class Active:
     submissions: int = attrs.field(validator=_checks.count)
     violations: int = attrs.field(validator=_checks.count)
     quarter: Quarter = attrs.field(validator=_quarter)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -330,7 +314,7 @@ PayReason: TypeAlias = (
 
 
 @attrs.frozen
-class NotProductionPersonnel:
+class NotProductionPersonnel(_Reason):
     """Not in a production department, under a policy that rewards production personnel only.
 
     Attributes:
@@ -339,9 +323,6 @@ class NotProductionPersonnel:
 
     code: ClassVar[str] = "not_production_personnel"
     department: DepartmentId = attrs.field(validator=_checks.text)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -354,7 +335,7 @@ class NotProductionPersonnel:
 
 
 @attrs.frozen
-class NotOnStaff:
+class NotOnStaff(_Reason):
     """Not on staff on the reference date, under a policy that requires it.
 
     Attributes:
@@ -365,9 +346,6 @@ class NotOnStaff:
     code: ClassVar[str] = "not_on_staff"
     reference_date: date = attrs.field(validator=_checks.day)
     left_on: date | None = attrs.field(validator=_checks.optional(_checks.day))
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -383,7 +361,7 @@ class NotOnStaff:
 
 
 @attrs.frozen
-class BelowMinimumScore:
+class BelowMinimumScore(_Reason):
     """A score below the policy's minimum.
 
     Attributes:
@@ -394,9 +372,6 @@ class BelowMinimumScore:
     code: ClassVar[str] = "below_minimum_score"
     score: int = attrs.field(validator=_checks.count)
     minimum: int = attrs.field(validator=_checks.count)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -410,7 +385,7 @@ class BelowMinimumScore:
 
 
 @attrs.frozen
-class BelowLowestTier:
+class BelowLowestTier(_Reason):
     """A score below the lowest score tier.
 
     Attributes:
@@ -421,9 +396,6 @@ class BelowLowestTier:
     code: ClassVar[str] = "below_lowest_tier"
     score: int = attrs.field(validator=_checks.count)
     lowest: int = attrs.field(validator=_checks.count)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -437,7 +409,7 @@ class BelowLowestTier:
 
 
 @attrs.frozen
-class BeyondLastBand:
+class BeyondLastBand(_Reason):
     """A rank beyond the last rank band.
 
     Attributes:
@@ -448,9 +420,6 @@ class BeyondLastBand:
     code: ClassVar[str] = "beyond_last_band"
     rank: int = attrs.field(validator=_checks.count)
     last_rank: int = attrs.field(validator=_checks.count)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -464,7 +433,7 @@ class BeyondLastBand:
 
 
 @attrs.frozen(kw_only=True)
-class CutByRecipientCap:
+class CutByRecipientCap(_Reason):
     """Cut by the cap on recipients: the better-ranked filled it first.
 
     Attributes:
@@ -477,9 +446,6 @@ class CutByRecipientCap:
     cap: int = attrs.field(validator=_checks.count)
     admitted: int = attrs.field(validator=_checks.count)
     tied: bool = attrs.field(default=False, validator=_checks.flag)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -497,7 +463,7 @@ class CutByRecipientCap:
 
 
 @attrs.frozen(kw_only=True)
-class CutByBudget:
+class CutByBudget(_Reason):
     """Cut by the budget: the award would bring what is committed above it.
 
     Attributes:
@@ -510,9 +476,6 @@ class CutByBudget:
     budget: Money = attrs.field(validator=_money)
     committed: Money = attrs.field(validator=_money)
     would_reach: Money = attrs.field(validator=_money)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -528,7 +491,7 @@ class CutByBudget:
 
 
 @attrs.frozen(kw_only=True)
-class RankedBelowRecipientCap:
+class RankedBelowRecipientCap(_Reason):
     """Ranked below the first employee the cap on recipients cut, so cut too.
 
     Attributes:
@@ -539,9 +502,6 @@ class RankedBelowRecipientCap:
     code: ClassVar[str] = "ranked_below_recipient_cap"
     cap: int = attrs.field(validator=_checks.count)
     first_cut: EmployeeId = attrs.field(validator=_checks.text)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:
@@ -556,7 +516,7 @@ class RankedBelowRecipientCap:
 
 
 @attrs.frozen(kw_only=True)
-class RankedBelowBudget:
+class RankedBelowBudget(_Reason):
     """Ranked below the first employee the budget cut, so cut too.
 
     Attributes:
@@ -567,9 +527,6 @@ class RankedBelowBudget:
     code: ClassVar[str] = "ranked_below_budget"
     budget: Money = attrs.field(validator=_money)
     first_cut: EmployeeId = attrs.field(validator=_checks.text)
-
-    def __str__(self) -> str:
-        return self.render("en")
 
     @checked
     def render(self, lang: Language = "en") -> str:

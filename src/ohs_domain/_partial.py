@@ -73,6 +73,23 @@ def combine(partials: Iterable[P], /) -> P:
     return folded
 
 
+def same_parameters(function: str, mine: object, theirs: object, names: Iterable[str]) -> None:
+    """Refuse to merge ``theirs`` into ``mine`` when a parameter differs, naming it.
+
+    Every partial's ``combine`` checks its parameters here: two parts merge only
+    if they were evaluated alike.
+
+    Raises:
+        InvalidArgumentError: Naming the first parameter that differs.
+    """
+    for name in names:
+        ours, other = getattr(mine, name), getattr(theirs, name)
+        if ours != other:
+            raise InvalidArgumentError(
+                function, name, other, f"{ours}, as in the partial it is combined with"
+            )
+
+
 # -- how fields merge ----------------------------------------------------------------------
 
 
@@ -146,14 +163,11 @@ class Tallies:
         name = f"{kind.__name__}.combine"
         if type(other) is not kind:
             raise InvalidArgumentError(name, "other", other, f"a {kind.__name__}")
-        merged: dict[str, Any] = {}
         fields = attrs.fields(cast(type[attrs.AttrsInstance], kind))
+        same_parameters(name, self, other, [f.name for f in fields if f.metadata[_MERGE] is None])
+        merged: dict[str, Any] = {}
         for field in fields:
             merge: Callable[[Any, Any], Any] | None = field.metadata[_MERGE]
-            mine, theirs = getattr(self, field.name), getattr(other, field.name)
-            merged[field.name] = mine if merge is None else merge(mine, theirs)
-            if merge is None and mine != theirs:
-                raise InvalidArgumentError(
-                    name, field.name, theirs, f"{mine}, as in the partial it is combined with"
-                )
+            mine = getattr(self, field.name)
+            merged[field.name] = mine if merge is None else merge(mine, getattr(other, field.name))
         return kind(**merged)

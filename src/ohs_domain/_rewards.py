@@ -26,7 +26,7 @@ import attrs
 
 from ohs_domain import _checks, _rows
 from ohs_domain._arguments import checked, typed_fields
-from ohs_domain._drafts import drafted, on_demand, same_parameters
+from ohs_domain._drafts import drafted, on_demand
 from ohs_domain._effective import Entry, Schedule, Source, money_schedule
 from ohs_domain._errors import InvalidValueError, UnknownRecordError
 from ohs_domain._explain import Explanation, Fact, Step
@@ -44,6 +44,7 @@ from ohs_domain._outcomes import (
     RankedBelowBudget,
     RankedBelowRecipientCap,
 )
+from ohs_domain._partial import same_parameters
 from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
 from ohs_domain._report_index import KINDS, ReportIndex, report_index
