@@ -702,24 +702,6 @@ class _QuarterDraft:
         quarter, policy = partial.quarter, partial.policy
         total = sum((line[1] for line in self.lines), Money.zero(rate.value.currency))
         appointed = sum(1 for line in self.lines if not isinstance(line[5][0], NotAppointed))
-        # A quarter without inspectors or submissions says so, rather than leaving only zeros.
-        nothing = []
-        if not appointed:
-            nothing.append(
-                Step.of(
-                    description=message(
-                        "no technical inspectors appointed during {period}", period=quarter
-                    ),
-                    result=None,
-                )
-            )
-        elif not partial.submissions:
-            nothing.append(
-                Step.of(
-                    description=message("no submissions issued in {period}", period=quarter),
-                    result=None,
-                )
-            )
         return Explanation(
             (
                 Step.of(
@@ -739,7 +721,7 @@ class _QuarterDraft:
                         Fact(name="training required", value=policy.require_training),
                     ),
                 ),
-                *nothing,
+                *_nothing_to_pay(quarter, appointed, partial.submissions),
                 Step.of(
                     description=message("paid for {period}", period=quarter),
                     result=message(
@@ -756,6 +738,17 @@ class _QuarterDraft:
                 ),
             )
         )
+
+
+def _nothing_to_pay(quarter: Quarter, appointed: int, submissions: int) -> tuple[Step, ...]:
+    """A quarter without inspectors or submissions says so, rather than leaving only zeros."""
+    if not appointed:
+        said = message("no technical inspectors appointed during {period}", period=quarter)
+    elif not submissions:
+        said = message("no submissions issued in {period}", period=quarter)
+    else:
+        return ()
+    return (Step.of(description=said, result=None),)
 
 
 @attrs.frozen(kw_only=True)

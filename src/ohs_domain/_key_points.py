@@ -355,83 +355,110 @@ def _assembled(
 
 
 def _render(points: KeyPoints, lang: Language) -> list[str]:
-    def t(message: str, /, **values: object) -> str:
-        return _i18n.text(lang, message, **values)
+    words = _Words(lang)
+    as_of = _i18n.day(points.as_of, lang)
+    return [
+        words("Key points of {year} (as of {as_of})", year=points.year, as_of=as_of),
+        *_training_lines(points, words),
+        *_reporting_lines(points, words),
+        *_inspector_lines(points, words),
+        *_reward_lines(points, words),
+        *_injury_lines(points, words, as_of),
+    ]
 
-    def num(value: int | Decimal) -> str:
-        return _i18n.number(value, lang)
 
-    def employees(count: int) -> str:
-        return _i18n.plural(lang, count, "{n} employees", "{n} employees")
+@attrs.frozen
+class _Words:
+    """The key points' words and numbers in one language."""
 
-    training, engaged = points.training, points.engagement
+    lang: Language
+
+    def __call__(self, message: str, /, **values: object) -> str:
+        return _i18n.text(self.lang, message, **values)
+
+    def num(self, value: int | Decimal) -> str:
+        return _i18n.number(value, self.lang)
+
+    def count(self, count: int, message: str, plural: str | None = None) -> str:
+        return _i18n.plural(self.lang, count, message, plural or message)
+
+
+def _training_lines(points: KeyPoints, t: _Words) -> list[str]:
+    training = points.training
     centre = training.of(TrainingFormat.TRAINING_CENTRE)
     visits = training.of(TrainingFormat.FIELD_VISIT)
     workplace = training.of(TrainingFormat.WORKPLACE)
-    inspection, pay, rewards = points.inspection, points.inspector_pay, points.rewards
-    multipliers = Counter(a.multiplier for a in rewards.awards)
-    amounts = sorted({a.amount.amount for a in rewards.awards})
-    as_of = _i18n.day(points.as_of, lang)
-    lines = [
-        t("Key points of {year} (as of {as_of})", year=points.year, as_of=as_of),
+    return [
         "",
         t("Safety-culture training (golden rule 6: qualification and competence)"),
         "  "
         + t(
             "at the training centre: {people} in {groups}",
-            people=employees(centre.people.part),
-            groups=_i18n.plural(lang, centre.groups, "{n} groups", "{n} groups"),
+            people=t.count(centre.people.part, "{n} employees"),
+            groups=t.count(centre.groups, "{n} groups"),
         ),
         "  "
         + t(
             "in field visits: {people}; production departments visited: {departments}",
-            people=employees(visits.people.part),
-            departments=training.departments_visited.render(lang),
+            people=t.count(visits.people.part, "{n} employees"),
+            departments=training.departments_visited.render(t.lang),
         ),
-        "  " + t("at workplaces: {people}", people=employees(workplace.people.part)),
+        "  " + t("at workplaces: {people}", people=t.count(workplace.people.part, "{n} employees")),
         "  "
         + t(
             "trained in all: {share} of production personnel",
-            share=training.trained.render(lang),
+            share=training.trained.render(t.lang),
         ),
+    ]
+
+
+def _reporting_lines(points: KeyPoints, t: _Words) -> list[str]:
+    engaged = points.engagement
+    return [
         "",
         t("Reporting system (golden rule 7: participation; rule 2: hazards)"),
         "  "
         + t(
             "events and defects registered: {reports} ({events}, {defects}; {rejected} rejected)",
-            reports=num(engaged.reports),
-            events=_i18n.plural(lang, engaged.events, "{n} event", "{n} events"),
-            defects=_i18n.plural(lang, engaged.defects, "{n} defect", "{n} defects"),
-            rejected=num(engaged.rejected),
+            reports=t.num(engaged.reports),
+            events=t.count(engaged.events, "{n} event", "{n} events"),
+            defects=t.count(engaged.defects, "{n} defect", "{n} defects"),
+            rejected=t.num(engaged.rejected),
         ),
         "  "
         + t(
             "registered users: {share} of production personnel",
-            share=engaged.registered.render(lang),
+            share=engaged.registered.render(t.lang),
         ),
         "  "
-        + t("active users: {share} of production personnel", share=engaged.active.render(lang)),
-        "  " + points.elimination.reports.render(lang),
+        + t("active users: {share} of production personnel", share=engaged.active.render(t.lang)),
+        "  " + points.elimination.reports.render(t.lang),
+    ]
+
+
+def _inspector_lines(points: KeyPoints, t: _Words) -> list[str]:
+    inspection, pay = points.inspection, points.inspector_pay
+    lines = [
         "",
         t("Technical inspectors (golden rules 4 and 5: safe systems, workplaces, equipment)"),
         "  "
         + t(
             "inspectors appointed: {inspectors}, of whom issuing submissions: {issuing}",
-            inspectors=num(inspection.inspectors),
-            issuing=num(inspection.issuing),
+            inspectors=t.num(inspection.inspectors),
+            issuing=t.num(inspection.issuing),
         ),
-        "  " + inspection.total.render(lang),
-        "  " + points.elimination.violations.render(lang),
+        "  " + inspection.total.render(t.lang),
+        "  " + points.elimination.violations.render(t.lang),
         "  "
         + t(
             "submissions answered on time: {share}",
-            share=points.elimination.submissions_answered.render(lang),
+            share=points.elimination.submissions_answered.render(t.lang),
         ),
         "  "
         + t(
             "pay: {total} for the year at {rate} a quarter",
-            total=pay.total.render(lang),
-            rate=pay.quarters[0].rate.value.render(lang),
+            total=pay.total.render(t.lang),
+            rate=pay.quarters[0].rate.value.render(t.lang),
         ),
     ]
     for q in pay.quarters:
@@ -441,45 +468,56 @@ def _render(points: KeyPoints, lang: Language) -> list[str]:
         not_paid = t("; not paid: {names}", names=", ".join(unpaid)) if unpaid else ""
         line = t(
             "{quarter}: {paid} paid, {total}",
-            quarter=q.quarter.render(lang),
-            paid=num(len(q.paid)),
-            total=q.total.render(lang),
+            quarter=q.quarter.render(t.lang),
+            paid=t.num(len(q.paid)),
+            total=q.total.render(t.lang),
         )
         lines.append(f"    {line}{not_paid}")
+    return lines
+
+
+def _reward_lines(points: KeyPoints, t: _Words) -> list[str]:
+    rewards = points.rewards
     wage = rewards.wage.value
-    by_multiplier = ", ".join(f"×{m}: {num(n)}" for m, n in sorted(multipliers.items()))
-    lines += [
+    multipliers = Counter(a.multiplier for a in rewards.awards)
+    by_multiplier = ", ".join(f"×{m}: {t.num(n)}" for m, n in sorted(multipliers.items()))
+    lines = [
         "",
         t("Rewards for reporting (golden rule 7)"),
         "  "
         + t(
             "awards: {awards}, total {total} at {wage} (minimum wage on {date})",
-            awards=num(len(rewards.awards)),
-            total=rewards.total.render(lang),
-            wage=wage.render(lang),
-            date=_i18n.day(rewards.reference_date, lang),
+            awards=t.num(len(rewards.awards)),
+            total=rewards.total.render(t.lang),
+            wage=wage.render(t.lang),
+            date=_i18n.day(rewards.reference_date, t.lang),
         ),
         "  " + t("by multiplier: {multipliers}", multipliers=by_multiplier or t("none")),
     ]
+    amounts = sorted({a.amount.amount for a in rewards.awards})
     if amounts:
         lines.append(
             "  "
             + t(
                 "each between {low} and {high} {currency}",
-                low=num(amounts[0]),
-                high=num(amounts[-1]),
-                currency=_i18n.currency_symbol(wage.currency, lang),
+                low=t.num(amounts[0]),
+                high=t.num(amounts[-1]),
+                currency=_i18n.currency_symbol(wage.currency, t.lang),
             )
         )
-    lines += ["", t("Injuries (lagging indicators)")]
-    lines.extend(f"  {rate.render(lang)}" for rate in points.injuries.rates)
+    return lines
+
+
+def _injury_lines(points: KeyPoints, t: _Words, as_of: str) -> list[str]:
     days = points.injuries.days_without_injury
-    lines.append(
+    return [
+        "",
+        t("Injuries (lagging indicators)"),
+        *(f"  {rate.render(t.lang)}" for rate in points.injuries.rates),
         "  "
         + t(
             "days without a recordable injury on {date}: {days}",
             date=as_of,
-            days=t("no recordable injury on record") if days is None else num(days),
-        )
-    )
-    return lines
+            days=t("no recordable injury on record") if days is None else t.num(days),
+        ),
+    ]
