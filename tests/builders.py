@@ -698,9 +698,8 @@ def key_points_of_2023(records: Records) -> KeyPoints:
     )
 
 
-@functools.cache
 def demo_company() -> Records:
-    """The demo company (2022-2024), built once per test process: the records are immutable."""
+    """The demo company (2022-2024): ``demo.build_records()`` builds it once per process."""
     return demo.build_records()
 
 

@@ -103,8 +103,15 @@ def test_inspectors_submissions_and_violations(records: Records) -> None:
 
 def test_the_build_is_deterministic(records: Records) -> None:
     # Records compare field by field, in order: equal records dump to the same JSON.
-    assert demo.build_records() == records
-    assert demo.build_records(seed=7) != records
+    other = demo.build_records(seed=7)
+    assert demo.build_records(seed=7) == other
+    assert other != records
+
+
+def test_the_seed_company_is_built_once_and_shared() -> None:
+    # Immutable, so sharing changes no answer; any other scale or seed is built anew.
+    assert demo.build_records() is demo.build_records(1, seed=2023)
+    assert demo.build_records(seed=7) is not demo.build_records(seed=7)
 
 
 def test_scale_multiplies_every_figure() -> None:
@@ -162,6 +169,14 @@ def test_corrective_actions_answer_high_risk_reports_and_violations(records: Rec
 def test_scale_must_be_a_positive_int(scale: object) -> None:
     with pytest.raises(InvalidValueError, match="scale"):
         demo.build_records(scale)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seed", ["2023", True, 20.23, None])
+def test_the_seed_must_be_an_int(seed: object) -> None:
+    with pytest.raises(InvalidValueError) as raised:
+        demo.build_records(seed=seed)  # type: ignore[arg-type]
+    assert (raised.value.field, raised.value.value) == ("seed", seed)
+    assert str(raised.value).endswith("; expected an int")
 
 
 # --- Demo companies smaller than the seed --------------------------------------------------------
