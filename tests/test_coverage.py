@@ -236,3 +236,42 @@ def test_only_field_visits_count_as_departments_visited() -> None:
     )
     coverage = training_coverage(data, period=YEAR, as_of=date(2023, 12, 31))
     assert (coverage.departments_visited.part, coverage.departments_visited.whole) == (1, 3)
+
+
+@settings(max_examples=examples(0.5))
+@given(data=BUNDLES_AROUND_2023, as_of=st.dates(date(2023, 1, 1), date(2024, 3, 1)))
+def test_each_formats_people_are_the_staff_who_attended_one_of_its_sessions(
+    data: Records, as_of: date
+) -> None:
+    # The definition, person by person: the rule gathers them session by session.
+    staff = {e.id for e in data.employees if data.is_production(e) and e.is_employed_on(as_of)}
+    held = [s for s in data.sessions_during(YEAR.range) if s.days.start <= as_of]
+
+    coverage = training_coverage(data, period=YEAR, as_of=as_of)
+
+    for line in coverage.by_format:
+        attended = {p for s in held if s.format is line.format for p in s.attendees}
+        assert line.people == Share(len(attended & staff), len(staff))
+
+
+def test_a_formats_people_gather_over_its_sessions_without_office_or_departed_staff() -> None:
+    bundle = records(
+        employees=[
+            *STAFF,
+            employee("H-1", department="HQ"),
+            employee("L-1", left_on=date(2023, 6, 1)),
+        ],
+        trainers=["T-1"],
+        training_sessions=[
+            session("W-1", WORKPLACE, date(2023, 3, 1), ["P-1", "P-2", "H-1"]),
+            session("W-2", WORKPLACE, date(2023, 4, 1), ["P-2", "P-3", "L-1"]),
+            session("C-1", CENTRE, date(2023, 5, 1), ["P-1"]),
+        ],
+    )
+
+    coverage = training_coverage(bundle, period=YEAR, as_of=END_OF_2023)
+
+    # P-1, P-2, P-3 of the three on staff in production; H-1 is office, L-1 has left.
+    assert coverage.of(WORKPLACE).people == Share(3, 3)
+    assert coverage.of(CENTRE).people == Share(1, 3)
+    assert coverage.of(VISIT).people == Share(0, 3)

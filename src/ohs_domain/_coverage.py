@@ -187,14 +187,15 @@ def training_coverage_partial(
     population = frozenset(e.id for e in production_staff(records, as_of))
     # Sessions after as_of have not happened yet as seen from as_of.
     sessions = [s for s in records.sessions_during(parameters["period"]) if s.days.start <= as_of]
-    trained: dict[TrainingFormat, frozenset[EmployeeId]] = {}
+    # Grown in place: a new frozenset per session copied every person trained so far,
+    # quadratic in the size of the company (1.7x the rules' cost per record at 30x).
+    trained: dict[TrainingFormat, set[EmployeeId]] = {}
     for session in sessions:
-        people = session.attendees & population
-        trained[session.format] = trained.get(session.format, frozenset()) | people
+        trained.setdefault(session.format, set()).update(session.attendees & population)
     return TrainingCoveragePartial(
         **parameters,
         population=population,
-        trained=trained,
+        trained={f: frozenset(people) for f, people in trained.items()},
         participations=Counter(
             {
                 f: n
