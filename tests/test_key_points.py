@@ -13,6 +13,7 @@ from ohs_domain import (
     KeyPoints,
     PartialQuarter,
     Records,
+    ReportKind,
     TrainingFormat,
     Year,
     key_points,
@@ -266,3 +267,38 @@ def test_an_inspector_whose_term_ended_is_not_named_as_unpaid_after_it() -> None
     assert "    2023-Q3: 0 paid, 0 KZT; not paid: P-1" in lines
     q3 = points.inspector_pay.quarters[2]
     assert [line.inspector for line in q3.unpaid] == ["P-1", "P-2"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        pytest.param("ru", "  каждое от 210\u00a0000 до 700\u00a0000 KZT", id="russian-keeps-KZT"),
+        pytest.param("kk", "  әрқайсысы 210\u00a0000 – 700\u00a0000 ₸", id="kazakh-writes-tenge"),
+    ],
+)
+def test_the_award_amounts_read_in_the_languages_own_numbers_and_currency(
+    lang: str, line: str
+) -> None:
+    assert line in year_of_three_reporters().render(lang).split("\n")  # type: ignore[arg-type]
+
+
+def test_one_event_and_one_defect_are_counted_in_the_singular() -> None:
+    data = records(
+        employees=[employee("P-1")],
+        reports=[
+            report("R-1", "P-1", at(2023, 3, 1)),
+            report("R-2", "P-1", at(2023, 3, 2), kind=ReportKind.EQUIPMENT_DEFECT),
+        ],
+    )
+    points = key_points(
+        data,
+        year=YEAR,
+        as_of=END_OF_2023,
+        deadlines=DEADLINES,
+        inspector_pay_policy=pay_policy(),
+        reward_policy=reward_policy(),
+        paid_on=date(2024, 1, 20),
+    )
+    assert "  events and defects registered: 2 (1 event, 1 defect; 0 rejected)" in str(
+        points
+    ).split("\n")
