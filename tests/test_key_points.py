@@ -302,3 +302,17 @@ def test_one_event_and_one_defect_are_counted_in_the_singular() -> None:
     assert "  events and defects registered: 2 (1 event, 1 defect; 0 rejected)" in str(
         points
     ).split("\n")
+
+
+def test_the_explanation_names_each_headline_figure_of_the_report() -> None:
+    # The same figures as EXPECTED's lines, one step each.
+    assert str(year_of_three_reporters().explanation).split("\n") == [
+        "1. production personnel trained: 0 of 4 (0.0 %)",
+        "2. active users of the reporting system: 3 of 4 (75.0 %)",
+        "3. accepted reports eliminated on time: 0 of 20 (0.0 %)",
+        "4. submissions issued: 1",
+        "5. technical inspectors' pay for 2023: 15,000 KZT",
+        "6. reward awards: 1,260,000 KZT",
+        "7. lost-time injury frequency: LTIFR: undefined per 1,000,000 hours worked "
+        "(0 cases × 1,000,000 ÷ 0 hours worked)",
+    ]

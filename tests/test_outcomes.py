@@ -18,6 +18,7 @@ from ohs_domain import (
     Money,
     NotOnStaff,
     NotProductionPersonnel,
+    PaidProRata,
     PayReason,
     Quarter,
     TooFewSubmissions,
@@ -82,3 +83,29 @@ def test_a_reason_refuses_data_of_the_wrong_kind(build: Any, field: str) -> None
         build()
 
     assert raised.value.field == field
+
+
+# English reasons show counts as plain digits ("at least 1500"), as they always have;
+# Russian and Kazakh group them by their own rules (a no-break space in Russian).
+@pytest.mark.parametrize(
+    ("reason", "english", "russian"),
+    [
+        pytest.param(
+            TooFewSubmissions(count=1200, required=1500, quarter=Q3),
+            "1200 submission(s) issued in 2023-Q3; the policy requires at least 1500",
+            "в 3 кв. 2023 выдано 1\u00a0200 представлений; положение требует не менее 1\u00a0500",
+            id="counts-of-submissions",
+        ),
+        pytest.param(
+            PaidProRata(days=1200, of_days=1500, quarter=Q3, amount=Money(15000)),
+            "appointed for 1200 of 1500 days of 2023-Q3; paid pro rata: 15,000 KZT × 1200 ÷ 1500",
+            "назначен на 1\u00a0200 дн. из 1\u00a0500 (3 кв. 2023); "
+            "оплачено пропорционально: 15\u00a0000\u00a0KZT × 1\u00a0200 ÷ 1\u00a0500",
+            id="days-of-a-part-of-the-quarter",
+        ),
+    ],
+)
+def test_counts_in_a_reason_are_plain_in_english_and_grouped_in_russian(
+    reason: Any, english: str, russian: str
+) -> None:
+    assert (str(reason), reason.render("ru")) == (english, russian)

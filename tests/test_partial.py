@@ -255,7 +255,9 @@ def test_partials_of_different_evaluators_do_not_combine() -> None:
     with pytest.raises(InvalidArgumentError) as raised:
         combine(mixed)
 
-    assert (raised.value.field, raised.value.expected) == ("other", "a TrainingCoveragePartial")
+    refused = raised.value
+    assert (refused.function, refused.field) == ("TrainingCoveragePartial.combine", "other")
+    assert (refused.value, refused.expected) == (injuries, "a TrainingCoveragePartial")
 
 
 @pytest.mark.parametrize(
