@@ -275,3 +275,12 @@ def test_a_formats_people_gather_over_its_sessions_without_office_or_departed_st
     assert coverage.of(WORKPLACE).people == Share(3, 3)
     assert coverage.of(CENTRE).people == Share(1, 3)
     assert coverage.of(VISIT).people == Share(0, 3)
+
+
+def test_a_period_without_sessions_says_so_in_its_explanation() -> None:
+    staff = records(employees=[employee("P-1")])
+    coverage = training_coverage(staff, period=YEAR, as_of=END_OF_2023)
+    assert str(coverage.explanation).split("\n")[:2] == [
+        "1. production personnel on staff on 2023-12-31: 1",
+        "2. no training sessions started in [2023-01-01, 2024-01-01)",
+    ]

@@ -240,11 +240,12 @@ def test_partials_of_different_parameters_do_not_combine(other: dict[str, Any], 
     mine = EngagementPartial.empty(**parameters)
 
     with pytest.raises(InvalidArgumentError) as raised:
-        mine.combine(EngagementPartial.empty(**{**parameters, **other}))
+        mine.combine(theirs := EngagementPartial.empty(**{**parameters, **other}))
 
     assert raised.value.field == field
     assert raised.value.function == "EngagementPartial.combine"
-    assert "as in the partial it is combined with" in str(raised.value)
+    assert raised.value.value == getattr(theirs, field)  # theirs, beside ours
+    assert raised.value.expected == f"{getattr(mine, field)}, as in the partial it is combined with"
 
 
 def test_partials_of_different_evaluators_do_not_combine() -> None:
