@@ -316,3 +316,29 @@ def test_the_explanation_names_each_headline_figure_of_the_report() -> None:
         "7. lost-time injury frequency: LTIFR: undefined per 1,000,000 hours worked "
         "(0 cases × 1,000,000 ÷ 0 hours worked)",
     ]
+
+
+def test_the_rows_are_the_reports_headline_figures_in_long_form() -> None:
+    # (section, measure, part, whole, amount, currency, value): EXPECTED's figures as data.
+    assert [tuple(row.values()) for row in year_of_three_reporters().rows()] == [
+        ("training", "trained", 0, 4, None, None, None),
+        ("engagement", "registered", 4, 4, None, None, None),
+        ("engagement", "active", 3, 4, None, None, None),
+        ("engagement", "reports", 20, None, None, None, None),
+        ("elimination", "reports_on_time", 0, 20, None, None, None),
+        ("elimination", "violations_on_time", 0, 1, None, None, None),
+        ("elimination", "submissions_answered", 0, 1, None, None, None),
+        ("inspection", "submissions", 1, None, None, None, None),
+        ("inspection", "violations", 1, None, None, None, None),
+        ("inspector_pay", "total", None, None, "15000", "KZT", None),
+        ("rewards", "awards", 3, None, None, None, None),
+        ("rewards", "total", None, None, "1260000", "KZT", None),
+        ("injuries", "LTIFR", None, None, None, None, None),
+        ("injuries", "TRIFR", None, None, None, None, None),
+        ("injuries", "TRIR", None, None, None, None, None),
+        ("injuries", "DART", None, None, None, None, None),
+        ("injuries", "ILO incidence rate", None, None, None, None, "0.00"),
+        ("injuries", "Кч", None, None, None, None, "0.00"),
+        ("injuries", "Кт", None, None, None, None, None),
+    ]
+    assert list(year_of_three_reporters().rows()[0]) == list(KeyPoints.COLUMNS)
