@@ -1035,3 +1035,38 @@ def test_the_year_of_pay_names_its_year() -> None:
     year = inspector_pay_for_year(company(), year=Year(2023), policy=pay_policy())
     assert year.year == Year(2023)
     assert [q.quarter for q in year.quarters] == list(Year(2023).quarters())
+
+
+def test_a_years_explanation_is_each_quarters_pay_and_who_was_paid_then_the_sum() -> None:
+    data = inspection_records(
+        [WHOLE_2023], [("S-1", date(2023, 2, 10), 1), ("S-2", date(2023, 8, 10), 1)]
+    )
+    year = inspector_pay_for_year(data, year=Year(2023), policy=pay_policy())
+    assert str(year.explanation).split("\n") == [
+        "1. paid for 2023-Q1: 15,000 KZT",
+        "     inspectors paid = 1",
+        "2. paid for 2023-Q2: 0 KZT",
+        "     inspectors paid = 0",
+        "3. paid for 2023-Q3: 15,000 KZT",
+        "     inspectors paid = 1",
+        "4. paid for 2023-Q4: 0 KZT",
+        "     inspectors paid = 0",
+        "5. paid for 2023 = sum of the quarters: 30,000 KZT",
+    ]
+
+
+def test_an_inspectors_row_names_the_quarter_and_why() -> None:
+    data = inspection_records([WHOLE_2023], [("S-1", date(2023, 2, 10), 1)])
+    (payment,) = inspector_pay(data, quarter=Q1, policy=pay_policy()).payments
+    assert payment.row() == {
+        "inspector": "I-1",
+        "quarter": "2023-Q1",
+        "paid": True,
+        "amount": "15000",
+        "currency": "KZT",
+        "submissions": 1,
+        "violations": 1,
+        "days_appointed": 90,
+        "reason": "active",
+        "reason_text": "active: 1 submission(s) listing 1 violation(s) in 2023-Q1",
+    }
