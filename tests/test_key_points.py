@@ -10,6 +10,7 @@ import pytest
 from ohs_domain import (
     EliminationDeadlines,
     InjurySeverity,
+    InspectorPayPolicy,
     KeyPoints,
     PartialQuarter,
     Records,
@@ -91,15 +92,7 @@ def company() -> Records:
 
 @pytest.fixture(scope="module")
 def points(company: Records) -> KeyPoints:
-    return key_points(
-        company,
-        year=YEAR,
-        as_of=END_OF_2023,
-        deadlines=DEADLINES,
-        inspector_pay_policy=pay_policy(partial_quarter=PartialQuarter.PRO_RATA),
-        reward_policy=reward_policy(),
-        paid_on=date(2024, 1, 20),
-    )
+    return points_of_2023(company, pay=pay_policy(partial_quarter=PartialQuarter.PRO_RATA))
 
 
 def test_key_points_gather_every_indicator_of_the_year(points: KeyPoints) -> None:
@@ -153,6 +146,19 @@ def test_rendering_shows_the_figures(points: KeyPoints) -> None:
         assert line in lines
 
 
+def points_of_2023(data: Records, *, pay: InspectorPayPolicy | None = None) -> KeyPoints:
+    """The key points of 2023 under ``pay`` (the builders' policy by default), paid 20 Jan."""
+    return key_points(
+        data,
+        year=YEAR,
+        as_of=END_OF_2023,
+        deadlines=DEADLINES,
+        inspector_pay_policy=pay or pay_policy(),
+        reward_policy=reward_policy(),
+        paid_on=date(2024, 1, 20),
+    )
+
+
 def test_rendering_without_awards_injuries_or_unpaid_quarters() -> None:
     # One inspector active in every quarter; no one reports; no injury.
     issues = [date(2023, 2, 1), date(2023, 5, 1), date(2023, 8, 1), date(2023, 11, 1)]
@@ -163,17 +169,7 @@ def test_rendering_without_awards_injuries_or_unpaid_quarters() -> None:
         submissions=[submission(f"S-{n}", "P-1", day, [f"V-{n}"]) for n, day in enumerate(issues)],
     )
 
-    text = str(
-        key_points(
-            data,
-            year=YEAR,
-            as_of=END_OF_2023,
-            deadlines=DEADLINES,
-            inspector_pay_policy=pay_policy(),
-            reward_policy=reward_policy(),
-            paid_on=date(2024, 1, 20),
-        )
-    )
+    text = str(points_of_2023(data))
 
     lines = text.split("\n")
     assert "  by multiplier: none" in lines
@@ -290,17 +286,8 @@ def test_one_event_and_one_defect_are_counted_in_the_singular() -> None:
             report("R-2", "P-1", at(2023, 3, 2), kind=ReportKind.EQUIPMENT_DEFECT),
         ],
     )
-    points = key_points(
-        data,
-        year=YEAR,
-        as_of=END_OF_2023,
-        deadlines=DEADLINES,
-        inspector_pay_policy=pay_policy(),
-        reward_policy=reward_policy(),
-        paid_on=date(2024, 1, 20),
-    )
     assert "  events and defects registered: 2 (1 event, 1 defect; 0 rejected)" in str(
-        points
+        points_of_2023(data)
     ).split("\n")
 
 
