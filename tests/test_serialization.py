@@ -2081,3 +2081,95 @@ def test_a_blank_rejection_reason_is_refused_by_the_fast_hook_too() -> None:
     with pytest.raises(InvalidDataError) as caught:
         serialization.load(change, StatusChange)
     assert [p.path for p in caught.value.problems] == ["$.reason"]
+
+
+# A moment in the usual form, "2023-07-14T10:23:45+06:00", is read by a shorter path once its
+# offset has been read: every text that path takes, the full reading takes alike.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2023-07-14 10:23:45+06:00", "with its UTC offset", id="space-for-t"),
+        pytest.param("2023-02-30T10:23:45+06:00", "a real moment", id="february-30"),
+        pytest.param("2023-07-14T24:00:00+06:00", "a real moment", id="hour-24"),
+        pytest.param("٢٠٢٣-07-14T10:23:45+06:00", "with its UTC offset", id="arabic-digits"),
+        pytest.param("2023-07-14T10:23:4x+06:00", "with its UTC offset", id="letter-in-seconds"),
+        pytest.param("2023-07-14T10:23:45+06:60", "with its UTC offset", id="offset-minute-60"),
+    ],
+)
+def test_a_moment_in_the_usual_form_is_as_strict_once_its_offset_is_known(
+    text: str, expected: str
+) -> None:
+    assert len(text) == len("2023-07-14T10:23:45+06:00")
+    serialization.load("2023-07-14T10:23:45+06:00", datetime)  # the offset is known now
+
+    (only,) = _refusal(text, datetime).problems
+
+    assert expected in str(only)
+
+
+@given(
+    st.datetimes(
+        timezones=st.sampled_from([timezone(timedelta(minutes=m)) for m in range(-720, 841, 45)])
+    )
+)
+def test_a_moment_reads_alike_before_and_after_its_offset_is_known(moment: datetime) -> None:
+    text = moment.replace(microsecond=0).isoformat()
+    first, second = (serialization.load(text, datetime) for _ in range(2))
+    assert first == second == datetime.fromisoformat(text)
+    assert first.utcoffset() == second.utcoffset() == datetime.fromisoformat(text).utcoffset()
+    assert first.tzinfo is second.tzinfo  # one zone per offset, by either path
+
+
+def test_reports_share_one_string_for_a_reporter_and_a_department() -> None:
+    def report(number: int) -> dict[str, object]:
+        return {
+            "id": f"R-{number}",
+            "kind": "near_miss",
+            "risk": "low",
+            "reporter": "".join(["E-", "1"]),  # a new string each time, as JSON gives them
+            "department": "".join(["D-", "1"]),
+            "reported_at": "2023-05-04T09:30:00+06:00",
+        }
+
+    first, second = serialization.load([report(1), report(2)], list[SafetyReport])
+
+    assert first.reporter is second.reporter
+    assert first.department is second.department
+
+
+def test_a_bad_reporter_is_refused_after_good_ones_were_read() -> None:
+    good = {
+        "id": "R-1",
+        "kind": "near_miss",
+        "risk": "low",
+        "reporter": "E-1",
+        "department": "D-1",
+        "reported_at": "2023-05-04T09:30:00+06:00",
+    }
+    bad = {**good, "id": "R-2", "reporter": "E-1 ", "department": "D-\u200b1"}
+
+    caught = _refusal([good, bad], list[SafetyReport])
+
+    assert [p.path for p in caught.problems] == ["$[1].reporter", "$[1].department"]
+
+
+def test_the_remembered_ids_are_bounded_and_reading_goes_on_alike_when_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(serialization, "_MAX_REFERENCES", 2)
+    reports = [
+        {
+            "id": f"R-{n}",
+            "kind": "near_miss",
+            "risk": "low",
+            "reporter": f"E-{n}",
+            "department": "D-1",
+            "reported_at": "2023-05-04T09:30:00+06:00",
+        }
+        for n in range(5)
+    ]
+
+    loaded = serialization.load(reports, list[SafetyReport])
+
+    assert [r.reporter for r in loaded] == [f"E-{n}" for n in range(5)]
+    assert len(serialization._REFERENCES) <= 2
