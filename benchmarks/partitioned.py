@@ -7,7 +7,8 @@ to change the defaults: 100, 16, 2). In the same run it
    as JSON Lines twice: whole, and split by employee into ``--parts`` parts
    (the recipe of ``examples/holding_on_dask.py``);
 2. in a fresh process, loads the whole bundle and evaluates training coverage,
-   engagement, elimination, inspection activity and injury rates (one process);
+   engagement, elimination, inspection activity, injury rates, the year's reward
+   awards and its inspector pay (one process);
 3. in another fresh process, evaluates the parts on a pool of ``--workers``
    processes (each loads its part, computes the partial results, returns
    them), combines and finalizes;

@@ -2,10 +2,10 @@
 
 The demo company is split by employee into ``--parts`` parts, each written as
 JSON Lines to its own folder. A ``dask.bag`` over the folders loads each part
-*in its worker* (no worker holds the whole bundle), computes every indicator's
-partial result, and folds them with the library's ``combine``; ``finalize``
-decides once, over the merged tallies. The results are then compared with the
-single-process evaluation of the whole company.
+*in its worker* (no worker holds the whole bundle), computes the partial result
+of every indicator and of the year's payouts, and folds them with the library's
+``combine``; ``finalize`` decides once, over the merged tallies. The results
+are then compared with the single-process evaluation of the whole company.
 
 Run: ``python examples/holding_on_dask.py [--scale 10] [--parts 8]
 [--scheduler sync|processes]`` (``pip install dask``; the ``dev`` group has it).
@@ -27,8 +27,10 @@ from ohs_domain import (
     EngagementPartial,
     InjuryRatesPartial,
     InspectionActivityPartial,
+    InspectorPayYearPartial,
     Partial,
     Records,
+    RewardAwardsPartial,
     TrainingCoveragePartial,
     Year,
     combine,
@@ -41,7 +43,11 @@ from ohs_domain import (
     injury_rates_partial,
     inspection_activity,
     inspection_activity_partial,
+    inspector_pay_for_year,
+    inspector_pay_for_year_partial,
     partition,
+    reward_awards,
+    reward_awards_partial,
     serialization,
     training_coverage,
     training_coverage_partial,
@@ -50,6 +56,8 @@ from ohs_domain import (
 YEAR = Year(2023)
 AS_OF = date(2023, 12, 31)
 DEADLINES = demo.ELIMINATION_DEADLINES
+PAID_ON = date(2024, 1, 25)
+REWARDS, PAY = demo.REWARD_POLICY, demo.INSPECTOR_PAY_POLICY
 
 # One partial result per evaluator, in the order of evaluate_part.
 Partials = tuple[Partial[Any], ...]
@@ -79,6 +87,8 @@ def evaluate_part(path: str) -> Partials:
         elimination_partial(part, period=YEAR, as_of=AS_OF, deadlines=DEADLINES),
         inspection_activity_partial(part, period=YEAR),
         injury_rates_partial(part, period=YEAR, as_of=AS_OF),
+        reward_awards_partial(part, period=YEAR, paid_on=PAID_ON, policy=REWARDS),
+        inspector_pay_for_year_partial(part, year=YEAR, policy=PAY),
     )
 
 
@@ -93,6 +103,8 @@ NOTHING: Partials = (
     EliminationPartial.empty(period=YEAR, as_of=AS_OF, deadlines=DEADLINES),
     InspectionActivityPartial.empty(period=YEAR),
     InjuryRatesPartial.empty(period=YEAR, as_of=AS_OF),
+    RewardAwardsPartial.empty(period=YEAR, paid_on=PAID_ON, policy=REWARDS),
+    InspectorPayYearPartial.empty(year=YEAR, policy=PAY),
 )
 
 
@@ -114,6 +126,8 @@ def in_one_process(records: Records) -> tuple[Any, ...]:
         elimination(records, period=YEAR, as_of=AS_OF, deadlines=DEADLINES),
         inspection_activity(records, period=YEAR),
         injury_rates(records, period=YEAR, as_of=AS_OF),
+        reward_awards(records, period=YEAR, paid_on=PAID_ON, policy=REWARDS),
+        inspector_pay_for_year(records, year=YEAR, policy=PAY),
     )
 
 
@@ -132,7 +146,7 @@ def main() -> None:
         serialization.dump_json(a) == serialization.dump_json(b)
         for a, b in zip(results, whole, strict=True)
     ]
-    coverage, engaged, eliminated, activity, injuries = results
+    coverage, engaged, eliminated, activity, injuries, awards, pay = results
     print(f"{len(paths)} parts of the demo company at {args.scale}x, on Dask ({args.scheduler})")
     print(f"trained: {coverage.trained}")
     print(f"active users: {engaged.active}")
@@ -141,6 +155,8 @@ def main() -> None:
         f"submissions: {activity.total.submissions:,} on {activity.total.violations:,} violations"
     )
     print(f"LTIFR: {injuries.ltifr.rounded()}")
+    print(f"reward awards: {len(awards.awards)}, {awards.total}")
+    print(f"inspector pay: {pay.total}")
     print("identical to one process:", "yes" if all(same) else "NO")
 
 
