@@ -52,6 +52,7 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import attrs
 from baselines import PydanticRecords, floor, pandas_rules, to_tuples
 
 from ohs_domain import (
@@ -74,20 +75,8 @@ T = TypeVar("T")
 CHUNK = 50_000
 YEAR = Year(2023)
 PAID_ON = date(2024, 1, 25)
-FIELDS = (
-    "time_zone",
-    "departments",
-    "employees",
-    "trainer_certifications",
-    "inspector_appointments",
-    "reporting_accounts",
-    "training_sessions",
-    "safety_reports",
-    "violations",
-    "submissions",
-    "injuries",
-    "hours_worked",
-)
+# Every field of a bundle: its zone, then its collections (corrective actions included).
+FIELDS = tuple(field.name for field in attrs.fields(Records) if field.init)
 
 
 def interleaved(

@@ -2173,3 +2173,24 @@ def test_the_remembered_ids_are_bounded_and_reading_goes_on_alike_when_full(
 
     assert [r.reporter for r in loaded] == [f"E-{n}" for n in range(5)]
     assert len(serialization._REFERENCES) <= 2
+
+
+def test_a_reporter_given_as_a_subclass_of_str_is_kept_as_given_and_not_shared() -> None:
+    class Name(str):
+        __slots__ = ()
+
+    def report(number: int, reporter: str) -> dict[str, object]:
+        return {
+            "id": f"R-{number}",
+            "kind": "near_miss",
+            "risk": "low",
+            "reporter": reporter,
+            "department": "D-1",
+            "reported_at": "2023-05-04T09:30:00+06:00",
+        }
+
+    given, plain = serialization.load(
+        [report(1, Name("E-7")), report(2, "E-7")], list[SafetyReport]
+    )
+
+    assert [type(given.reporter), type(plain.reporter)] == [Name, str]

@@ -683,7 +683,9 @@ def _identifier(value: object) -> str:
 
 def _reference(value: object) -> str:
     """The id of another record, checked once while remembered, and kept as one string."""
-    known = _REFERENCES.get(value) if type(value) is str else None
+    if type(value) is not str:
+        return _identifier(value)  # (which refuses it, or keeps a subclass of str as given)
+    known = _REFERENCES.get(value)
     if known is None:
         known = _identifier(value)
         if len(_REFERENCES) >= _MAX_REFERENCES:
@@ -695,7 +697,7 @@ def _reference(value: object) -> str:
 # A report names its reporter and department, each one of a few thousand ids a thousand
 # times over: read as one string, they take no memory of their own and are checked once.
 # Bounded like re's cache of patterns: emptied when full (which only slows what follows).
-_REFERENCES: Final[dict[object, str]] = {}
+_REFERENCES: Final[dict[str, str]] = {}
 _MAX_REFERENCES: Final = 1 << 16
 
 
