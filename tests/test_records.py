@@ -52,6 +52,7 @@ from tests.builders import (
     appointment,
     at,
     certification,
+    demo_department,
     demo_department_data,
     department,
     employee,
@@ -1351,3 +1352,13 @@ def test_the_rules_across_records_read_in_russian_and_kazakh() -> None:
         "  $.employees[5].department (E-0000006): unknown department 'D-NONE': "
         "no such id in departments"
     )
+
+
+def test_a_bundle_keeps_one_object_per_local_day_of_its_reports() -> None:
+    # Memory: a 10x bundle holds 775,782 days of reports and changes, of about 1,100 days.
+    index = demo_department()._index
+    days = [*index.report_days.values()]
+    days += [day for _, changed in index.change_days.values() for day in changed]
+
+    assert len(days) > 2 * len(set(days))
+    assert len({id(day) for day in days}) == len(set(days))
