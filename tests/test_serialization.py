@@ -2120,35 +2120,32 @@ def test_a_moment_reads_alike_before_and_after_its_offset_is_known(moment: datet
     assert first.tzinfo is second.tzinfo  # one zone per offset, by either path
 
 
-def test_reports_share_one_string_for_a_reporter_and_a_department() -> None:
-    def report(number: int) -> dict[str, object]:
-        return {
-            "id": f"R-{number}",
-            "kind": "near_miss",
-            "risk": "low",
-            "reporter": "".join(["E-", "1"]),  # a new string each time, as JSON gives them
-            "department": "".join(["D-", "1"]),
-            "reported_at": "2023-05-04T09:30:00+06:00",
-        }
+def _wire_report(number: int, reporter: str = "E-1", department: str = "D-1") -> dict[str, object]:
+    """A registered report as JSON gives it, from ``reporter`` in ``department``."""
+    return {
+        "id": f"R-{number}",
+        "kind": "near_miss",
+        "risk": "low",
+        "reporter": reporter,
+        "department": department,
+        "reported_at": "2023-05-04T09:30:00+06:00",
+    }
 
-    first, second = serialization.load([report(1), report(2)], list[SafetyReport])
+
+def test_reports_share_one_string_for_a_reporter_and_a_department() -> None:
+    # A new string each time, as JSON gives them:
+    wire = [_wire_report(n, "".join(["E-", "1"]), "".join(["D-", "1"])) for n in (1, 2)]
+
+    first, second = serialization.load(wire, list[SafetyReport])
 
     assert first.reporter is second.reporter
     assert first.department is second.department
 
 
 def test_a_bad_reporter_is_refused_after_good_ones_were_read() -> None:
-    good = {
-        "id": "R-1",
-        "kind": "near_miss",
-        "risk": "low",
-        "reporter": "E-1",
-        "department": "D-1",
-        "reported_at": "2023-05-04T09:30:00+06:00",
-    }
-    bad = {**good, "id": "R-2", "reporter": "E-1 ", "department": "D-\u200b1"}
+    wire = [_wire_report(1), _wire_report(2, reporter="E-1 ", department="D-\u200b1")]
 
-    caught = _refusal([good, bad], list[SafetyReport])
+    caught = _refusal(wire, list[SafetyReport])
 
     assert [p.path for p in caught.problems] == ["$[1].reporter", "$[1].department"]
 
@@ -2157,19 +2154,8 @@ def test_the_remembered_ids_are_bounded_and_reading_goes_on_alike_when_full(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(serialization, "_MAX_REFERENCES", 2)
-    reports = [
-        {
-            "id": f"R-{n}",
-            "kind": "near_miss",
-            "risk": "low",
-            "reporter": f"E-{n}",
-            "department": "D-1",
-            "reported_at": "2023-05-04T09:30:00+06:00",
-        }
-        for n in range(5)
-    ]
 
-    loaded = serialization.load(reports, list[SafetyReport])
+    loaded = serialization.load([_wire_report(n, f"E-{n}") for n in range(5)], list[SafetyReport])
 
     assert [r.reporter for r in loaded] == [f"E-{n}" for n in range(5)]
     assert len(serialization._REFERENCES) <= 2
@@ -2179,18 +2165,8 @@ def test_a_reporter_given_as_a_subclass_of_str_is_kept_as_given_and_not_shared()
     class Name(str):
         __slots__ = ()
 
-    def report(number: int, reporter: str) -> dict[str, object]:
-        return {
-            "id": f"R-{number}",
-            "kind": "near_miss",
-            "risk": "low",
-            "reporter": reporter,
-            "department": "D-1",
-            "reported_at": "2023-05-04T09:30:00+06:00",
-        }
+    wire = [_wire_report(1, Name("E-7")), _wire_report(2, "E-7")]
 
-    given, plain = serialization.load(
-        [report(1, Name("E-7")), report(2, "E-7")], list[SafetyReport]
-    )
+    given, plain = serialization.load(wire, list[SafetyReport])
 
     assert [type(given.reporter), type(plain.reporter)] == [Name, str]
