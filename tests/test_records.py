@@ -1358,7 +1358,7 @@ def test_a_bundle_keeps_one_object_per_local_day_of_its_reports() -> None:
     # Memory: a 10x bundle holds 775,782 days of reports and changes, of about 1,100 days.
     index = demo_department()._index
     days = [*index.report_days.values()]
-    days += [day for _, changed in index.change_days.values() for day in changed]
+    days += [day for changed in index.change_days.values() for day in changed]
 
     assert len(days) > 2 * len(set(days))
     assert len({id(day) for day in days}) == len(set(days))

@@ -356,8 +356,8 @@ class Records:
         return self._day_entered(report, ReportStatus.REJECTED)
 
     def _day_entered(self, report: SafetyReport, status: ReportStatus) -> date | None:
-        stored, days = _lookup(self._index.change_days, "safety report", report.id)
-        for change, day in zip(stored.history, days, strict=True):
+        stored = _lookup(self._index.report_by_id, "safety report", report.id)
+        for change, day in zip(stored.history, self._index.change_days[stored.id], strict=True):
             if change.status is status:
                 return day
         return None
@@ -439,7 +439,9 @@ class Records:
         state = ReportAsOf._unchecked  # the query's values are valid already: no field checks
         return tuple(
             state(report, report.history[known - 1].status if known else unchanged)
-            for report, days in index.report_change_days[span]
+            for report, days in zip(
+                index.reports.items[span], index.report_change_days[span], strict=True
+            )
             for known in (bisect_right(days, as_of),)  # changes on or before as_of
         )
 
@@ -593,20 +595,20 @@ class _Index:
         days: dict[date, date] = {}
         one = days.setdefault
         report_days: dict[str, date] = {}
-        change_days: dict[str, tuple[SafetyReport, tuple[date, ...]]] = {}
+        change_days: dict[str, tuple[date, ...]] = {}
         for r in records.safety_reports:
             day = r.reported_at.astimezone(zone).date()
             report_days[r.id] = one(day, day)
             changed = [c.at.astimezone(zone).date() for c in r.history]
-            change_days[r.id] = (r, tuple([one(d, d) for d in changed]))
+            change_days[r.id] = tuple([one(d, d) for d in changed])
         self.report_days: Mapping[str, date] = report_days
-        self.change_days: Mapping[str, tuple[SafetyReport, tuple[date, ...]]] = change_days
+        self.change_days: Mapping[str, tuple[date, ...]] = change_days
         # In time order, ties by id: the reports are in id order, and a sort keeps the order
         # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
         ordered = sorted(records.safety_reports, key=_reported_at)
         self.reports = _Timeline((self.report_days[r.id], r) for r in ordered)
         # Aligned with ``reports.items``: a period's reports and their changes slice alike.
-        self.report_change_days = tuple(self.change_days[r.id] for r in self.reports.items)
+        self.report_change_days = tuple([change_days[r.id] for r in self.reports.items])
         self.reports_by_reporter = _group(ordered, lambda r: r.reporter)
         self.sessions = _Timeline((s.days.start, s) for s in records.training_sessions)
         self.submissions = _Timeline((s.issued_on, s) for s in records.submissions)

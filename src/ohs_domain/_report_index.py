@@ -89,7 +89,7 @@ def _time_ordered(
     """
     index = records._index
     decided = []
-    for report, days in index.report_change_days:
+    for report, days in zip(index.reports.items, index.report_change_days, strict=True):
         accepted = rejected = None
         for change, day in zip(report.history, days, strict=True):
             if change.status is ReportStatus.ACCEPTED:
