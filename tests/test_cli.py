@@ -233,6 +233,26 @@ def test_invalid_data_exits_1_with_every_problem_and_no_traceback(
             id="a-quarter-and-a-year",
         ),
         pytest.param(["demo", "--out", "d", "--scale", "0"], "--scale: ", id="scale-zero"),
+        pytest.param(
+            ["inspector-pay", "d", "--policy", "p", "--year", "abc"],
+            "argument --year: year: got 'abc' (str); expected four digits, e.g. '2023'",
+            id="a-year-that-is-not-a-number",
+        ),
+        pytest.param(
+            ["inspector-pay", "d", "--policy", "p", "--year", "23"],
+            "argument --year: year: got '23' (str); expected four digits, e.g. '2023'",
+            id="a-year-of-two-digits",  # (not the year 23)
+        ),
+        pytest.param(
+            ["reward-awards", "d", "--policy", "p", "--period", "23", "--paid-on", "2024-01-25"],
+            "argument --period: year: got '23' (str); expected four digits",
+            id="a-period-of-two-digits",
+        ),
+        pytest.param(
+            ["reward-awards", "d", "--policy", "p", "--period", "2023", "--paid-on", "25.01.2024"],
+            "argument --paid-on: got '25.01.2024' (str); expected an ISO 8601 date",
+            id="a-day-written-the-local-way",
+        ),
     ],
 )
 def test_a_wrong_command_line_exits_2(

@@ -77,3 +77,14 @@ def test_dask_over_8_parts_gives_the_single_process_results(
 
     assert len(parts) == 8
     assert [serialization.dump_json(result) for result in results] == in_one_process
+
+
+def test_the_node_clients_count_in_the_schema_how_to_is_the_demo_companys() -> None:
+    # The page shows the output of examples/node/validate.mjs, which .ci/run runs; this
+    # keeps its figure true: every record of every collection of the demo company.
+    page = (EXAMPLES.parent / "docs" / "how-to" / "json-schema.md").read_text()
+    company = demo.build_records()
+    count = sum(
+        len(items) for items in serialization.dump(company).values() if isinstance(items, list)
+    )
+    assert f"valid against Records: {count} records\n" in page

@@ -1,5 +1,6 @@
 import json
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -261,3 +262,51 @@ def test_csv_tables_may_leave_out_collections_and_history(tmp_path: Path) -> Non
     for name in ("report_history.csv", "injuries.csv"):
         (tmp_path / name).unlink()
     assert serialization.read_csv_tables(tmp_path) == SMALL
+
+
+# An export saved by a spreadsheet in a legacy code page (here cp1251, Russian Windows):
+# the first line that is not UTF-8 is a problem at its line, never a traceback.
+@pytest.mark.parametrize(
+    ("write", "read", "file", "line"),
+    [
+        pytest.param(
+            serialization.write_csv_tables,
+            serialization.read_csv_tables,
+            "departments.csv",
+            3,
+            id="csv",
+        ),
+        pytest.param(
+            serialization.write_json_lines,
+            serialization.read_json_lines,
+            "departments.jsonl",
+            2,
+            id="json-lines",
+        ),
+    ],
+)
+def test_a_table_in_a_legacy_code_page_is_a_problem_at_its_first_line_not_in_utf8(
+    tmp_path: Path, write: Any, read: Any, file: str, line: int
+) -> None:
+    language = "CSV" if file.endswith(".csv") else "JSON"
+    write(SMALL, tmp_path)
+    path = tmp_path / file
+    text = path.read_text(encoding="utf-8").replace("CHP-1", "ТЭЦ-1")
+    path.write_bytes(text.encode("cp1251"))
+
+    with pytest.raises(InvalidDataError) as caught:
+        read(tmp_path)
+
+    (problem, *_) = caught.value.problems
+    assert problem.path == f"{file}:{line}"
+    assert problem.message.startswith(
+        f"not valid {language}: not UTF-8 ('utf-8' codec can't decode byte 0xd2 in position"
+    )
+
+
+def test_the_layout_in_the_csv_how_to_is_what_the_tables_are_written_with(tmp_path: Path) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "how-to" / "csv-tables.md").read_text()
+    serialization.write_csv_tables(demo_department(), tmp_path)
+    for table in sorted(tmp_path.glob("*.csv")):
+        header = table.read_text(encoding="utf-8").splitlines()[0]
+        assert f"| `{table.name}` | `{header}`" in page

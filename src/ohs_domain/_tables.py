@@ -40,7 +40,7 @@ from ohs_domain import serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidArgumentError, InvalidDataError, Problem
 from ohs_domain._i18n import Message, message
-from ohs_domain._parsers import not_json
+from ohs_domain._parsers import not_json, undecodable
 from ohs_domain._periods import Month, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records
 
@@ -221,16 +221,35 @@ class _Reading:
         raise InvalidDataError("Records", self.problems)
 
 
+def _not_utf8(path: Path, language: str) -> Problem:
+    """The first line of ``path`` that is not UTF-8 (a file saved in a legacy code page)."""
+    with path.open("rb") as raw:
+        for number, line in enumerate(raw, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                words = message(
+                    "not valid {language}: not UTF-8 ({error})",
+                    language=language,
+                    error=undecodable(error),
+                )
+                return Problem.of(f"{path.name}:{number}", words)
+    raise AssertionError(path)  # pragma: no cover - called when a line did not decode
+
+
 def _json_rows(path: Path, problems: list[Problem]) -> Iterator[_Row]:
     """Each non-blank line of ``path`` as a row, parsed; bad JSON is a problem."""
     with path.open(encoding="utf-8", errors="strict") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield _Row(number, json.loads(line))
-            except ValueError as error:
-                problems.append(Problem.of(f"{path.name}:{number}", not_json(error)))
+        try:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    yield _Row(number, json.loads(line))
+                except ValueError as error:
+                    problems.append(Problem.of(f"{path.name}:{number}", not_json(error)))
+        except UnicodeDecodeError:  # the rest of the file is not read
+            problems.append(_not_utf8(path, "JSON"))
 
 
 @checked
@@ -348,6 +367,15 @@ def _csv_rows(
     path: Path, columns: dict[str, tuple[Callable[[str], Any], bool]], problems: list[Problem]
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Each row of ``path`` with its line; a bad header is a problem and no row is read."""
+    try:
+        yield from _csv_rows_of_text(path, columns, problems)
+    except UnicodeDecodeError:  # the rest of the file is not read
+        problems.append(_not_utf8(path, "CSV"))
+
+
+def _csv_rows_of_text(
+    path: Path, columns: dict[str, tuple[Callable[[str], Any], bool]], problems: list[Problem]
+) -> Iterator[tuple[int, dict[str, str]]]:
     with path.open(encoding="utf-8-sig", newline="") as lines:
         reader = csv.reader(lines)
         header = next(reader, [])

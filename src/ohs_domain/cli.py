@@ -27,7 +27,7 @@ from typing import Any, Final, TypeVar
 
 from ohs_domain import _i18n, _rows, _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
-from ohs_domain._errors import OhsDomainError
+from ohs_domain._errors import InvalidDataError, OhsDomainError
 from ohs_domain._i18n import LANGUAGES, Language, message
 from ohs_domain._inspector_pay import (
     InspectorPay,
@@ -89,7 +89,9 @@ def _parsed(parse: Callable[[str], T]) -> Callable[[str], T]:
     def convert(text: str) -> T:
         try:
             return parse(text)
-        except (OhsDomainError, ValueError) as error:
+        except InvalidDataError as error:  # the edge's reading: its problem's words
+            raise argparse.ArgumentTypeError(error.problems[0].message) from None
+        except OhsDomainError as error:
             raise argparse.ArgumentTypeError(str(error)) from None
 
     return convert
@@ -97,14 +99,18 @@ def _parsed(parse: Callable[[str], T]) -> Callable[[str], T]:
 
 def _period(text: str) -> Period:
     if text.isdigit():
-        return Year(int(text))
+        return Year.parse(text)
     if "Q" in text:
         return Quarter.parse(text)
     return Month.parse(text)
 
 
-_YEAR = _parsed(lambda text: Year(int(text)))
-_DAY = _parsed(date.fromisoformat)
+def _day(text: str) -> date:
+    return serialization.load(text, date)
+
+
+_YEAR = _parsed(Year.parse)
+_DAY = _parsed(_day)
 
 
 def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], form: str) -> str:
