@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import ohs_domain
 from ohs_domain import cli, schema, serialization
 from ohs_domain.cli import main
 from tests.builders import demo_company, demo_department
@@ -618,3 +619,10 @@ def test_a_failed_scenario_says_what_differs_in_the_language_asked(
         "  total: ожидалось '1 KZT', получено '1,245,000 KZT'",
     ]
     assert out.splitlines()[-1] == "1 сценарий, не пройдено: 1"
+
+
+def test_version_prints_the_installed_version_and_exits_0(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"ohs-domain {ohs_domain.__version__}\n")

@@ -310,3 +310,43 @@ def test_the_layout_in_the_csv_how_to_is_what_the_tables_are_written_with(tmp_pa
     for table in sorted(tmp_path.glob("*.csv")):
         header = table.read_text(encoding="utf-8").splitlines()[0]
         assert f"| `{table.name}` | `{header}`" in page
+
+
+# A table whose header cannot be read, or a row with a cell too many, is one problem each:
+# the records that name a row of it are not also called unknown (an HR export with a
+# renamed column gave 31,860 problems).
+@pytest.mark.parametrize(
+    ("place", "old", "new", "expected"),
+    [
+        pytest.param(
+            "employees.csv:3", "\n", ",extra\n", ["employees.csv:3"], id="a-cell-too-many"
+        ),
+        pytest.param(
+            "employees.csv:1",
+            "hired_on",
+            "hire_date",
+            ["employees.csv:1:hire_date", "employees.csv:1"],
+            id="a-renamed-column",
+        ),
+        pytest.param(
+            "departments.csv:1",
+            ",",
+            ";",
+            ["departments.csv:1:id;name", "departments.csv:1", "departments.csv:1"],
+            id="a-semicolon-in-the-header",
+        ),
+    ],
+)
+def test_a_row_or_table_that_cannot_be_read_is_not_also_an_unknown_reference(
+    tmp_path: Path, place: str, old: str, new: str, expected: list[str]
+) -> None:
+    table, line = place.split(":")
+    serialization.write_csv_tables(demo_department(), tmp_path)
+    lines = (tmp_path / table).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[int(line) - 1] = lines[int(line) - 1].replace(old, new, 1)
+    (tmp_path / table).write_text("".join(lines), encoding="utf-8")
+
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_csv_tables(tmp_path)
+
+    assert [p.path for p in caught.value.problems] == expected

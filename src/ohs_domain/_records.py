@@ -16,7 +16,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -269,7 +269,7 @@ class Records:
         cls,
         time_zone: ZoneInfo | None,
         given: Mapping[str, Sequence[tuple[int, Any]]],
-        unreadable: Mapping[str, frozenset[str]],
+        unreadable: Mapping[str, Container[str]],
     ) -> list[Problem]:
         """The cross-record problems of the readable rows of a bundle that is being loaded.
 
@@ -667,7 +667,7 @@ class _Validation:
         records: Records,
         index: _Index,
         given: Mapping[str, Sequence[tuple[int, Any]]],
-        unreadable: Mapping[str, frozenset[str]] | None = None,
+        unreadable: Mapping[str, Container[str]] | None = None,
         *,
         dated: bool = True,
     ) -> None:

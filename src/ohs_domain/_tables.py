@@ -29,7 +29,7 @@ import types
 import typing
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from pathlib import Path
 from typing import Any, Final, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo
@@ -195,7 +195,10 @@ class _Reading:
             name: list(zip(self.lines[name], items, strict=True))
             for name, items in self.items.items()
         }
-        unreadable = {name: frozenset(ids) for name, ids in self.unreadable.items()}
+        unreadable: dict[str, Container[str]] = {
+            name: _EveryId() if EVERY_ID in ids else frozenset(ids)
+            for name, ids in self.unreadable.items()
+        }
         for problem in Records._problems_of(zone, given, unreadable):
             match = _ACROSS.fullmatch(problem.path)
             if match is None:  # pragma: no cover - every rule across records names a row
@@ -364,17 +367,40 @@ def _row_data(row: dict[str, str], columns: dict[str, tuple[Callable[[str], Any]
 
 
 def _csv_rows(
-    path: Path, columns: dict[str, tuple[Callable[[str], Any], bool]], problems: list[Problem]
+    path: Path,
+    columns: dict[str, tuple[Callable[[str], Any], bool]],
+    problems: list[Problem],
+    unreadable: set[str],
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """Each row of ``path`` with its line; a bad header is a problem and no row is read."""
+    """Each row of ``path`` with its line; a bad header is a problem and no row is read.
+
+    The ids of rows that cannot be read are added to ``unreadable`` (``EVERY_ID`` when
+    no row is), so that a reference to one of them is not called unknown.
+    """
     try:
-        yield from _csv_rows_of_text(path, columns, problems)
+        yield from _csv_rows_of_text(path, columns, problems, unreadable)
     except UnicodeDecodeError:  # the rest of the file is not read
         problems.append(_not_utf8(path, "CSV"))
+        unreadable.add(EVERY_ID)
+
+
+# In the ids of a table's unreadable rows: the table could not be read, any id may be in it.
+# (No id can be it: ids hold no control characters.)
+EVERY_ID: Final = "\x00every id"
+
+
+class _EveryId:
+    """The ids of a table that could not be read: any id may have been in it."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
 
 
 def _csv_rows_of_text(
-    path: Path, columns: dict[str, tuple[Callable[[str], Any], bool]], problems: list[Problem]
+    path: Path,
+    columns: dict[str, tuple[Callable[[str], Any], bool]],
+    problems: list[Problem],
+    unreadable: set[str],
 ) -> Iterator[tuple[int, dict[str, str]]]:
     with path.open(encoding="utf-8-sig", newline="") as lines:
         reader = csv.reader(lines)
@@ -393,11 +419,14 @@ def _csv_rows_of_text(
         ]
         if wrong:
             problems.extend(wrong)
+            unreadable.add(EVERY_ID)
             return
         for cells in reader:
             if not any(cells):
                 continue
             if len(cells) != len(header):
+                label = serialization._raw_label(dict(zip(header, cells, strict=False)))
+                unreadable.add(EVERY_ID if label is None else label)
                 problems.append(
                     Problem.of(
                         f"{path.name}:{reader.line_num}",
@@ -418,7 +447,7 @@ def _history(folder: Path, problems: list[Problem]) -> dict[str, list[tuple[int,
     path = folder / HISTORY_FILE
     if path.exists():
         columns = {name: (_cell_reader(str), name != "reason") for name in _HISTORY_COLUMNS}
-        for line, row in _csv_rows(path, columns, problems):
+        for line, row in _csv_rows(path, columns, problems, set()):
             report = row.pop("report")
             changes[report].append((line, _row_data(row, columns)))
     return changes
@@ -429,6 +458,7 @@ def _table_rows(
     kind: Any,
     history: dict[str, list[tuple[int, Any]]] | None,
     problems: list[Problem],
+    unreadable: set[str],
 ) -> Iterator[_Row]:
     """The rows of one CSV table of records of ``kind``.
 
@@ -437,7 +467,7 @@ def _table_rows(
     columns = _columns(kind)
     if history is not None:
         columns.pop("history")
-    for line, cells in _csv_rows(path, columns, problems):
+    for line, cells in _csv_rows(path, columns, problems, unreadable):
         data = _row_data(cells, columns)
         if history is None:
             yield _Row(line, data)
@@ -489,7 +519,9 @@ def read_csv_tables(
         path = folder / f"{name}.csv"
         if path.exists():
             changes = history if name == "safety_reports" else None
-            rows = _table_rows(path, get_args(kinds[name])[0], changes, reading.problems)
+            rows = _table_rows(
+                path, get_args(kinds[name])[0], changes, reading.problems, reading.unreadable[name]
+            )
             reading.collection(name, path.name, rows, kinds[name])
     reading.problems.extend(
         Problem.of(

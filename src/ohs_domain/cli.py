@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+import ohs_domain
 from ohs_domain import _i18n, _rows, _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidDataError, OhsDomainError
@@ -379,6 +380,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate and evaluate occupational health and safety records.",
         epilog="Exit codes: 0 done; 1 invalid data or file; 2 wrong command line.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {ohs_domain.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace], str], help_: str) -> Any:
