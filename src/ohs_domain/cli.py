@@ -120,8 +120,15 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], form: str) ->
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: _cell(value) for column, value in row.items()} for row in rows)
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A row's value in a CSV cell: true and false as in JSON and in the CSV tables read."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
 
 
 def _pay_text(result: InspectorPay | InspectorPayYear, lang: Language) -> str:
