@@ -202,7 +202,14 @@ def test_key_points_from_a_bundle_and_a_toml_policy(
             id="the-wrong-policy-file",
         ),
         pytest.param(["validate", "{d}/reward-policy.json"], "Records: ", id="a-policy-as-records"),
-        pytest.param(["validate", "{d}/nothing.json"], "nothing.json: No such file", id="no-file"),
+        pytest.param(
+            ["validate", "{d}/nothing.json"], "records {d}/nothing.json: No such file", id="no-file"
+        ),
+        pytest.param(
+            ["inspector-pay", "{d}", "--policy", "{d}/nothing.json", "--year", "2023"],
+            "--policy {d}/nothing.json: No such file",
+            id="no-policy-file",
+        ),
     ],
 )
 def test_invalid_data_exits_1_with_every_problem_and_no_traceback(
@@ -210,7 +217,7 @@ def test_invalid_data_exits_1_with_every_problem_and_no_traceback(
 ) -> None:
     code, out, err = run(capsys, *(a.format(d=department) for a in argv))
     assert (code, out) == (1, "")
-    assert says in err
+    assert says.format(d=department) in err
     assert "Traceback" not in err
 
 

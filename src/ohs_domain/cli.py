@@ -487,6 +487,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{error.render(getattr(args, 'lang', 'en'))}\n")
         return 1
     except OSError as error:
-        sys.stderr.write(f"ohs-domain: {error.filename}: {error.strerror}\n")
+        sys.stderr.write(f"ohs-domain: {_given_as(args, error.filename)}{error.strerror}\n")
         return 1
     return 0
+
+
+def _given_as(args: argparse.Namespace, file: object) -> str:
+    """Which of the command's arguments named ``file``: "--policy p.json: ", "records r: "."""
+    for name, value in vars(args).items():
+        if isinstance(value, Path) and str(value) == str(file):
+            option = name if name == "records" else f"--{name.replace('_', '-')}"
+            return f"{option} {file}: "
+    return f"{file}: "
