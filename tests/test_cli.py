@@ -210,6 +210,11 @@ def test_key_points_from_a_bundle_and_a_toml_policy(
             "--policy {d}/nothing.json: No such file",
             id="no-policy-file",
         ),
+        pytest.param(
+            ["test", "{d}/nothing.toml"],
+            "ohs-domain: {d}/nothing.toml: No such file",
+            id="no-scenario",
+        ),
     ],
 )
 def test_invalid_data_exits_1_with_every_problem_and_no_traceback(
