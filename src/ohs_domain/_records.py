@@ -591,7 +591,7 @@ class _Index:
         }
         # The day of each report and of each change of its status, in the company's zone
         # (never earlier than the last), in one pass over the reports. One object per day:
-        # a 10x bundle has 775,782 such days, of about 1,100 distinct ones.
+        # a 10x bundle has 775,784 such days, of about 1,100 distinct ones.
         days: dict[date, date] = {}
         one = days.setdefault
         report_days: dict[str, date] = {}
