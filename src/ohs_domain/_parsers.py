@@ -42,6 +42,13 @@ def undecodable(error: UnicodeDecodeError) -> Message:
     )
 
 
+def not_utf8(language: str, error: UnicodeDecodeError) -> Message:
+    """Why text in ``language`` (JSON, TOML, CSV) is not read: its bytes are not UTF-8."""
+    return message(
+        "not valid {language}: not UTF-8 ({error})", language=language, error=undecodable(error)
+    )
+
+
 def not_json(error: ValueError | RecursionError) -> Message:
     """Why text is not JSON, in the words of Python's parser, as a message."""
     if isinstance(error, json.JSONDecodeError):

@@ -40,7 +40,7 @@ from ohs_domain import serialization
 from ohs_domain._arguments import checked
 from ohs_domain._errors import InvalidArgumentError, InvalidDataError, Problem
 from ohs_domain._i18n import Message, message
-from ohs_domain._parsers import not_json, undecodable
+from ohs_domain._parsers import not_json, not_utf8
 from ohs_domain._periods import Month, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records
 
@@ -231,12 +231,7 @@ def _not_utf8(path: Path, language: str) -> Problem:
             try:
                 line.decode("utf-8")
             except UnicodeDecodeError as error:
-                words = message(
-                    "not valid {language}: not UTF-8 ({error})",
-                    language=language,
-                    error=undecodable(error),
-                )
-                return Problem.of(f"{path.name}:{number}", words)
+                return Problem.of(f"{path.name}:{number}", not_utf8(language, error))
     raise AssertionError(path)  # pragma: no cover - called when a line did not decode
 
 

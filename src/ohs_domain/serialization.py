@@ -79,7 +79,7 @@ from ohs_domain._errors import (
 )
 from ohs_domain._i18n import N_, Message, either, message
 from ohs_domain._money import _to_amount
-from ohs_domain._parsers import NotANumberError, not_json, not_toml, undecodable
+from ohs_domain._parsers import NotANumberError, not_json, not_toml, not_utf8
 from ohs_domain._periods import Month, Quarter, Year
 from ohs_domain._records import COLLECTIONS, Records, paused_gc, reading_order
 from ohs_domain._reporting import (
@@ -987,11 +987,7 @@ def _text(source: object, kind: object, language: str) -> str:
         try:
             return source.decode("utf-8")
         except UnicodeDecodeError as error:
-            words = message(
-                "not valid {language}: not UTF-8 ({error})",
-                language=language,
-                error=undecodable(error),
-            )
+            words = not_utf8(language, error)
             raise InvalidDataError(_name(kind), [Problem.of("$", words)]) from None
     return cast(str, source)
 
