@@ -1357,8 +1357,8 @@ def test_the_rules_across_records_read_in_russian_and_kazakh() -> None:
 def test_a_bundle_keeps_one_object_per_local_day_of_its_reports() -> None:
     # Memory: a 10x bundle holds 775,784 days of reports and changes, of about 1,100 days.
     index = demo_department()._index
-    days = [*index.report_days.values()]
-    days += [day for changed in index.change_days.values() for day in changed]
+    days = [*index.report_days]
+    days += [day for changed in index.change_days for day in changed]
 
     assert len(days) > 2 * len(set(days))
     assert len({id(day) for day in days}) == len(set(days))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -335,7 +336,7 @@ class Records:
         Raises:
             UnknownRecordError: If ``report`` is not in the bundle.
         """
-        return _lookup(self._index.report_days, "safety report", report.id)
+        return self._index.report_days[_lookup(self._index.position, "safety report", report.id)]
 
     @checked
     def accepted_on(self, report: SafetyReport) -> date | None:
@@ -356,8 +357,10 @@ class Records:
         return self._day_entered(report, ReportStatus.REJECTED)
 
     def _day_entered(self, report: SafetyReport, status: ReportStatus) -> date | None:
-        stored = _lookup(self._index.report_by_id, "safety report", report.id)
-        for change, day in zip(stored.history, self._index.change_days[stored.id], strict=True):
+        n = _lookup(self._index.position, "safety report", report.id)
+        for change, day in zip(
+            self.safety_reports[n].history, self._index.change_days[n], strict=True
+        ):
             if change.status is status:
                 return day
         return None
@@ -509,7 +512,9 @@ class Records:
             UnknownRecordError: If it is not in the bundle.
         """
         if action.report is not None:
-            return _lookup(self._index.report_by_id, "safety report", action.report)
+            return self.safety_reports[
+                _lookup(self._index.position, "safety report", action.report)
+            ]
         return _lookup(self._index.violations, "violation", str(action.violation))
 
     @checked
@@ -564,10 +569,11 @@ class _Index:
         "departments",
         "employees",
         "injuries",
+        "position",
         "production",
-        "report_by_id",
         "report_change_days",
         "report_days",
+        "report_order",
         "reports",
         "reports_by_reporter",
         "sessions",
@@ -592,24 +598,34 @@ class _Index:
         # The day of each report and of each change of its status, in the company's zone
         # (never earlier than the last), in one pass over the reports. One object per day:
         # a 10x bundle has 775,784 such days, of about 1,100 distinct ones.
+        # Kept as columns in the bundle's (id) order, which is the order the reports lie
+        # in memory: what follows reads them by position, not by id in time order, which
+        # at 30x touched a dict entry and an id string scattered over the heap per report.
+        reports = records.safety_reports
         days: dict[date, date] = {}
         one = days.setdefault
-        report_days: dict[str, date] = {}
-        change_days: dict[str, tuple[date, ...]] = {}
-        for r in records.safety_reports:
+        self.position: Mapping[str, int] = {r.id: n for n, r in enumerate(reports)}
+        self.report_days: list[date] = []
+        self.change_days: list[tuple[date, ...]] = []
+        for r in reports:
             day = r.reported_at.astimezone(zone).date()
-            report_days[r.id] = one(day, day)
+            self.report_days.append(one(day, day))
             changed = [c.at.astimezone(zone).date() for c in r.history]
-            change_days[r.id] = tuple([one(d, d) for d in changed])
-        self.report_days: Mapping[str, date] = report_days
-        self.change_days: Mapping[str, tuple[date, ...]] = change_days
+            self.change_days.append(tuple([one(d, d) for d in changed]))
         # In time order, ties by id: the reports are in id order, and a sort keeps the order
         # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
-        ordered = sorted(records.safety_reports, key=_reported_at)
-        self.reports = _Timeline((self.report_days[r.id], r) for r in ordered)
+        moments = [r.reported_at for r in reports]
+        by_moment = sorted(range(len(reports)), key=moments.__getitem__)
+        reporters: defaultdict[EmployeeId, list[SafetyReport]] = defaultdict(list)
+        for n in by_moment:
+            reporters[reports[n].reporter].append(reports[n])
+        self.reports_by_reporter = MappingProxyType({k: tuple(v) for k, v in reporters.items()})
+        # The timeline orders by local day, which a change of the zone's offset can turn
+        # back an hour: by day, then by moment (a sort keeps the order of ties).
+        self.report_order = array("l", sorted(by_moment, key=self.report_days.__getitem__))
+        self.reports = _Timeline((self.report_days[n], reports[n]) for n in self.report_order)
         # Aligned with ``reports.items``: a period's reports and their changes slice alike.
-        self.report_change_days = tuple([change_days[r.id] for r in self.reports.items])
-        self.reports_by_reporter = _group(ordered, lambda r: r.reporter)
+        self.report_change_days = tuple([self.change_days[n] for n in self.report_order])
         self.sessions = _Timeline((s.days.start, s) for s in records.training_sessions)
         self.submissions = _Timeline((s.issued_on, s) for s in records.submissions)
         self.submissions_by_inspector = _group(self.submissions.items, lambda s: s.inspector)
@@ -619,7 +635,6 @@ class _Index:
         for submission in records.submissions:
             for violation_id in submission.violations:
                 self.submission_of_violation.setdefault(violation_id, submission)
-        self.report_by_id: Mapping[str, SafetyReport] = {r.id: r for r in records.safety_reports}
         self.actions_of_report = _group(
             (a for a in records.corrective_actions if a.report is not None), lambda a: a.report
         )
@@ -706,8 +721,8 @@ class _Validation:
                 )
         for session in records.training_sessions:
             self.session(session)
-        for report in records.safety_reports:
-            self.report(report)
+        for report, day in zip(records.safety_reports, self.index.report_days, strict=True):
+            self.report(report, day)
         for violation in records.violations:
             self.department(violation, "department", violation.department)
         listed_by: dict[ViolationId, SubmissionId] = {}
@@ -851,11 +866,10 @@ class _Validation:
             ):
                 self.employed(session, "attendees", attendee, last, "attended")
 
-    def report(self, report: SafetyReport) -> None:
+    def report(self, report: SafetyReport, day: date) -> None:
         self.department(report, "department", report.department)
         if not self.employee(report, "reporter", report.reporter) or not self.dated:
             return
-        day = self.index.report_days[report.id]
         self.employed(report, "reporter", report.reporter, day, "reported")
         account = self.index.accounts.get(report.reporter)
         if account is None or account.registered_on > day:
@@ -884,16 +898,17 @@ class _Validation:
         if self.employee(action, "owner", action.owner):
             self.employed(action, "owner", action.owner, action.raised_on, "was made owner")
         if action.report is not None:
-            report = self.index.report_by_id.get(action.report)
-            if report is None:
-                if self.known("safety_reports", self.index.report_by_id, action.report) is False:
+            n = self.index.position.get(action.report)
+            if n is None:
+                if self.known("safety_reports", self.index.position, action.report) is False:
                     self.problem(
                         action, "report", _unknown("safety report", action.report, "safety_reports")
                     )
                 return
             if not self.dated:
                 return
-            since = self.index.report_days[report.id]
+            report = self.records.safety_reports[n]
+            since = self.index.report_days[n]
             eliminated = _day_of(report.eliminated_at, self.records.time_zone)
             subject = _i18n.message("safety report {id}", id=repr(report.id))
             self.answers(action, subject, since, eliminated)

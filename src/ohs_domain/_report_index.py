@@ -11,14 +11,13 @@ use and keeps it on the bundle.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
 from ohs_domain._periods import DateRange
 from ohs_domain._records import Records
 from ohs_domain._reporting import ReportKind, ReportStatus, SafetyReport
-from ohs_domain._workforce import Employee
+from ohs_domain._workforce import Employee, EmployeeId
 
 KINDS: Final = tuple(sorted(ReportKind))
 """Report kinds by code: a kind's code is its position, in the order breakdowns list them."""
@@ -56,20 +55,14 @@ class ReportIndex:
         self.employees: tuple[Employee, ...] = records.employees
         position = {e.id: number for number, e in enumerate(self.employees)}
         self.production = tuple(records._is_production(e) for e in self.employees)
-        local_days, decided = _time_ordered(records)
-        self.days = [day.toordinal() for day in local_days]
-        reports: list[SafetyReport] = []
-        self.slot: list[int] = []
-        self.accepted: list[int] = []
-        self.rejected: list[int] = []
-        width = len(KINDS)
-        # One pass, each report read once: the reports lie scattered over a large heap.
-        for report, accepted, rejected in decided:
-            reports.append(report)
-            self.slot.append(position[report.reporter] * width + _CODE[report.kind._value_])
-            self.accepted.append(NEVER if accepted is None else accepted.toordinal())
-            self.rejected.append(NEVER if rejected is None else rejected.toordinal())
-        self.reports = tuple(reports)
+        index = records._index
+        self.reports: tuple[SafetyReport, ...] = index.reports.items
+        self.days = [day.toordinal() for day in index.reports.days]
+        slot, accepted, rejected = _decided(records, position)
+        order = index.report_order  # the bundle's positions in time order
+        self.slot: list[int] = [slot[n] for n in order]
+        self.accepted: list[int] = [accepted[n] for n in order]
+        self.rejected: list[int] = [rejected[n] for n in order]
 
     def span(self, days: DateRange) -> slice:
         """The positions of the reports registered on ``days``."""
@@ -77,27 +70,32 @@ class ReportIndex:
         return slice(start, bisect_left(self.days, days.end.toordinal(), lo=start))
 
 
-def _time_ordered(
-    records: Records,
-) -> tuple[Sequence[date], Sequence[tuple[SafetyReport, date | None, date | None]]]:
-    """Every report in time order with its local day, accepted day and rejected day.
+def _decided(
+    records: Records, position: dict[EmployeeId, int]
+) -> tuple[list[int], list[int], list[int]]:
+    """Each report's slot, accepted day and rejected day (ordinals), in the bundle's order.
 
-    Read from the bundle's own index, whose days of each change of status are the
-    ones [`Records.reports_as_of`][ohs_domain.Records.reports_as_of] decides by: a
-    report counts as accepted (rejected) on a day when it was accepted (rejected) on
-    or before it, here an integer comparison of the same days.
+    Read in the order the reports lie in memory, each once, from the bundle's own days
+    of each change of status: the ones
+    [`Records.reports_as_of`][ohs_domain.Records.reports_as_of] decides by. A report
+    counts as accepted (rejected) on a day when it was accepted (rejected) on or before
+    it, here an integer comparison of the same days.
     """
-    index = records._index
-    decided = []
-    for report, days in zip(index.reports.items, index.report_change_days, strict=True):
-        accepted = rejected = None
+    width = len(KINDS)
+    slot: list[int] = []
+    accepted: list[int] = []
+    rejected: list[int] = []
+    for report, days in zip(records.safety_reports, records._index.change_days, strict=True):
+        slot.append(position[report.reporter] * width + _CODE[report.kind._value_])
+        accepted_on = rejected_on = NEVER
         for change, day in zip(report.history, days, strict=True):
             if change.status is ReportStatus.ACCEPTED:
-                accepted = day
+                accepted_on = day.toordinal()
             elif change.status is ReportStatus.REJECTED:
-                rejected = day
-        decided.append((report, accepted, rejected))
-    return index.reports.days, decided
+                rejected_on = day.toordinal()
+        accepted.append(accepted_on)
+        rejected.append(rejected_on)
+    return slot, accepted, rejected
 
 
 def report_index(records: Records) -> ReportIndex:
