@@ -301,7 +301,7 @@ def elimination(
 def _reports(
     records: Records, days: DateRange, as_of: date, deadlines: EliminationDeadlines
 ) -> ItemTallies:
-    accepted = [k for k in records.reports_as_of(as_of, registered=days) if k.is_accepted]
+    accepted = [k for k in records._tallied_as_of(as_of, registered=days) if k.is_accepted]
     on_time = due = 0
     times: Counter[timedelta] = Counter()
     overdue: list[str] = []

@@ -160,7 +160,7 @@ def engagement_partial(
     staff = frozenset(e.id for e in production_staff(records, as_of))
     # Only reports registered by ``as_of`` are known on it (``reports_as_of`` leaves later
     # ones out): counting them would make someone active who is not yet registered.
-    known = records.reports_as_of(as_of, registered=parameters["period"])
+    known = list(records._tallied_as_of(as_of, registered=parameters["period"]))
     reports = [k.report for k in known]
     counted = [k.report for k in known if not k.is_rejected]
     groups = Counter(r.kind.group for r in reports)

@@ -434,19 +434,32 @@ class Records:
         report registered after ``as_of`` is not known yet and is left out; one
         accepted after it is known as registered only. In time order.
         """
+        return tuple(self._known_as_of(as_of, self._registered_by(as_of, registered)))
+
+    def _tallied_as_of(self, as_of: date, *, registered: DateRange) -> Iterator[ReportAsOf]:
+        """`reports_as_of` in the order the reports lie in memory, for tallies of them.
+
+        A count, a sum or a set does not depend on the order; read in time order, the
+        reports of a large bundle lie scattered over the heap (at 30x, a rule took twice
+        as long per report as at 1x).
+        """
+        return self._known_as_of(as_of, sorted(self._registered_by(as_of, registered)))
+
+    def _registered_by(self, as_of: date, registered: DateRange) -> Sequence[int]:
+        # The positions of the reports registered on ``registered`` and known on ``as_of``.
         if as_of < registered.end:
             registered = DateRange(registered.start, max(registered.start, as_of + _ONE_DAY))
         index = self._index
-        span = index.reports.span(registered)
+        return index.report_order[index.reports.span(registered)]
+
+    def _known_as_of(self, as_of: date, positions: Iterable[int]) -> Iterator[ReportAsOf]:
+        # Each report as it stood at the end of ``as_of``: its changes on or before it count.
+        reports, days = self.safety_reports, self._index.change_days
         unchanged = ReportStatus.REGISTERED
         state = ReportAsOf._unchecked  # the query's values are valid already: no field checks
-        return tuple(
-            state(report, report.history[known - 1].status if known else unchanged)
-            for report, days in zip(
-                index.reports.items[span], index.report_change_days[span], strict=True
-            )
-            for known in (bisect_right(days, as_of),)  # changes on or before as_of
-        )
+        for n in positions:
+            known = bisect_right(days[n], as_of)
+            yield state(reports[n], reports[n].history[known - 1].status if known else unchanged)
 
     @checked
     def reports_by(self, employee_id: str) -> tuple[SafetyReport, ...]:
@@ -571,7 +584,6 @@ class _Index:
         "injuries",
         "position",
         "production",
-        "report_change_days",
         "report_days",
         "report_order",
         "reports",
@@ -624,8 +636,6 @@ class _Index:
         # back an hour: by day, then by moment (a sort keeps the order of ties).
         self.report_order = array("l", sorted(by_moment, key=self.report_days.__getitem__))
         self.reports = _Timeline((self.report_days[n], reports[n]) for n in self.report_order)
-        # Aligned with ``reports.items``: a period's reports and their changes slice alike.
-        self.report_change_days = tuple([self.change_days[n] for n in self.report_order])
         self.sessions = _Timeline((s.days.start, s) for s in records.training_sessions)
         self.submissions = _Timeline((s.issued_on, s) for s in records.submissions)
         self.submissions_by_inspector = _group(self.submissions.items, lambda s: s.inspector)
