@@ -725,10 +725,8 @@ class _Validation:
             self.employee(certification, "employee", certification.employee)
         self.appointments()
         for account in records.reporting_accounts:
-            if self.employee(account, "employee", account.employee):
-                self.employed(
-                    account, "employee", account.employee, account.registered_on, "registered"
-                )
+            if employee := self.employee(account, "employee", account.employee):
+                self.employed(account, "employee", employee, account.registered_on, "registered")
         for session in records.training_sessions:
             self.session(session)
         for report, day in zip(records.safety_reports, self.index.report_days, strict=True):
@@ -740,10 +738,10 @@ class _Validation:
             self.submission(submission, listed_by)
         for injury in records.injuries:
             # A contractor's worker is not on the company's staff: nothing to resolve.
-            if injury.relation is WorkerRelation.EMPLOYEE and self.employee(
-                injury, "employee", injury.employee
+            if injury.relation is WorkerRelation.EMPLOYEE and (
+                employee := self.employee(injury, "employee", injury.employee)
             ):
-                self.employed(injury, "employee", injury.employee, injury.occurred_on, "injured")
+                self.employed(injury, "employee", employee, injury.occurred_on, "injured")
             self.department(injury, "department", injury.department)
         for hours in records.hours_worked:
             self.department(hours, "department", hours.department)
@@ -792,14 +790,14 @@ class _Validation:
         if self.known("departments", self.index.departments, department_id) is False:
             self.problem(record, field, _unknown("department", department_id, "departments"))
 
-    def employee(self, record: Any, field: str, employee_id: str) -> bool:
-        known = self.known("employees", self.index.employees, employee_id)
-        if known is False:
+    def employee(self, record: Any, field: str, employee_id: str) -> Employee | None:
+        """The employee ``employee_id`` names, looked up once for every check of ``record``."""
+        employee = self.index.employees.get(EmployeeId(employee_id))
+        if employee is None and self.known("employees", self.index.employees, employee_id) is False:
             self.problem(record, field, _unknown("employee", employee_id, "employees"))
-        return bool(known)
+        return employee
 
-    def employed(self, record: Any, field: str, employee_id: str, day: date, what: str) -> bool:
-        employee = self.index.employees[EmployeeId(employee_id)]
+    def employed(self, record: Any, field: str, employee: Employee, day: date, what: str) -> bool:
         if employee._on_staff(day):
             return True
         left = _i18n.message(", left on {day}", day=employee.left_on) if employee.left_on else ""
@@ -809,7 +807,7 @@ class _Validation:
             _i18n.message(
                 "employee {employee} {what} on {day} but was not on staff then "
                 "(hired on {hired_on}{left})",
-                employee=repr(employee_id),
+                employee=repr(employee.id),
                 what=Message(what),
                 day=day,
                 hired_on=employee.hired_on,
@@ -821,10 +819,11 @@ class _Validation:
     def appointments(self) -> None:
         for employee_id, appointments in self.index.appointments.items():
             for number, appointment in enumerate(appointments):
-                if not self.employee(appointment, "employee", employee_id):
+                employee = self.employee(appointment, "employee", employee_id)
+                if employee is None:
                     continue
                 self.employed(
-                    appointment, "employee", employee_id, appointment.term.start, "appointed"
+                    appointment, "employee", employee, appointment.term.start, "appointed"
                 )
                 # Every earlier term, not only the one before: a long term can
                 # overlap a later one past a shorter (or empty) term in between.
@@ -871,16 +870,16 @@ class _Validation:
                     ),
                 )
         for attendee in sorted(session.attendees):
-            if self.employee(session, "attendees", attendee) and self.employed(
-                session, "attendees", attendee, first, "attended"
-            ):
-                self.employed(session, "attendees", attendee, last, "attended")
+            employee = self.employee(session, "attendees", attendee)
+            if employee and self.employed(session, "attendees", employee, first, "attended"):
+                self.employed(session, "attendees", employee, last, "attended")
 
     def report(self, report: SafetyReport, day: date) -> None:
         self.department(report, "department", report.department)
-        if not self.employee(report, "reporter", report.reporter) or not self.dated:
+        employee = self.employee(report, "reporter", report.reporter)
+        if employee is None or not self.dated:
             return
-        self.employed(report, "reporter", report.reporter, day, "reported")
+        self.employed(report, "reporter", employee, day, "reported")
         account = self.index.accounts.get(report.reporter)
         if account is None or account.registered_on > day:
             if account is None and report.reporter in self.unreadable.get(
@@ -905,8 +904,8 @@ class _Validation:
             )
 
     def action(self, action: CorrectiveAction) -> None:
-        if self.employee(action, "owner", action.owner):
-            self.employed(action, "owner", action.owner, action.raised_on, "was made owner")
+        if employee := self.employee(action, "owner", action.owner):
+            self.employed(action, "owner", employee, action.raised_on, "was made owner")
         if action.report is not None:
             n = self.index.position.get(action.report)
             if n is None:
