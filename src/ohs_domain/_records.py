@@ -144,10 +144,6 @@ def _by_id(item: Any) -> Any:
     return item.id
 
 
-def _reported_at(report: SafetyReport) -> datetime:
-    return report.reported_at
-
-
 # How each collection is stored: sorted by its key, so that input order does not matter.
 _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
     "departments": _by_id,
@@ -725,8 +721,8 @@ class _Validation:
             self.employee(certification, "employee", certification.employee)
         self.appointments()
         for account in records.reporting_accounts:
-            if employee := self.employee(account, "employee", account.employee):
-                self.employed(account, "employee", employee, account.registered_on, "registered")
+            if holder := self.employee(account, "employee", account.employee):
+                self.employed(account, "employee", holder, account.registered_on, "registered")
         for session in records.training_sessions:
             self.session(session)
         for report, day in zip(records.safety_reports, self.index.report_days, strict=True):
@@ -739,9 +735,9 @@ class _Validation:
         for injury in records.injuries:
             # A contractor's worker is not on the company's staff: nothing to resolve.
             if injury.relation is WorkerRelation.EMPLOYEE and (
-                employee := self.employee(injury, "employee", injury.employee)
+                injured := self.employee(injury, "employee", injury.employee)
             ):
-                self.employed(injury, "employee", employee, injury.occurred_on, "injured")
+                self.employed(injury, "employee", injured, injury.occurred_on, "injured")
             self.department(injury, "department", injury.department)
         for hours in records.hours_worked:
             self.department(hours, "department", hours.department)
