@@ -7,12 +7,13 @@ import runpy
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 import ohs_domain
-from ohs_domain import cli, schema, serialization
+from ohs_domain import Records, cli, schema, serialization
 from ohs_domain.cli import main
 from tests.builders import demo_company, demo_department
 
@@ -238,8 +239,20 @@ def test_invalid_data_exits_1_with_every_problem_and_no_traceback(
         ),
         pytest.param(
             ["reward-awards", "d", "--policy", "p", "--period", "soon", "--paid-on", "2024-01-25"],
-            "argument --period: ",
+            "argument --period: period: got 'soon' (str); expected a year, a quarter or a month: "
+            "'2023', '2023-Q4' or '2023-11'",
             id="a-period-that-is-not-one",
+        ),
+        pytest.param(
+            ["indicators", "d", "--period", "2023-H1", "--as-of", "2023-06-30"],
+            "argument --period: period: got '2023-H1' (str); expected a year, a quarter or a "
+            "month: '2023', '2023-Q4' or '2023-11'",
+            id="a-half-year",  # (which the rules do not know)
+        ),
+        pytest.param(
+            ["indicators", "d", "--period", "2023-13", "--as-of", "2023-06-30"],
+            "argument --period: month: got '2023-13' (str); expected 'YYYY-MM' with MM from 01",
+            id="a-month-that-is-not-one",
         ),
         pytest.param(
             ["inspector-pay", "d", "--policy", "p", "--quarter", "2023-Q1", "--year", "2023"],
@@ -639,3 +652,91 @@ def test_version_prints_the_installed_version_and_exits_0(
 ) -> None:
     code, out, _ = run(capsys, "--version")
     assert (code, out) == (0, f"ohs-domain {ohs_domain.__version__}\n")
+
+
+def _shown(day: date, lang: str) -> str:
+    return day.isoformat() if lang == "en" else day.strftime("%d.%m.%Y")
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang", "warning"),
+    [
+        pytest.param(
+            ["inspector-pay", "--policy", "inspector-pay-policy.json", "--year", "2030"],
+            "en",
+            "warning: nothing the records hold happened in 2030: their events run from {} to {}",
+            id="a-year-after-them",
+        ),
+        pytest.param(
+            ["reward-awards", "--policy", "reward-policy.json", "--period", "2021-Q4"],
+            "ru",
+            "предупреждение: за 4 кв. 2021 в данных нет ни одного события: "
+            "события в них приходятся на {} – {}",
+            id="a-quarter-before-them",
+        ),
+        pytest.param(
+            ["indicators", "--period", "2030-05", "--as-of", "2030-05-31"],
+            "kk",
+            "ескерту: 2030-05 кезеңінде деректерде бірде-бір оқиға жоқ: "
+            "олардың оқиғалары {} – {} аралығында",
+            id="a-month-after-them",
+        ),
+    ],
+)
+def test_a_period_in_which_nothing_happened_is_computed_with_a_warning(
+    department: Path, capsys: pytest.CaptureFixture[str], argv: list[str], lang: str, warning: str
+) -> None:
+    # A mistyped year gives zeros that are right for the records, so the command exits 0;
+    # but the zeros never pass unremarked: stderr names the period and the records' days.
+    argv = [str(department / a) if a.endswith(".json") else a for a in argv]
+    paid_on = ["--paid-on", "2022-01-25"] if argv[0] == "reward-awards" else []
+    code, out, err = run(capsys, argv[0], department, *argv[1:], *paid_on, "--lang", lang)
+    recorded = demo_department().recorded_days()
+    assert recorded is not None
+    last = recorded.end - timedelta(days=1)
+    assert code == 0
+    assert out
+    shown = warning.format(_shown(recorded.start, lang), _shown(last, lang))
+    assert err == f"ohs-domain: {shown}\n"
+
+
+def test_a_period_in_which_something_happened_has_no_warning(
+    department: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = department / "inspector-pay-policy.json"
+    code, _, err = run(capsys, "inspector-pay", department, "--policy", policy, "--year", "2024")
+    assert (code, err) == (0, "")
+
+
+def test_records_without_any_event_are_computed_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = demo_department()
+    staff = Records(
+        time_zone=whole.time_zone, departments=whole.departments, employees=whole.employees
+    )
+    bundle = tmp_path / "staff.json"
+    bundle.write_text(serialization.dump_json(staff), encoding="utf-8")
+    argv = ["indicators", bundle, "--period", "2023", "--as-of", "2023-12-31"]
+    code, _, err = run(capsys, *argv)
+    assert code == 0
+    assert err == (
+        "ohs-domain: warning: the records hold no event (a report, training session, violation, "
+        "submission, corrective action, injury or month of hours worked)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        pytest.param(["validate", "d", "--format", "json"], "validate", id="an-option-not-taken"),
+        pytest.param(["schema", "Records", "extra"], "schema", id="an-argument-too-many"),
+    ],
+)
+def test_an_argument_a_command_does_not_take_is_shown_with_that_commands_usage(
+    capsys: pytest.CaptureFixture[str], argv: list[str], usage: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"usage: ohs-domain {usage} [-h]")
+    assert f"ohs-domain {usage}: error: unrecognized arguments: {' '.join(argv[2:])}" in err

@@ -1365,3 +1365,32 @@ def test_a_bundle_keeps_one_object_per_local_day_of_its_reports() -> None:
 
     assert len(days) > 2 * len(set(days))
     assert len({id(day) for day in days}) == len(set(days))
+
+
+@given(testing.records())
+def test_the_recorded_days_run_from_the_first_event_to_the_last(records: Records) -> None:
+    # An event: a report registered (its local day), a session held, a violation found, a
+    # submission issued, an injury, a corrective action raised, a month of hours worked.
+    zone = records.time_zone
+    days = [local_date(r.reported_at, zone) for r in records.safety_reports]
+    days += [s.days.start for s in records.training_sessions]
+    days += [s.days.end - timedelta(days=1) for s in records.training_sessions]
+    days += [v.found_on for v in records.violations] + [s.issued_on for s in records.submissions]
+    days += [i.occurred_on for i in records.injuries]
+    days += [a.raised_on for a in records.corrective_actions]
+    days += [d for h in records.hours_worked for d in (h.month.first_day, h.month.last_day)]
+    expected = DateRange.inclusive(min(days), max(days)) if days else None
+    assert records.recorded_days() == expected
+
+
+def test_staff_and_their_standing_facts_are_no_event(records: Records) -> None:
+    standing = Records(
+        time_zone=records.time_zone,
+        departments=records.departments,
+        employees=records.employees,
+        trainer_certifications=records.trainer_certifications,
+        inspector_appointments=records.inspector_appointments,
+        reporting_accounts=records.reporting_accounts,
+    )
+    assert standing.recorded_days() is None
+    assert records.recorded_days() is not None

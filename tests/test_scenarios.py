@@ -129,7 +129,14 @@ def test_a_scenario_passes_or_shows_what_differs(
     [
         pytest.param("[[scenarios]\n", "not valid TOML", id="not-toml"),
         pytest.param(
-            '[[scenarios]]\nevaluation = "payroll"\n', "scenarios[0].evaluation", id="unknown-kind"
+            '[[scenarios]]\nevaluation = "payroll"\n',
+            "scenarios[0].evaluation: got 'payroll' (str); expected one of inspector-pay, ",
+            id="unknown-kind",
+        ),
+        pytest.param(
+            '[[scenarios]]\nname = "no evaluation"\n',
+            "scenarios[0].evaluation: expected one of inspector-pay, ",
+            id="no-evaluation",
         ),
         pytest.param(
             '[[scenarios]]\nevaluation = "inspector-pay"\nrecords = { demo = 1 }\n',

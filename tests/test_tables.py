@@ -335,6 +335,7 @@ def test_the_layout_in_the_csv_how_to_is_what_the_tables_are_written_with(tmp_pa
             ["departments.csv:1:id;name", "departments.csv:1", "departments.csv:1"],
             id="a-semicolon-in-the-header",
         ),
+        pytest.param("departments.csv:3", ",", ',"', ["departments.csv:3"], id="a-quote-left-open"),
     ],
 )
 def test_a_row_or_table_that_cannot_be_read_is_not_also_an_unknown_reference(
@@ -350,3 +351,22 @@ def test_a_row_or_table_that_cannot_be_read_is_not_also_an_unknown_reference(
         serialization.read_csv_tables(tmp_path)
 
     assert [p.path for p in caught.value.problems] == expected
+
+
+def test_a_quote_left_open_is_said_where_it_opened(tmp_path: Path) -> None:
+    # The reader takes every line to the end of the file as one cell: the problem is on
+    # the line of the quote, where the user can find it, and says how far it ran.
+    serialization.write_csv_tables(demo_department(), tmp_path)
+    table = tmp_path / "departments.csv"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",", ',"', 1)
+    table.write_text("".join(lines), encoding="utf-8")
+
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_csv_tables(tmp_path)
+
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.message) == (
+        "departments.csv:3",
+        f"2 cells; the header has 3: a quoted cell opened on this line runs to line {len(lines)}",
+    )

@@ -361,6 +361,35 @@ class Records:
                 return day
         return None
 
+    def recorded_days(self) -> DateRange | None:
+        """The days from the first to the last on which something the bundle records happened.
+
+        What happens on a day: a report is registered (its day in the company's zone), a
+        training session is held, a violation is found, a submission issued, a corrective
+        action raised, someone injured, and hours are worked in a month (all its days).
+        Staff, appointments, certifications and accounts are standing facts, not events.
+        A period outside these days has nothing to count: the command line warns of it.
+
+        Returns:
+            The range, or None if the bundle records no such event.
+        """
+        index = self._index
+        firsts: list[date] = []
+        lasts: list[date] = []
+        for timeline in (index.reports, index.violations_by_day, index.submissions):
+            if timeline.days:
+                firsts.append(timeline.days[0])
+                lasts.append(timeline.days[-1])
+        spans = [s.days for s in self.training_sessions] + [
+            h.month.range for h in self.hours_worked
+        ]
+        days = [i.occurred_on for i in self.injuries] + [
+            a.raised_on for a in self.corrective_actions
+        ]
+        firsts += [span.start for span in spans] + days
+        lasts += [span.end - _ONE_DAY for span in spans] + days
+        return DateRange.inclusive(min(firsts), max(lasts)) if firsts else None
+
     # -- workforce ------------------------------------------------------------
 
     @checked

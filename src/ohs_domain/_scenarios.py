@@ -48,7 +48,7 @@ from ohs_domain import (
     serialization,
     training_coverage,
 )
-from ohs_domain._errors import InvalidDataError, Problem
+from ohs_domain._errors import InvalidDataError, Problem, got
 from ohs_domain._i18n import message
 from ohs_domain._inspector_pay import (
     InspectorPay,
@@ -277,10 +277,12 @@ def run_file(path: Path) -> list[Outcome]:
         evaluation = EVALUATIONS.get(str(scenario.get("evaluation")))
         if evaluation is None:
             valid = ", ".join(EVALUATIONS)
-            problem = Problem.of(
-                f"{where}.evaluation", message("expected one of {valid}", valid=valid)
+            words = (
+                got(scenario["evaluation"], message("one of {valid}", valid=valid))
+                if "evaluation" in scenario
+                else message("expected one of {valid}", valid=valid)
             )
-            raise InvalidDataError(path.name, [problem])
+            raise InvalidDataError(path.name, [Problem.of(f"{where}.evaluation", words)])
         try:
             figures = evaluation(_records(scenario, path.parent), scenario, path.parent)
         except KeyError as error:
@@ -298,9 +300,9 @@ def run_file(path: Path) -> list[Outcome]:
             ]
             raise InvalidDataError(path.name, problems)
         differences = tuple(
-            (name, value, got)
+            (name, value, found)
             for name, value in expected.items()
-            if (got := _compared(figures[name], value)) != value
+            if (found := _compared(figures[name], value)) != value
         )
         outcomes.append(Outcome(str(path), str(scenario.get("name", where)), differences))
     return outcomes

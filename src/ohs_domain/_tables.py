@@ -416,24 +416,35 @@ def _csv_rows_of_text(
             problems.extend(wrong)
             unreadable.add(EVERY_ID)
             return
+        end = reader.line_num  # a row's lines: from the line after the last row's to its own
         for cells in reader:
+            start, end = end + 1, reader.line_num
             if not any(cells):
                 continue
             if len(cells) != len(header):
-                label = serialization._raw_label(dict(zip(header, cells, strict=False)))
-                unreadable.add(EVERY_ID if label is None else label)
-                problems.append(
-                    Problem.of(
-                        f"{path.name}:{reader.line_num}",
-                        message(
-                            "{n} cells; the header has {header}",
-                            n=str(len(cells)),
-                            header=str(len(header)),
-                        ),
-                    )
-                )
+                row = (start, end)
+                problems.append(_cells_problem(path, cells, header, lines=row, into=unreadable))
                 continue
-            yield reader.line_num, dict(zip(header, cells, strict=True))
+            yield end, dict(zip(header, cells, strict=True))
+
+
+def _cells_problem(
+    path: Path, cells: list[str], header: list[str], *, lines: tuple[int, int], into: set[str]
+) -> Problem:
+    """A row on ``lines`` (first, last) with a wrong count of cells; its ids added ``into``."""
+    start, end = lines
+    words = message(
+        "{n} cells; the header has {header}", n=str(len(cells)), header=str(len(header))
+    )
+    if end == start:
+        label = serialization._raw_label(dict(zip(header, cells, strict=False)))
+        into.add(EVERY_ID if label is None else label)
+        return Problem.of(f"{path.name}:{end}", words)
+    # A quote left open: the rows up to where a quote closes it (or the file ends) are read
+    # as one cell, and their ids are not known. Said where it opened, not where it ends.
+    into.add(EVERY_ID)
+    opened = "{words}: a quoted cell opened on this line runs to line {end}"
+    return Problem.of(f"{path.name}:{start}", message(opened, words=words, end=str(end)))
 
 
 def _history(folder: Path, problems: list[Problem]) -> dict[str, list[tuple[int, Any]]]:

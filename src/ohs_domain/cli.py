@@ -20,7 +20,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -28,7 +28,7 @@ from typing import Any, Final, TypeVar
 import ohs_domain
 from ohs_domain import _i18n, _rows, _scenarios, demo, schema, serialization
 from ohs_domain._arguments import checked
-from ohs_domain._errors import InvalidDataError, OhsDomainError
+from ohs_domain._errors import InvalidDataError, InvalidValueError, OhsDomainError
 from ohs_domain._i18n import LANGUAGES, Language, message
 from ohs_domain._inspector_pay import (
     InspectorPay,
@@ -40,7 +40,7 @@ from ohs_domain._inspector_pay import (
 )
 from ohs_domain._key_points import key_points
 from ohs_domain._money import Money
-from ohs_domain._periods import Month, Period, Quarter, Year
+from ohs_domain._periods import Month, Period, Quarter, Year, as_range
 from ohs_domain._records import COLLECTIONS, Records
 from ohs_domain._reporting import EliminationDeadlines
 from ohs_domain._rewards import RewardAwards, RewardPolicy, reward_awards
@@ -86,6 +86,31 @@ def _read_records(path: Path) -> Records:
         return _scenarios.read_records(path, progress)
 
 
+def _warn_if_nothing_in(records: Records, period: Period, lang: Language) -> None:
+    """Say on stderr when nothing the records hold happened in ``period`` (a mistyped year).
+
+    The figures of such a period are right for the records (no reports, no awards), and
+    the command still exits 0; but a zero should never pass for an answer unremarked.
+    """
+    recorded = records.recorded_days()
+    if recorded is None:
+        words = message(
+            "warning: the records hold no event (a report, training session, violation, "
+            "submission, corrective action, injury or month of hours worked)"
+        )
+    elif not recorded.overlaps(as_range(period)):
+        words = message(
+            "warning: nothing the records hold happened in {period}: "
+            "their events run from {first} to {last}",
+            period=period,
+            first=recorded.start,
+            last=recorded.end - timedelta(days=1),
+        )
+    else:
+        return
+    sys.stderr.write(f"ohs-domain: {words.render(lang)}\n")
+
+
 def _parsed(parse: Callable[[str], T]) -> Callable[[str], T]:
     def convert(text: str) -> T:
         try:
@@ -99,11 +124,19 @@ def _parsed(parse: Callable[[str], T]) -> Callable[[str], T]:
 
 
 def _period(text: str) -> Period:
+    # By its shape, so that a near miss gets its own form's words ("2023-Q5", "2023-13").
     if text.isdigit():
         return Year.parse(text)
     if "Q" in text:
         return Quarter.parse(text)
-    return Month.parse(text)
+    if _MONTH_SHAPE.fullmatch(text):
+        return Month.parse(text)
+    raise InvalidValueError(
+        "period", text, "a year, a quarter or a month: '2023', '2023-Q4' or '2023-11'"
+    )
+
+
+_MONTH_SHAPE: Final = re.compile(r"\d+-\d+")
 
 
 def _day(text: str) -> date:
@@ -231,6 +264,7 @@ def _inspector_pay(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
     policy = _scenarios.read_file(args.policy, InspectorPayPolicy)
     result: InspectorPay | InspectorPayYear
+    _warn_if_nothing_in(records, args.quarter or args.year, args.lang)
     if args.quarter is not None:
         result = inspector_pay(records, quarter=args.quarter, policy=policy)
     else:
@@ -243,12 +277,14 @@ def _inspector_pay(args: argparse.Namespace) -> str:
 def _reward_awards(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
     policy = _scenarios.read_file(args.policy, RewardPolicy)
+    _warn_if_nothing_in(records, args.period, args.lang)
     result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
     return _render(result, args, _awards_text)
 
 
 def _key_points(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
+    _warn_if_nothing_in(records, args.year, args.lang)
     result = key_points(
         records,
         year=args.year,
@@ -266,6 +302,7 @@ def _indicators(args: argparse.Namespace) -> str:
     deadlines = None
     if args.deadlines is not None:
         deadlines = _scenarios.read_file(args.deadlines, EliminationDeadlines)
+    _warn_if_nothing_in(records, args.period, args.lang)
     results = _scenarios.indicators(
         records, period=args.period, as_of=args.as_of, deadlines=deadlines
     )
@@ -310,15 +347,17 @@ def _explain(args: argparse.Namespace) -> str:
         if args.period is None or args.paid_on is None:
             raise _Usage("--rule reward-awards needs --period and --paid-on")
         policy = _scenarios.read_file(args.policy, RewardPolicy)
+        _warn_if_nothing_in(records, args.period, args.lang)
         result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
     else:
         pay_policy = _scenarios.read_file(args.policy, InspectorPayPolicy)
+        if args.quarter is None and args.year is None:
+            raise _Usage("--rule inspector-pay needs --quarter or --year")
+        _warn_if_nothing_in(records, args.quarter or args.year, args.lang)
         if args.quarter is not None:
             result = inspector_pay(records, quarter=args.quarter, policy=pay_policy)
-        elif args.year is not None:
-            result = inspector_pay_for_year(records, year=args.year, policy=pay_policy)
         else:
-            raise _Usage("--rule inspector-pay needs --quarter or --year")
+            result = inspector_pay_for_year(records, year=args.year, policy=pay_policy)
     return f"{result.explain(args.person).render(args.lang)}\n"
 
 
@@ -392,7 +431,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, run: Callable[[argparse.Namespace], str], help_: str) -> Any:
         sub = commands.add_parser(name, help=help_, description=help_)
-        sub.set_defaults(run=run)
+        sub.set_defaults(run=run, parser=sub)
         if name not in {"demo", "schema", "test"}:
             sub.add_argument(
                 "records",
@@ -471,7 +510,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # with the command's usage, which lists what it takes (not the top level's)
+            args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     except SystemExit as stop:  # argparse has printed the usage or the help
         return 0 if stop.code in {0, None} else 2
     try:
