@@ -1,4 +1,4 @@
-"""The scale benchmark: ohs_domain at 1x, 10x and 30x the seed company (100x, 1000x on request).
+"""The scale benchmark: ohs_domain at 1x, 10x and 30x the seed company (larger on request).
 
 Run ``python benchmarks/run.py`` (after ``pip install -r requirements/lock.txt -e .``;
 the ``bench`` dependency group adds pydantic and pandas). Each scale runs in its
