@@ -357,11 +357,15 @@ def report(results: list[dict[str, Any]]) -> None:
             )
 
 
-def _physical_bytes() -> int:
-    return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+def _memory_bytes() -> int:
+    """The machine's memory, or its container's limit when that is lower."""
+    physical = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    limit = Path("/sys/fs/cgroup/memory.max")
+    text = limit.read_text().strip() if limit.exists() else "max"
+    return min(physical, int(text)) if text.isdigit() else physical
 
 
-def fits(scale: int, *, streamed: bool, memory: int) -> None:
+def check_fits(scale: int, *, streamed: bool, memory: int) -> None:
     """Refuse ``scale`` if its estimated peak memory exceeds ``memory`` (bytes)."""
     mode = "streamed" if streamed else "in memory"
     needed = scale * MIB_PER_SCALE[mode] * 2**20
@@ -397,7 +401,7 @@ def main() -> None:
         print(json.dumps(measure(args.one, args.runs)))
         return
     for scale in args.scales:
-        fits(scale, streamed=scale >= args.stream_from, memory=_physical_bytes())
+        check_fits(scale, streamed=scale >= args.stream_from, memory=_memory_bytes())
     results = []
     for scale in args.scales:
         started = time.perf_counter()

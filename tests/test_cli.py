@@ -664,26 +664,27 @@ def _shown(day: date, lang: str) -> str:
         pytest.param(
             ["inspector-pay", "--policy", "inspector-pay-policy.json", "--year", "2030"],
             "en",
-            "warning: nothing the records hold happened in 2030: their events run from {} to {}",
+            "warning: nothing in the records is dated within 2030: "
+            "their dated records run from {} to {}",
             id="a-year-after-them",
         ),
         pytest.param(
             ["reward-awards", "--policy", "reward-policy.json", "--period", "2021-Q4"],
             "ru",
-            "предупреждение: за 4 кв. 2021 в данных нет ни одного события: "
-            "события в них приходятся на {} – {}",
+            "предупреждение: за 4 кв. 2021 в данных нет ни одной датированной записи: "
+            "записи охватывают период с {} по {}",
             id="a-quarter-before-them",
         ),
         pytest.param(
             ["indicators", "--period", "2030-05", "--as-of", "2030-05-31"],
             "kk",
-            "ескерту: 2030-05 кезеңінде деректерде бірде-бір оқиға жоқ: "
-            "олардың оқиғалары {} – {} аралығында",
+            "ескерту: 2030-05 кезеңінде деректерде күні көрсетілген бірде-бір жазба жоқ: "
+            "жазбалар {} – {} аралығын қамтиды",
             id="a-month-after-them",
         ),
     ],
 )
-def test_a_period_in_which_nothing_happened_is_computed_with_a_warning(
+def test_a_period_with_nothing_dated_in_it_is_computed_with_a_warning(
     department: Path, capsys: pytest.CaptureFixture[str], argv: list[str], lang: str, warning: str
 ) -> None:
     # A mistyped year gives zeros that are right for the records, so the command exits 0;
@@ -700,7 +701,7 @@ def test_a_period_in_which_nothing_happened_is_computed_with_a_warning(
     assert err == f"ohs-domain: {shown}\n"
 
 
-def test_a_period_in_which_something_happened_has_no_warning(
+def test_a_period_with_something_dated_in_it_has_no_warning(
     department: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     policy = department / "inspector-pay-policy.json"
@@ -708,7 +709,7 @@ def test_a_period_in_which_something_happened_has_no_warning(
     assert (code, err) == (0, "")
 
 
-def test_records_without_any_event_are_computed_with_a_warning(
+def test_records_with_nothing_dated_are_computed_with_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     whole = demo_department()
@@ -721,7 +722,8 @@ def test_records_without_any_event_are_computed_with_a_warning(
     code, _, err = run(capsys, *argv)
     assert code == 0
     assert err == (
-        "ohs-domain: warning: the records hold no event (a report, training session, violation, "
+        "ohs-domain: warning: the records hold nothing dated (a report, training session, "
+        "violation, "
         "submission, corrective action, injury or month of hours worked)\n"
     )
 
@@ -740,3 +742,15 @@ def test_an_argument_a_command_does_not_take_is_shown_with_that_commands_usage(
     assert (code, out) == (2, "")
     assert err.startswith(f"usage: ohs-domain {usage} [-h]")
     assert f"ohs-domain {usage}: error: unrecognized arguments: {' '.join(argv[2:])}" in err
+
+
+def test_a_command_that_fails_gives_its_problem_and_no_warning(
+    department: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The warning follows a computed answer: a period with nothing dated in it and an
+    # as-of day before it is only the as-of problem.
+    argv = ["indicators", department, "--period", "2030", "--as-of", "2029-12-31"]
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (1, "")
+    assert "as_of" in err
+    assert "warning" not in err

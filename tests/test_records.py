@@ -1369,8 +1369,8 @@ def test_a_bundle_keeps_one_object_per_local_day_of_its_reports() -> None:
 
 @given(testing.records())
 def test_the_recorded_days_run_from_the_first_event_to_the_last(records: Records) -> None:
-    # An event: a report registered (its local day), a session held, a violation found, a
-    # submission issued, an injury, a corrective action raised, a month of hours worked.
+    # Dated records: a report registered (its local day), a session held, a violation found,
+    # a submission issued, an injury, a corrective action raised, a month of hours worked.
     zone = records.time_zone
     days = [local_date(r.reported_at, zone) for r in records.safety_reports]
     days += [s.days.start for s in records.training_sessions]
@@ -1383,7 +1383,7 @@ def test_the_recorded_days_run_from_the_first_event_to_the_last(records: Records
     assert records.recorded_days() == expected
 
 
-def test_staff_and_their_standing_facts_are_no_event(records: Records) -> None:
+def test_staff_and_their_standing_facts_are_not_dated(records: Records) -> None:
     standing = Records(
         time_zone=records.time_zone,
         departments=records.departments,
@@ -1394,3 +1394,26 @@ def test_staff_and_their_standing_facts_are_no_event(records: Records) -> None:
     )
     assert standing.recorded_days() is None
     assert records.recorded_days() is not None
+
+
+@pytest.mark.parametrize("august_at", [0, 1], ids=["august-first", "march-first"])
+def test_each_of_two_reports_with_one_id_is_checked_on_its_own_day(august_at: int) -> None:
+    # A duplicated id is a problem of its own; each report with it is still checked on its
+    # own day, whatever their order (E-9 left on 2023-07-01: only August is after).
+    bundle = base()
+    reports = [
+        report("R-7", "E-9", at(2023, 3, 1), accepted=False),
+        report("R-7", "E-9", at(2023, 8, 1), accepted=False),
+    ]
+    first = len(bundle["safety_reports"])
+    bundle["safety_reports"] += reports if august_at else reports[::-1]
+
+    staffed = [(p.path, p.message) for p in problems_of(bundle) if "on staff" in p.message]
+
+    assert staffed == [
+        (
+            f"$.safety_reports[{first + august_at}].reporter",
+            "employee 'E-9' reported on 2023-08-01 but was not on staff then "
+            "(hired on 2020-01-01, left on 2023-07-01)",
+        )
+    ]

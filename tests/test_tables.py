@@ -370,3 +370,31 @@ def test_a_quote_left_open_is_said_where_it_opened(tmp_path: Path) -> None:
         "departments.csv:3",
         f"2 cells; the header has 3: a quoted cell opened on this line runs to line {len(lines)}",
     )
+
+
+def test_a_line_break_in_a_closed_quote_hides_no_other_problem(tmp_path: Path) -> None:
+    # A row short of a cell whose quoted cell holds line breaks, closed: the row is one
+    # problem, and an unknown department elsewhere is still reported (only the ids on the
+    # lines inside the cell are unreadable, not every id of the table).
+    serialization.write_csv_tables(demo_department(), tmp_path)
+    for name, line, old, new in (
+        ("departments.csv", 1, "D-CASC,HPP Cascade,true", 'D-CASC,"HPP\n\nCascade"'),
+        ("employees.csv", 1, ",D-CHP1,", ",D-NOPE,"),
+    ):
+        lines = (tmp_path / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        lines[line] = lines[line].replace(old, new, 1)
+        (tmp_path / name).write_text("".join(lines), encoding="utf-8")
+
+    with pytest.raises(InvalidDataError) as caught:
+        serialization.read_csv_tables(tmp_path)
+
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "departments.csv:2",
+            "2 cells; the header has 3: a quoted cell opened on this line runs to line 4",
+        ),
+        (
+            "employees.csv:2:department",
+            "unknown department 'D-NOPE': no such id in departments",
+        ),
+    ]

@@ -362,16 +362,17 @@ class Records:
         return None
 
     def recorded_days(self) -> DateRange | None:
-        """The days from the first to the last on which something the bundle records happened.
+        """The days from the first dated record of the bundle to the last.
 
-        What happens on a day: a report is registered (its day in the company's zone), a
-        training session is held, a violation is found, a submission issued, a corrective
-        action raised, someone injured, and hours are worked in a month (all its days).
-        Staff, appointments, certifications and accounts are standing facts, not events.
-        A period outside these days has nothing to count: the command line warns of it.
+        Dated records: a report (the day it was registered, in the company's zone), a
+        training session (every day of it), a violation (found), a submission (issued), a
+        corrective action (raised), an injury, and hours worked (every day of the month).
+        Staff, appointments, certifications and accounts are standing facts, not dated.
+        A period outside these days has no dated record (figures from standing facts,
+        such as the production headcount, remain): the command line warns of it.
 
         Returns:
-            The range, or None if the bundle records no such event.
+            The range, or None if the bundle holds no dated record.
         """
         index = self._index
         firsts: list[date] = []
@@ -462,11 +463,12 @@ class Records:
         return tuple(self._known_as_of(as_of, self._registered_by(as_of, registered)))
 
     def _tallied_as_of(self, as_of: date, *, registered: DateRange) -> Iterator[ReportAsOf]:
-        """`reports_as_of` in the order the reports lie in memory, for tallies of them.
+        """`reports_as_of` in the bundle's (id) order, for tallies of them.
 
-        A count, a sum or a set does not depend on the order; read in time order, the
-        reports of a large bundle lie scattered over the heap (at 30x, a rule took twice
-        as long per report as at 1x).
+        A count, a sum or a set does not depend on the order. Reports loaded from the
+        library's own files (or any input in id order) lie in memory in id order; read
+        in time order, those of a large bundle lie scattered over the heap (at 30x, a
+        rule took twice as long per report as at 1x).
         """
         return self._known_as_of(as_of, sorted(self._registered_by(as_of, registered)))
 
@@ -635,9 +637,10 @@ class _Index:
         # The day of each report and of each change of its status, in the company's zone
         # (never earlier than the last), in one pass over the reports. One object per day:
         # a 10x bundle has 775,784 such days, of about 1,100 distinct ones.
-        # Kept as columns in the bundle's (id) order, which is the order the reports lie
-        # in memory: what follows reads them by position, not by id in time order, which
-        # at 30x touched a dict entry and an id string scattered over the heap per report.
+        # Kept as columns in the bundle's (id) order, which is the order the reports lie in
+        # memory when loaded from the library's files (written in id order): what follows
+        # reads them by position, not by id in time order, which at 30x touched a dict
+        # entry and an id string scattered over the heap per report.
         reports = records.safety_reports
         days: dict[date, date] = {}
         one = days.setdefault
@@ -653,10 +656,7 @@ class _Index:
         # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
         moments = [r.reported_at for r in reports]
         by_moment = sorted(range(len(reports)), key=moments.__getitem__)
-        reporters: defaultdict[EmployeeId, list[SafetyReport]] = defaultdict(list)
-        for n in by_moment:
-            reporters[reports[n].reporter].append(reports[n])
-        self.reports_by_reporter = MappingProxyType({k: tuple(v) for k, v in reporters.items()})
+        self.reports_by_reporter = _group((reports[n] for n in by_moment), lambda r: r.reporter)
         # The timeline orders by local day, which a change of the zone's offset can turn
         # back an hour: by day, then by moment (a sort keeps the order of ties).
         self.report_order = array("l", sorted(by_moment, key=self.report_days.__getitem__))

@@ -75,7 +75,7 @@ def _decided(
 ) -> tuple[list[int], list[int], list[int]]:
     """Each report's slot, accepted day and rejected day (ordinals), in the bundle's order.
 
-    Read in the order the reports lie in memory, each once, from the bundle's own days
+    Read in the bundle's (id) order, each once, from the bundle's own days
     of each change of status: the ones
     [`Records.reports_as_of`][ohs_domain.Records.reports_as_of] decides by. A report
     counts as accepted (rejected) on a day when it was accepted (rejected) on or before

@@ -436,15 +436,27 @@ def _cells_problem(
     words = message(
         "{n} cells; the header has {header}", n=str(len(cells)), header=str(len(header))
     )
+    label = serialization._raw_label(dict(zip(header, cells, strict=False)))
+    into.add(EVERY_ID if label is None else label)
     if end == start:
-        label = serialization._raw_label(dict(zip(header, cells, strict=False)))
-        into.add(EVERY_ID if label is None else label)
         return Problem.of(f"{path.name}:{end}", words)
-    # A quote left open: the rows up to where a quote closes it (or the file ends) are read
-    # as one cell, and their ids are not known. Said where it opened, not where it ends.
-    into.add(EVERY_ID)
-    opened = "{words}: a quoted cell opened on this line runs to line {end}"
-    return Problem.of(f"{path.name}:{start}", message(opened, words=words, end=str(end)))
+    # A quoted cell runs over several lines: a quote left open swallows the rows after it
+    # (to a quote that closes it, or the end of the file), whose ids are unreadable, not
+    # unknown. Said where the row began, not where the reader stopped.
+    for cell in cells:
+        for line in cell.splitlines()[1:]:
+            swallowed = next(csv.reader([line]), [])
+            label = serialization._raw_label(dict(zip(header, swallowed, strict=False)))
+            if label is not None:
+                into.add(label)
+    return Problem.of(
+        f"{path.name}:{start}",
+        message(
+            "{words}: a quoted cell opened on this line runs to line {end}",
+            words=words,
+            end=str(end),
+        ),
+    )
 
 
 def _history(folder: Path, problems: list[Problem]) -> dict[str, list[tuple[int, Any]]]:

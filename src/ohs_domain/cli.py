@@ -87,7 +87,7 @@ def _read_records(path: Path) -> Records:
 
 
 def _warn_if_nothing_in(records: Records, period: Period, lang: Language) -> None:
-    """Say on stderr when nothing the records hold happened in ``period`` (a mistyped year).
+    """Say on stderr when nothing in the records is dated within ``period`` (a mistyped year).
 
     The figures of such a period are right for the records (no reports, no awards), and
     the command still exits 0; but a zero should never pass for an answer unremarked.
@@ -95,13 +95,13 @@ def _warn_if_nothing_in(records: Records, period: Period, lang: Language) -> Non
     recorded = records.recorded_days()
     if recorded is None:
         words = message(
-            "warning: the records hold no event (a report, training session, violation, "
+            "warning: the records hold nothing dated (a report, training session, violation, "
             "submission, corrective action, injury or month of hours worked)"
         )
     elif not recorded.overlaps(as_range(period)):
         words = message(
-            "warning: nothing the records hold happened in {period}: "
-            "their events run from {first} to {last}",
+            "warning: nothing in the records is dated within {period}: "
+            "their dated records run from {first} to {last}",
             period=period,
             first=recorded.start,
             last=recorded.end - timedelta(days=1),
@@ -264,11 +264,11 @@ def _inspector_pay(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
     policy = _scenarios.read_file(args.policy, InspectorPayPolicy)
     result: InspectorPay | InspectorPayYear
-    _warn_if_nothing_in(records, args.quarter or args.year, args.lang)
     if args.quarter is not None:
         result = inspector_pay(records, quarter=args.quarter, policy=policy)
     else:
         result = inspector_pay_for_year(records, year=args.year, policy=policy)
+    _warn_if_nothing_in(records, args.quarter or args.year, args.lang)
     if args.format != "text" and not args.by_inspector:
         return _table(_period_rows(result), _PERIOD_COLUMNS, args.format)
     return _render(result, args, _pay_text)
@@ -277,14 +277,13 @@ def _inspector_pay(args: argparse.Namespace) -> str:
 def _reward_awards(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
     policy = _scenarios.read_file(args.policy, RewardPolicy)
-    _warn_if_nothing_in(records, args.period, args.lang)
     result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
+    _warn_if_nothing_in(records, args.period, args.lang)
     return _render(result, args, _awards_text)
 
 
 def _key_points(args: argparse.Namespace) -> str:
     records = _read_records(args.records)
-    _warn_if_nothing_in(records, args.year, args.lang)
     result = key_points(
         records,
         year=args.year,
@@ -294,6 +293,7 @@ def _key_points(args: argparse.Namespace) -> str:
         reward_policy=_scenarios.read_file(args.reward_policy, RewardPolicy),
         paid_on=args.paid_on,
     )
+    _warn_if_nothing_in(records, args.year, args.lang)
     return _render(result, args, lambda points, lang: f"{points.render(lang)}\n")
 
 
@@ -302,10 +302,10 @@ def _indicators(args: argparse.Namespace) -> str:
     deadlines = None
     if args.deadlines is not None:
         deadlines = _scenarios.read_file(args.deadlines, EliminationDeadlines)
-    _warn_if_nothing_in(records, args.period, args.lang)
     results = _scenarios.indicators(
         records, period=args.period, as_of=args.as_of, deadlines=deadlines
     )
+    _warn_if_nothing_in(records, args.period, args.lang)
     rows = [{"indicator": type(r).__name__, **row} for r in results for row in r.rows()]
     if args.format != "text":
         columns = ["indicator", *dict.fromkeys(c for r in results for c in r.COLUMNS)]
@@ -347,18 +347,19 @@ def _explain(args: argparse.Namespace) -> str:
         if args.period is None or args.paid_on is None:
             raise _Usage("--rule reward-awards needs --period and --paid-on")
         policy = _scenarios.read_file(args.policy, RewardPolicy)
-        _warn_if_nothing_in(records, args.period, args.lang)
         result = reward_awards(records, period=args.period, paid_on=args.paid_on, policy=policy)
     else:
         pay_policy = _scenarios.read_file(args.policy, InspectorPayPolicy)
-        if args.quarter is None and args.year is None:
-            raise _Usage("--rule inspector-pay needs --quarter or --year")
-        _warn_if_nothing_in(records, args.quarter or args.year, args.lang)
         if args.quarter is not None:
             result = inspector_pay(records, quarter=args.quarter, policy=pay_policy)
-        else:
+        elif args.year is not None:
             result = inspector_pay_for_year(records, year=args.year, policy=pay_policy)
-    return f"{result.explain(args.person).render(args.lang)}\n"
+        else:
+            raise _Usage("--rule inspector-pay needs --quarter or --year")
+    text = f"{result.explain(args.person).render(args.lang)}\n"
+    period = args.period if args.rule == "reward-awards" else args.quarter or args.year
+    _warn_if_nothing_in(records, period, args.lang)
+    return text
 
 
 def _demo(args: argparse.Namespace) -> str:
