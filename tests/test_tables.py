@@ -336,6 +336,13 @@ def test_the_layout_in_the_csv_how_to_is_what_the_tables_are_written_with(tmp_pa
             id="a-semicolon-in-the-header",
         ),
         pytest.param("departments.csv:3", ",", ',"', ["departments.csv:3"], id="a-quote-left-open"),
+        pytest.param(
+            "departments.csv:3",
+            ",true",
+            ',"true',
+            ["departments.csv:3:is_production"],
+            id="a-quote-left-open-in-the-last-cell",  # the count of cells is right
+        ),
     ],
 )
 def test_a_row_or_table_that_cannot_be_read_is_not_also_an_unknown_reference(

@@ -67,6 +67,7 @@ class _Row:
     line: int
     data: Any
     history: tuple[int, ...] = ()
+    inside: frozenset[str] = frozenset()  # the ids a quoted cell of it may have swallowed
 
 
 class _Reading:
@@ -166,6 +167,7 @@ class _Reading:
                     label = serialization._raw_label(row.data)
                     if label is not None:
                         self.unreadable[name].add(label)
+                    self.unreadable[name].update(row.inside)
                     self.problems.append(
                         self.place(file, row, attrs.evolve(problem, record=label), match[2])
                     )
@@ -366,11 +368,12 @@ def _csv_rows(
     columns: dict[str, tuple[Callable[[str], Any], bool]],
     problems: list[Problem],
     unreadable: set[str],
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """Each row of ``path`` with its line; a bad header is a problem and no row is read.
+) -> Iterator[tuple[int, dict[str, str], frozenset[str]]]:
+    """Each row of ``path`` with its first line and the ids its quoted cells may hide.
 
-    The ids of rows that cannot be read are added to ``unreadable`` (``EVERY_ID`` when
-    no row is), so that a reference to one of them is not called unknown.
+    A bad header is a problem and no row is read. The ids of rows that cannot be read
+    are added to ``unreadable`` (``EVERY_ID`` when no row is), so that a reference to
+    one of them is not called unknown.
     """
     try:
         yield from _csv_rows_of_text(path, columns, problems, unreadable)
@@ -396,7 +399,7 @@ def _csv_rows_of_text(
     columns: dict[str, tuple[Callable[[str], Any], bool]],
     problems: list[Problem],
     unreadable: set[str],
-) -> Iterator[tuple[int, dict[str, str]]]:
+) -> Iterator[tuple[int, dict[str, str], frozenset[str]]]:
     with path.open(encoding="utf-8-sig", newline="") as lines:
         reader = csv.reader(lines)
         header = next(reader, [])
@@ -421,17 +424,36 @@ def _csv_rows_of_text(
             start, end = end + 1, reader.line_num
             if not any(cells):
                 continue
+            inside = _inside(cells, header) if end > start else frozenset()
             if len(cells) != len(header):
                 row = (start, end)
                 problems.append(_cells_problem(path, cells, header, lines=row, into=unreadable))
+                unreadable.update(inside)
                 continue
-            yield end, dict(zip(header, cells, strict=True))
+            yield start, dict(zip(header, cells, strict=True)), inside
+
+
+def _inside(cells: list[str], header: list[str]) -> frozenset[str]:
+    """The ids of the rows a quoted cell may have swallowed: its lines after the first.
+
+    A quote left open reads every row after it, to a quote that closes it or the end of
+    the file, as part of one cell. When that row has a problem, these ids are unreadable
+    rather than unknown; a cell of text that merely holds line breaks has none.
+    """
+    labels = set()
+    for cell in cells:
+        for line in cell.splitlines()[1:]:
+            swallowed = next(csv.reader([line]), [])
+            label = serialization._raw_label(dict(zip(header, swallowed, strict=False)))
+            if label is not None:
+                labels.add(label)
+    return frozenset(labels)
 
 
 def _cells_problem(
     path: Path, cells: list[str], header: list[str], *, lines: tuple[int, int], into: set[str]
 ) -> Problem:
-    """A row on ``lines`` (first, last) with a wrong count of cells; its ids added ``into``."""
+    """A row on ``lines`` (first, last) with a wrong count of cells; its id added ``into``."""
     start, end = lines
     words = message(
         "{n} cells; the header has {header}", n=str(len(cells)), header=str(len(header))
@@ -440,15 +462,8 @@ def _cells_problem(
     into.add(EVERY_ID if label is None else label)
     if end == start:
         return Problem.of(f"{path.name}:{end}", words)
-    # A quoted cell runs over several lines: a quote left open swallows the rows after it
-    # (to a quote that closes it, or the end of the file), whose ids are unreadable, not
-    # unknown. Said where the row began, not where the reader stopped.
-    for cell in cells:
-        for line in cell.splitlines()[1:]:
-            swallowed = next(csv.reader([line]), [])
-            label = serialization._raw_label(dict(zip(header, swallowed, strict=False)))
-            if label is not None:
-                into.add(label)
+    # A quoted cell runs over several lines, as a quote left open does: said where the
+    # row began, not where the reader stopped.
     return Problem.of(
         f"{path.name}:{start}",
         message(
@@ -465,7 +480,7 @@ def _history(folder: Path, problems: list[Problem]) -> dict[str, list[tuple[int,
     path = folder / HISTORY_FILE
     if path.exists():
         columns = {name: (_cell_reader(str), name != "reason") for name in _HISTORY_COLUMNS}
-        for line, row in _csv_rows(path, columns, problems, set()):
+        for line, row, _ in _csv_rows(path, columns, problems, set()):
             report = row.pop("report")
             changes[report].append((line, _row_data(row, columns)))
     return changes
@@ -485,14 +500,14 @@ def _table_rows(
     columns = _columns(kind)
     if history is not None:
         columns.pop("history")
-    for line, cells in _csv_rows(path, columns, problems, unreadable):
+    for line, cells, inside in _csv_rows(path, columns, problems, unreadable):
         data = _row_data(cells, columns)
         if history is None:
-            yield _Row(line, data)
+            yield _Row(line, data, inside=inside)
             continue
         found = history.pop(str(data.get("id")), [])
         data["history"] = [entry for _, entry in found]
-        yield _Row(line, data, tuple(line for line, _ in found))
+        yield _Row(line, data, tuple(line for line, _ in found), inside)
 
 
 @checked
