@@ -775,15 +775,36 @@ class _Validation:
         return sorted(self.found, key=reading_order)
 
     def uniques(self) -> None:
+        # The index's tables by key hold each key once: as many entries as rows, no repeat.
+        index = self.index
+        keyed: dict[str, Mapping[Any, Any]] = {
+            "departments": index.departments,
+            "employees": index.employees,
+            "safety_reports": index.position,
+            "violations": index.violations,
+        }
         for name in ("departments", "employees", "training_sessions", "safety_reports"):
-            self.unique(name, _by_id, "id")
+            self.unique(name, _by_id, "id", keyed.get(name))
         for name in ("violations", "submissions", "injuries", "corrective_actions"):
-            self.unique(name, _by_id, "id")
-        self.unique("reporting_accounts", lambda a: a.employee, "employee")
+            self.unique(name, _by_id, "id", keyed.get(name))
+        self.unique("reporting_accounts", lambda a: a.employee, "employee", index.accounts)
         self.unique("hours_worked", _hours_key, "month")
 
-    def unique(self, name: str, key: Callable[[Any], Any], field: str) -> None:
-        if len({key(record) for _, record in self.given[name]}) == len(self.given[name]):
+    def unique(
+        self,
+        name: str,
+        key: Callable[[Any], Any],
+        field: str,
+        by_key: Mapping[Any, Any] | None = None,
+    ) -> None:
+        """Each repeat of ``key`` in collection ``name``, a problem at ``field``.
+
+        ``by_key``, the index's table of the collection by the same key, if it has one,
+        tells at once whether any key repeats (a large bundle is not hashed twice).
+        """
+        given = self.given[name]
+        distinct = len({key(record) for _, record in given}) if by_key is None else len(by_key)
+        if distinct == len(given):
             return  # no key repeated (the usual case): no positions to gather
         rows: defaultdict[Any, list[int]] = defaultdict(list)
         for position, record in self.given[name]:
