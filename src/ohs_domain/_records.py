@@ -485,8 +485,8 @@ class Records:
         unchanged = ReportStatus.REGISTERED
         state = ReportAsOf._unchecked  # the query's values are valid already: no field checks
         for n in positions:
-            known = bisect_right(days[n], as_of)
-            yield state(reports[n], reports[n].history[known - 1].status if known else unchanged)
+            report, known = reports[n], bisect_right(days[n], as_of)
+            yield state(report, report.history[known - 1].status if known else unchanged)
 
     @checked
     def reports_by(self, employee_id: str) -> tuple[SafetyReport, ...]:
@@ -807,7 +807,7 @@ class _Validation:
         if distinct == len(given):
             return  # no key repeated (the usual case): no positions to gather
         rows: defaultdict[Any, list[int]] = defaultdict(list)
-        for position, record in self.given[name]:
+        for position, record in given:
             rows[key(record)].append(position)
         for value, positions in rows.items():
             if len(positions) == 1:
