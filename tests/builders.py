@@ -87,6 +87,7 @@ from ohs_domain import (
     demo,
     key_points,
     kz,
+    local_date,
     partition,
     serialization,
 )
@@ -725,3 +726,23 @@ def demo_department_data() -> Any:
 def demo_key_points() -> KeyPoints:
     """The demo company's key points of 2023, computed once per test process."""
     return key_points_of_2023(demo_company())
+
+
+def days_when_something_changed(data: Records, days: DateRange) -> st.SearchStrategy[date]:
+    """A day of ``days``, often the day before, of or after a report's registration or change.
+
+    Where a day more or less changes what is known, so a rule that reads one day
+    wrong is caught.
+    """
+    zone = data.time_zone
+    moments = [m for r in data.safety_reports for m in (r.reported_at, *(c.at for c in r.history))]
+    near = sorted(
+        {
+            day
+            for m in moments
+            for d in (-1, 0, 1)
+            if (day := local_date(m, zone) + timedelta(days=d)) in days
+        }
+    )
+    any_day = st.dates(days.start, days.end - timedelta(days=1))
+    return st.one_of(st.sampled_from(near), any_day) if near else any_day

@@ -5,11 +5,15 @@ Expected figures are worked out by hand from the definition; comments show the a
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ohs_domain import (
+    DateRange,
     EliminationDeadlines,
     EliminationStats,
     InvalidValueError,
@@ -20,13 +24,18 @@ from ohs_domain import (
     Submission,
     Year,
     elimination,
+    elimination_partial,
     kz,
+    local_date,
     show,
+    testing,
 )
 from tests.builders import (
     appointment,
     at,
+    days_when_something_changed,
     employee,
+    examples,
     issued,
     records,
     report,
@@ -35,6 +44,11 @@ from tests.builders import (
 )
 
 YEAR = Year(2023)
+# Two months of records, dense enough that a drawn day often sees a report change.
+BUNDLE_DAYS = DateRange.inclusive(date(2023, 1, 1), date(2023, 2, 28))
+DENSE_BUNDLES = testing.records(
+    first_day=BUNDLE_DAYS.start, last_day=date(2023, 2, 28), max_items=20
+)
 END_OF_2023 = date(2023, 12, 31)
 DAY = timedelta(days=1)
 STAFF = [employee(f"P-{n}") for n in range(1, 4)]
@@ -595,3 +609,34 @@ def test_the_deadlines_of_the_explanation_read_in_the_language_asked() -> None:
         "высокий риск = устранить в течение 4 ч 0 мин",
     ]
     assert facts[2].render("kk") == "жоғары тәуекел = 4 сағ 0 мин ішінде жою"
+
+
+@settings(max_examples=examples(1))
+@given(
+    data=DENSE_BUNDLES,
+    near=st.data(),
+    deadlines=testing.elimination_deadlines(),
+)
+def test_reports_are_tallied_as_they_stood_on_as_of(
+    data: Records, near: st.DataObject, deadlines: EliminationDeadlines
+) -> None:
+    as_of = near.draw(days_when_something_changed(data, BUNDLE_DAYS))
+    # What is known on a day is read one way: `Records.reports_as_of` (its days in the zone).
+    known = data.reports_as_of(as_of, registered=BUNDLE_DAYS)
+    accepted = [r for r in known if r.is_accepted]
+    done = [r.report for r in accepted if r.is_eliminated]
+    late = {
+        r.report.id
+        for r in accepted
+        if not r.is_eliminated and local_date(deadlines.deadline(r.report), data.time_zone) <= as_of
+    }
+
+    tallies = elimination_partial(
+        data, period=BUNDLE_DAYS, as_of=as_of, deadlines=deadlines
+    ).reports
+
+    assert tallies.items == len(accepted)
+    assert tallies.times == Counter(r.eliminated_at - r.reported_at for r in done)  # type: ignore[operator]
+    assert tallies.on_time == sum(r.eliminated_at <= deadlines.deadline(r) for r in done)  # type: ignore[operator]
+    assert tallies.overdue == late
+    assert tallies.due == len(done) + len(late)

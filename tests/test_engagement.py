@@ -5,6 +5,7 @@ Expected figures are worked out by hand from the definition; comments show the a
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, date, datetime
 
 import pytest
@@ -12,18 +13,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ohs_domain import (
+    DateRange,
     EmployeeId,
     Engagement,
     InvalidValueError,
     Period,
     Quarter,
     Records,
+    ReportGroup,
     ReportingAccount,
     ReportKind,
     SafetyReport,
     Share,
     Year,
     engagement,
+    engagement_partial,
     kz,
     show,
     testing,
@@ -31,6 +35,7 @@ from ohs_domain import (
 from tests.builders import (
     appointment,
     at,
+    days_when_something_changed,
     employee,
     examples,
     records,
@@ -41,6 +46,11 @@ from tests.builders import (
 YEAR = Year(2023)
 END_OF_2023 = date(2023, 12, 31)
 BUNDLES_AROUND_2023 = testing.records(first_day=date(2022, 1, 1), last_day=date(2024, 3, 1))
+# Two months of records, dense enough that a drawn day often sees a report change.
+BUNDLE_DAYS = DateRange.inclusive(date(2023, 1, 1), date(2023, 2, 28))
+DENSE_BUNDLES = testing.records(
+    first_day=BUNDLE_DAYS.start, last_day=date(2023, 2, 28), max_items=20
+)
 
 
 STAFF = [employee(f"P-{n}") for n in range(1, 4)]
@@ -307,3 +317,26 @@ def test_reports_after_the_period_never_count(as_of: date) -> None:
     assert result.reports == 1
     assert result.active.part == 1
     assert result.period == quarter.range
+
+
+@settings(max_examples=examples(1))
+@given(
+    data=DENSE_BUNDLES,
+    near=st.data(),
+    k=st.integers(1, 3),
+)
+def test_engagement_counts_the_reports_as_they_stood_on_as_of(
+    data: Records, near: st.DataObject, k: int
+) -> None:
+    as_of = near.draw(days_when_something_changed(data, BUNDLE_DAYS))
+    # What is known on a day is read one way: `Records.reports_as_of` (its days in the zone).
+    known = data.reports_as_of(as_of, registered=BUNDLE_DAYS)
+    counted = [r.report.reporter for r in known if not r.is_rejected]
+
+    tallies = engagement_partial(data, period=BUNDLE_DAYS, as_of=as_of, min_reports=k)
+
+    assert tallies.reports == len(known)
+    assert tallies.events == sum(r.report.kind.group is ReportGroup.EVENT for r in known)
+    assert tallies.defects == sum(r.report.kind.group is ReportGroup.DEFECT for r in known)
+    assert tallies.rejected == sum(r.is_rejected for r in known)
+    assert tallies.counts == Counter(e for e in counted if e in tallies.staff)

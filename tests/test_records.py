@@ -1285,9 +1285,6 @@ def test_reports_as_of_match_the_days_of_their_changes(
                 status = change.status
         expected.append(ReportAsOf(item, status))
     assert list(records.reports_as_of(as_of, registered=days)) == expected
-    # What the tallies (engagement, elimination) read: the same, in the bundle's own order.
-    by_id = sorted(expected, key=lambda k: k.report.id)
-    assert list(records._tallied_as_of(as_of, registered=days)) == by_id
 
 
 def test_training_sessions_by_day(records: Records) -> None:

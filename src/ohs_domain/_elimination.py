@@ -6,10 +6,11 @@ and what is overdue on ``as_of``; submissions answered by their deadline.
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any, ClassVar, Self
 
 import attrs
@@ -21,8 +22,9 @@ from ohs_domain._i18n import N_, Language, Message, message
 from ohs_domain._indicator_inputs import check_as_of, nothing_found, stats
 from ohs_domain._measures import Share
 from ohs_domain._partial import Tallies, nested, parameter, summed, united
-from ohs_domain._periods import DateRange, Period, as_range, local_date
+from ohs_domain._periods import DateRange, Period, as_range, days_through, local_date
 from ohs_domain._records import Records
+from ohs_domain._report_index import report_index
 from ohs_domain._reporting import EliminationDeadlines, RiskLevel
 
 __all__ = [
@@ -301,25 +303,32 @@ def elimination(
 def _reports(
     records: Records, days: DateRange, as_of: date, deadlines: EliminationDeadlines
 ) -> ItemTallies:
-    accepted = [k for k in records._tallied_as_of(as_of, registered=days) if k.is_accepted]
-    on_time = due = 0
-    times: Counter[timedelta] = Counter()
-    overdue: list[str] = []
+    index = report_index(records)
+    span = index.span(days_through(days, as_of))
+    positions = range(span.start, span.stop)
+    day = as_of.toordinal()
+    accepted = list(map(day.__ge__, index.accepted[span]))
+    eliminated = list(map(day.__ge__, index.eliminated[span]))
+    # The lifecycle eliminates only what it accepted: eliminated by as_of is accepted by
+    # then, and the rest accepted by as_of are open on it.
+    done = list(compress(positions, eliminated))
+    still_open = compress(positions, map(operator.gt, accepted, eliminated))
     # deadlines.deadline(report), with the time allowed looked up once per risk, not per report.
     allowed = {risk: deadlines.allowed(risk) for risk in RiskLevel}
-    for known in accepted:
-        report = known.report
-        deadline = report.reported_at + allowed[report.risk]
-        done = report.eliminated_at
-        if known.is_eliminated and done is not None:
-            times[done - report.reported_at] += 1
-            due += 1
-            on_time += done <= deadline
-        elif local_date(deadline, records.time_zone) <= as_of:
-            due += 1
-            overdue.append(report.id)
+    registered, finished, risk = index.registered_at, index.eliminated_at, index.risk
+    times = Counter(finished[n] - registered[n] for n in done)  # type: ignore[operator]
+    on_time = sum(finished[n] <= registered[n] + allowed[risk[n]] for n in done)  # type: ignore[operator]
+    overdue = [
+        index.reports[n].id
+        for n in still_open
+        if local_date(registered[n] + allowed[risk[n]], records.time_zone) <= as_of
+    ]
     return ItemTallies(
-        items=len(accepted), due=due, on_time=on_time, times=times, overdue=frozenset(overdue)
+        items=sum(accepted),
+        due=len(done) + len(overdue),
+        on_time=on_time,
+        times=Counter(dict(sorted(times.items()))),  # in order, whatever the index's
+        overdue=frozenset(overdue),
     )
 
 

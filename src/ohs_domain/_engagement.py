@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
+from itertools import compress
 from typing import Any, ClassVar, Self
 
 import attrs
@@ -16,8 +17,9 @@ from ohs_domain._i18n import message
 from ohs_domain._indicator_inputs import check_as_of, nothing_found, on_staff, production_staff
 from ohs_domain._measures import Share
 from ohs_domain._partial import Tallies, parameter, summed, united
-from ohs_domain._periods import DateRange, Period, as_range
+from ohs_domain._periods import DateRange, Period, as_range, days_through
 from ohs_domain._records import Records
+from ohs_domain._report_index import KINDS, WIDTH, report_index
 from ohs_domain._reporting import ReportGroup
 from ohs_domain._workforce import EmployeeId
 
@@ -158,25 +160,37 @@ def engagement_partial(
     """
     parameters = _parameters(period, as_of, min_reports)
     staff = frozenset(e.id for e in production_staff(records, as_of))
+    accounts = records._index.accounts
     # Only reports registered by ``as_of`` are known on it (``reports_as_of`` leaves later
     # ones out): counting them would make someone active who is not yet registered.
-    known = list(records._tallied_as_of(as_of, registered=parameters["period"]))
-    reports = [k.report for k in known]
-    counted = [k.report for k in known if not k.is_rejected]
-    groups = Counter(r.kind.group for r in reports)
+    index = report_index(records)
+    span = index.span(days_through(parameters["period"], as_of))
+    slots = index.slot[span]
+    day = as_of.toordinal()
+    # Reports by reporter and kind (one number each), then those not rejected by as_of.
+    every = Counter(slots)
+    kept = Counter(compress(slots, map(day.__lt__, index.rejected[span])))
+    groups: Counter[ReportGroup] = Counter()
+    for slot, n in every.items():
+        groups[KINDS[slot % WIDTH].group] += n
+    counts: Counter[EmployeeId] = Counter()
+    for slot, n in sorted(kept.items()):  # by reporter, in personnel-number order
+        reporter = index.employees[slot // WIDTH].id
+        if reporter in staff:
+            counts[reporter] += n
     return EngagementPartial(
         **parameters,
         staff=staff,
         registered=frozenset(
             e
             for e in staff
-            if (account := records.account_of(e)) is not None and account.registered_on <= as_of
+            if (account := accounts.get(e)) is not None and account.registered_on <= as_of
         ),
-        counts=Counter(r.reporter for r in counted if r.reporter in staff),
-        reports=len(reports),
+        counts=counts,
+        reports=len(slots),
         events=groups[ReportGroup.EVENT],
         defects=groups[ReportGroup.DEFECT],
-        rejected=len(reports) - len(counted),
+        rejected=len(slots) - kept.total(),
     )
 
 
@@ -194,13 +208,8 @@ def engagement(
     ).finalize()
 
 
-def _known(days: DateRange, as_of: date) -> DateRange:
-    """The days of the period whose reports are known on ``as_of``."""
-    return days if as_of >= days.end else DateRange(days.start, as_of + timedelta(days=1))
-
-
 def _explanation(tallies: EngagementPartial, registered: Share, active: Share) -> Explanation:
-    known, as_of = _known(tallies.period, tallies.as_of), tallies.as_of
+    known, as_of = days_through(tallies.period, tallies.as_of), tallies.as_of
     return Explanation(
         (
             Step.of(description=on_staff(as_of), result=len(tallies.staff)),

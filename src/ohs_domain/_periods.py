@@ -24,6 +24,13 @@ from ohs_domain._i18n import Language, message
 __all__ = ["DateRange", "Month", "Period", "Quarter", "Year", "as_range", "local_date"]
 
 
+def days_through(days: DateRange, last: date) -> DateRange:
+    """The days of ``days`` on or before ``last``: those whose records are known on ``last``."""
+    if last >= days.end:
+        return days
+    return DateRange(days.start, max(days.start, last + timedelta(days=1)))
+
+
 @checked
 def local_date(moment: datetime, zone: tzinfo) -> date:
     """Return the calendar day of ``moment`` in ``zone``.

@@ -35,7 +35,7 @@ from ohs_domain._errors import InvalidDataError, InvalidValueError, Problem, Unk
 from ohs_domain._i18n import Message
 from ohs_domain._injuries import HoursWorked, WorkInjury
 from ohs_domain._inspection import Submission, SubmissionId, Violation, ViolationId
-from ohs_domain._periods import DateRange, Month
+from ohs_domain._periods import DateRange, Month, days_through
 from ohs_domain._reporting import ReportAsOf, ReportStatus, SafetyReport
 from ohs_domain._training import TrainingSession
 from ohs_domain._workforce import (
@@ -460,33 +460,18 @@ class Records:
         report registered after ``as_of`` is not known yet and is left out; one
         accepted after it is known as registered only. In time order.
         """
-        return tuple(self._known_as_of(as_of, self._registered_by(as_of, registered)))
-
-    def _tallied_as_of(self, as_of: date, *, registered: DateRange) -> Iterator[ReportAsOf]:
-        """`reports_as_of` in the bundle's (id) order, for tallies of them.
-
-        A count, a sum or a set does not depend on the order. Reports loaded from the
-        library's own files (or any input in id order) lie in memory in id order; read
-        in time order, those of a large bundle lie scattered over the heap (at 30x, a
-        rule took twice as long per report as at 1x).
-        """
-        return self._known_as_of(as_of, sorted(self._registered_by(as_of, registered)))
-
-    def _registered_by(self, as_of: date, registered: DateRange) -> Sequence[int]:
-        # The positions of the reports registered on ``registered`` and known on ``as_of``.
-        if as_of < registered.end:
-            registered = DateRange(registered.start, max(registered.start, as_of + _ONE_DAY))
         index = self._index
-        return index.report_order[index.reports.span(registered)]
-
-    def _known_as_of(self, as_of: date, positions: Iterable[int]) -> Iterator[ReportAsOf]:
-        # Each report as it stood at the end of ``as_of``: its changes on or before it count.
-        reports, days = self.safety_reports, self._index.change_days
+        reports, days = self.safety_reports, index.change_days
         unchanged = ReportStatus.REGISTERED
         state = ReportAsOf._unchecked  # the query's values are valid already: no field checks
-        for n in positions:
-            report, known = reports[n], bisect_right(days[n], as_of)
-            yield state(report, report.history[known - 1].status if known else unchanged)
+        known = []
+        for n in index.report_order[index.reports.span(days_through(registered, as_of))]:
+            # As it stood at the end of ``as_of``: its changes on or before it count.
+            report, changes = reports[n], bisect_right(days[n], as_of)
+            known.append(
+                state(report, report.history[changes - 1].status if changes else unchanged)
+            )
+        return tuple(known)
 
     @checked
     def reports_by(self, employee_id: str) -> tuple[SafetyReport, ...]:

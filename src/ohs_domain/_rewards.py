@@ -47,7 +47,7 @@ from ohs_domain._outcomes import (
 from ohs_domain._partial import same_parameters
 from ohs_domain._periods import DateRange, Period, as_range
 from ohs_domain._records import Records
-from ohs_domain._report_index import KINDS, ReportIndex, report_index
+from ohs_domain._report_index import KINDS, WIDTH, ReportIndex, report_index
 from ohs_domain._reporting import ReportKind
 from ohs_domain._workforce import Employee, EmployeeId
 
@@ -694,7 +694,6 @@ _ON_DEMAND: Final = frozenset({"awards", "excluded", "explanation"})
 
 # -- evaluation: tallies per part of the records, decisions once over their merge ----------------
 
-_WIDTH: Final = len(KINDS)
 _ELIGIBLE, _NOT_PRODUCTION, _NOT_ON_STAFF = 0, 1, 2
 
 
@@ -739,7 +738,7 @@ class RewardAwardsPartial:
         people = len(self.employees)
         for name, length in (
             ("production", people),
-            ("counts", people * _WIDTH),
+            ("counts", people * WIDTH),
             ("reached", people if self.policy.tie_rule is TieRule.FIRST_TO_SCORE else 0),
         ):
             value = getattr(self, name)
@@ -804,7 +803,7 @@ class RewardAwardsPartial:
 
 _SHAPES: Final = {
     "production": "one flag per employee",
-    "counts": f"one count per kind ({_WIDTH}) per employee",
+    "counts": f"one count per kind ({WIDTH}) per employee",
     "reached": "one moment per employee under TieRule.FIRST_TO_SCORE, none otherwise",
 }
 
@@ -818,7 +817,7 @@ def _by_person(partial: RewardAwardsPartial) -> dict[EmployeeId, _Person]:
         employee.id: (
             employee,
             partial.production[number],
-            partial.counts[number * _WIDTH : (number + 1) * _WIDTH],
+            partial.counts[number * WIDTH : (number + 1) * WIDTH],
             reached[number],
         )
         for number, employee in enumerate(partial.employees)
@@ -921,7 +920,7 @@ def _counts(
     ``ScoredReports.ACCEPTED`` it must also have been accepted by then. The
     lifecycle accepts or rejects a report, never both, so one day decides.
     """
-    counts = [0] * (_WIDTH * len(index.employees))
+    counts = [0] * (WIDTH * len(index.employees))
     slots = index.slot[span]
     if scored is ScoredReports.ACCEPTED:
         for slot, accepted in zip(slots, index.accepted[span], strict=True):
@@ -945,7 +944,7 @@ def _reached(
     weighted = [policy.weights.of(kind) > 0 for kind in KINDS]
     reached: list[datetime | None] = [None] * len(index.employees)
     for position in reversed(range(span.start, span.stop)):  # the latest first
-        employee, kind = divmod(index.slot[position], _WIDTH)
+        employee, kind = divmod(index.slot[position], WIDTH)
         if reached[employee] is not None or not weighted[kind]:
             continue
         if index.rejected[position] <= reference:
@@ -962,7 +961,7 @@ def _scores(counts: tuple[int, ...], weights: ReportWeights, people: int) -> lis
     for code, kind in enumerate(KINDS):
         weight = weights.of(kind)
         if weight:
-            points = map(operator.mul, counts[code::_WIDTH], itertools.repeat(weight, people))
+            points = map(operator.mul, counts[code::WIDTH], itertools.repeat(weight, people))
             scores = list(map(operator.add, scores, points))
     return scores
 
@@ -1127,7 +1126,7 @@ class _Draft:
     total: Money
 
     def _counts(self, number: int) -> tuple[int, ...]:
-        return self.partial.counts[number * _WIDTH : (number + 1) * _WIDTH]
+        return self.partial.counts[number * WIDTH : (number + 1) * WIDTH]
 
     def _considered(self) -> Iterator[tuple[int, Employee]]:
         """Everyone considered, by personnel number: reporters and production staff."""
