@@ -6,7 +6,7 @@ Expected figures are worked out by hand from the definition; comments show the a
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -640,3 +640,27 @@ def test_reports_are_tallied_as_they_stood_on_as_of(
     assert tallies.on_time == sum(r.eliminated_at <= deadlines.deadline(r) for r in done)  # type: ignore[operator]
     assert tallies.overdue == late
     assert tallies.due == len(done) + len(late)
+
+
+@pytest.mark.parametrize(
+    ("done", "on_time"),
+    [
+        pytest.param(datetime(2024, 3, 1, 4, 30, tzinfo=UTC), 1, id="within-the-wall-clock-day"),
+        pytest.param(datetime(2024, 3, 1, 5, 30, tzinfo=UTC), 0, id="after-it"),
+    ],
+)
+def test_a_deadline_across_a_change_of_offset_is_the_registration_plus_the_time_allowed(
+    done: datetime, on_time: int
+) -> None:
+    # Registered on 29 February 2024 at 10:00 in Almaty (+06:00, 04:00 UTC), high risk: one
+    # day allowed. Almaty moved to +05:00 on 1 March, so the deadline, 10:00 on 1 March in
+    # Almaty, is 05:00 UTC: 25 hours after registration. Eliminated at 04:30 UTC (recorded
+    # in UTC), 24½ hours after it, the report is on time.
+    made = _eliminated("R-1", at(2024, 2, 29), HIGH, done)
+
+    stats = elimination(
+        _one_reporter(made), period=Year(2024), as_of=date(2024, 12, 31), deadlines=DEADLINES
+    ).reports
+
+    assert stats.on_time == Share(on_time, 1)
+    assert stats.median_time == done - at(2024, 2, 29)

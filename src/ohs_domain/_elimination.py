@@ -9,9 +9,9 @@ from __future__ import annotations
 import operator
 from bisect import bisect_left
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import accumulate, compress
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, cast
 
 import attrs
 
@@ -24,8 +24,10 @@ from ohs_domain._measures import Share
 from ohs_domain._partial import Tallies, nested, parameter, summed, united
 from ohs_domain._periods import DateRange, Period, as_range, days_through, local_date
 from ohs_domain._records import Records
-from ohs_domain._report_index import report_index
+from ohs_domain._report_index import RISKS, report_index
 from ohs_domain._reporting import EliminationDeadlines, RiskLevel
+
+_MICROSECOND = timedelta(microseconds=1)
 
 __all__ = [
     "Elimination",
@@ -313,21 +315,26 @@ def _reports(
     # then, and the rest accepted by as_of are open on it.
     done = list(compress(positions, eliminated))
     still_open = compress(positions, map(operator.gt, accepted, eliminated))
-    # deadlines.deadline(report), with the time allowed looked up once per risk, not per report.
-    allowed = {risk: deadlines.allowed(risk) for risk in RiskLevel}
-    registered, finished, risk = index.registered_at, index.eliminated_at, index.risk
-    times = Counter(finished[n] - registered[n] for n in done)  # type: ignore[operator]
-    on_time = sum(finished[n] <= registered[n] + allowed[risk[n]] for n in done)  # type: ignore[operator]
+    # The time taken against the time allowed for the report's risk, as whole microseconds:
+    # deadlines.deadline(report) compared with the moment eliminated, one integer each.
+    limits = [deadlines.allowed(risk) // _MICROSECOND for risk in RISKS]
+    taken = list(map(index.taken.__getitem__, done))
+    allowed = map(limits.__getitem__, map(index.risk.__getitem__, done))
+    on_time = sum(map(operator.le, taken, allowed))
+    for n in index.zoned.intersection(done):  # where only the moments decide (ReportIndex.zoned)
+        report, quick = index.reports[n], index.taken[n] <= limits[index.risk[n]]
+        on_time += (cast(datetime, report.eliminated_at) <= deadlines.deadline(report)) - quick
+    times = Counter(taken)
     overdue = [
-        index.reports[n].id
-        for n in still_open
-        if local_date(registered[n] + allowed[risk[n]], records.time_zone) <= as_of
+        report.id
+        for report in map(index.reports.__getitem__, still_open)
+        if local_date(deadlines.deadline(report), records.time_zone) <= as_of
     ]
     return ItemTallies(
         items=sum(accepted),
         due=len(done) + len(overdue),
         on_time=on_time,
-        times=Counter(dict(sorted(times.items()))),  # in order, whatever the index's
+        times=Counter({timedelta(microseconds=t): times[t] for t in sorted(times)}),  # in order
         overdue=frozenset(overdue),
     )
 

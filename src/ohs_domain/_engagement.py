@@ -167,17 +167,18 @@ def engagement_partial(
     span = index.span(days_through(parameters["period"], as_of))
     slots = index.slot[span]
     day = as_of.toordinal()
-    # Reports by reporter and kind (one number each), then those not rejected by as_of.
-    every = Counter(slots)
-    kept = Counter(compress(slots, map(day.__lt__, index.rejected[span])))
+    # Each report is one number, its slot: divmod(slot, WIDTH) is (reporter, kind).
+    kinds = Counter(map(WIDTH.__rmod__, slots))
     groups: Counter[ReportGroup] = Counter()
-    for slot, n in every.items():
-        groups[KINDS[slot % WIDTH].group] += n
+    for kind, n in kinds.items():
+        groups[KINDS[kind].group] += n
+    kept = list(compress(slots, map(day.__lt__, index.rejected[span])))  # not rejected by as_of
+    reporters = Counter(map(WIDTH.__rfloordiv__, kept))
+    employees = index.employees
     counts: Counter[EmployeeId] = Counter()
-    for slot, n in sorted(kept.items()):  # by reporter, in personnel-number order
-        reporter = index.employees[slot // WIDTH].id
-        if reporter in staff:
-            counts[reporter] += n
+    for reporter in sorted(reporters):  # in personnel-number order
+        if (employee := employees[reporter].id) in staff:
+            counts[employee] = reporters[reporter]
     return EngagementPartial(
         **parameters,
         staff=staff,
@@ -190,7 +191,7 @@ def engagement_partial(
         reports=len(slots),
         events=groups[ReportGroup.EVENT],
         defects=groups[ReportGroup.DEFECT],
-        rejected=len(slots) - kept.total(),
+        rejected=len(slots) - len(kept),
     )
 
 

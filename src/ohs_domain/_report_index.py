@@ -11,8 +11,9 @@ ordinals), so a period is one slice and a tally is integer arithmetic over it.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
-from datetime import date, datetime
+from datetime import date, timedelta, timezone
 from typing import Final
 
 from ohs_domain._periods import DateRange
@@ -27,6 +28,10 @@ WIDTH: Final = len(KINDS)
 NEVER: Final = date.max.toordinal() + 1
 """The day number of a decision never taken: later than every day."""
 _CODE: Final = {kind.value: code for code, kind in enumerate(KINDS)}
+RISKS: Final = tuple(RiskLevel)
+"""Risk levels by code: a level's code is its position."""
+_RISK_CODE: Final = {risk: code for code, risk in enumerate(RISKS)}
+_MICROSECOND: Final = timedelta(microseconds=1)
 
 
 class ReportIndex:
@@ -44,9 +49,14 @@ class ReportIndex:
         rejected: The day each report was rejected, as an ordinal; ``NEVER`` if not.
         eliminated: The day each report's hazard or defect was eliminated, as an
             ordinal; ``NEVER`` if not.
-        registered_at: When each report was registered.
-        eliminated_at: When each report's hazard or defect was eliminated; ``None`` if not.
-        risk: Each report's risk level.
+        taken: The time from each report's registration to its elimination, in
+            microseconds (exact); 0 if not eliminated.
+        risk: Each report's risk level's code: its position in ``RISKS``.
+        zoned: The positions of the eliminated reports whose deadline is not simply
+            ``taken`` against the time allowed: registered in a zone whose offset
+            changes (not `datetime.timezone`), and eliminated in another zone object.
+            A moment plus the time allowed is then a wall-clock sum in the first zone
+            (Python's arithmetic of aware moments), so only the moments decide.
 
     Each day is the one [`Records.reports_as_of`][ohs_domain.Records.reports_as_of]
     decides by. A report's lifecycle enters each status at most once and on days that
@@ -67,6 +77,8 @@ class ReportIndex:
         "reports",
         "risk",
         "slot",
+        "taken",
+        "zoned",
     )
 
     def __init__(self, records: Records) -> None:
@@ -75,16 +87,19 @@ class ReportIndex:
         self.production = tuple(records._is_production(e) for e in self.employees)
         index = records._index
         self.reports: tuple[SafetyReport, ...] = index.reports.items
-        self.days = [day.toordinal() for day in index.reports.days]
+        self.days = array("q", [day.toordinal() for day in index.reports.days])
         decided = _Decided(records, position)
         order = index.report_order  # the bundle's positions in time order
-        self.slot: list[int] = [decided.slot[n] for n in order]
-        self.accepted: list[int] = [decided.accepted[n] for n in order]
-        self.rejected: list[int] = [decided.rejected[n] for n in order]
-        self.eliminated: list[int] = [decided.eliminated[n] for n in order]
-        self.eliminated_at: list[datetime | None] = [decided.eliminated_at[n] for n in order]
-        self.registered_at: list[datetime] = [decided.registered_at[n] for n in order]
-        self.risk: list[RiskLevel] = [decided.risk[n] for n in order]
+        self.slot = array("q", [decided.slot[n] for n in order])
+        self.accepted = array("q", [decided.accepted[n] for n in order])
+        self.rejected = array("q", [decided.rejected[n] for n in order])
+        self.eliminated = array("q", [decided.eliminated[n] for n in order])
+        self.taken = array("q", [decided.taken[n] for n in order])
+        self.risk = array("b", [decided.risk[n] for n in order])
+        where = array("q", bytes(8 * len(order)))  # each report's position in time order
+        for time_order, n in enumerate(order):
+            where[n] = time_order
+        self.zoned = frozenset(where[n] for n in decided.zoned)
 
     def span(self, days: DateRange) -> slice:
         """The positions of the reports registered on ``days``."""
@@ -99,29 +114,21 @@ class _Decided:
     [`Records.reports_as_of`][ohs_domain.Records.reports_as_of] decides by.
     """
 
-    __slots__ = (
-        "accepted",
-        "eliminated",
-        "eliminated_at",
-        "registered_at",
-        "rejected",
-        "risk",
-        "slot",
-    )
+    __slots__ = ("accepted", "eliminated", "rejected", "risk", "slot", "taken", "zoned")
 
     def __init__(self, records: Records, position: dict[EmployeeId, int]) -> None:
         self.slot: list[int] = []
         self.accepted: list[int] = []
         self.rejected: list[int] = []
         self.eliminated: list[int] = []
-        self.eliminated_at: list[datetime | None] = []
-        self.registered_at = [report.reported_at for report in records.safety_reports]
-        self.risk = [report.risk for report in records.safety_reports]
+        self.taken: list[int] = []
+        self.zoned: list[int] = []
+        self.risk = [_RISK_CODE[report.risk] for report in records.safety_reports]
         changes = zip(records.safety_reports, records._index.change_days, strict=True)
-        for report, days in changes:
+        for n, (report, days) in enumerate(changes):
             self.slot.append(position[report.reporter] * WIDTH + _CODE[report.kind._value_])
             accepted_on = rejected_on = eliminated_on = NEVER
-            eliminated_at = None
+            taken = 0
             for change, day in zip(report.history, days, strict=True):
                 if change.status is ReportStatus.ACCEPTED:
                     accepted_on = day.toordinal()
@@ -129,11 +136,14 @@ class _Decided:
                     rejected_on = day.toordinal()
                 elif change.status is ReportStatus.ELIMINATED:
                     eliminated_on = day.toordinal()
-                    eliminated_at = change.at
+                    taken = (change.at - report.reported_at) // _MICROSECOND
+                    zone = report.reported_at.tzinfo
+                    if type(zone) is not timezone and change.at.tzinfo is not zone:
+                        self.zoned.append(n)
             self.accepted.append(accepted_on)
             self.rejected.append(rejected_on)
             self.eliminated.append(eliminated_on)
-            self.eliminated_at.append(eliminated_at)
+            self.taken.append(taken)
 
 
 def report_index(records: Records) -> ReportIndex:
