@@ -476,7 +476,7 @@ class Records:
     @checked
     def reports_by(self, employee_id: str) -> tuple[SafetyReport, ...]:
         """Reports registered by ``employee_id``, in time order."""
-        return self._index.reports_by_reporter.get(EmployeeId(employee_id), ())
+        return self._index.by_reporter(self.safety_reports).get(EmployeeId(employee_id), ())
 
     @checked(hints=_RANGE_HINT)
     def sessions_during(self, days: DateRange) -> tuple[TrainingSession, ...]:
@@ -599,6 +599,7 @@ class _Index:
         "report_days",
         "report_order",
         "reports",
+        "reports_by_moment",
         "reports_by_reporter",
         "sessions",
         "submission_of_violation",
@@ -641,7 +642,9 @@ class _Index:
         # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
         moments = [r.reported_at for r in reports]
         by_moment = sorted(range(len(reports)), key=moments.__getitem__)
-        self.reports_by_reporter = _group((reports[n] for n in by_moment), lambda r: r.reporter)
+        self.reports_by_moment = array("l", by_moment)
+        # Grouped by reporter when first asked (`Records.reports_by`): no rule needs it.
+        self.reports_by_reporter: Mapping[EmployeeId, tuple[SafetyReport, ...]] | None = None
         # The timeline orders by local day, which a change of the zone's offset can turn
         # back an hour: by day, then by moment (a sort keeps the order of ties).
         self.report_order = array("l", sorted(by_moment, key=self.report_days.__getitem__))
@@ -668,6 +671,15 @@ class _Index:
             )
             for relation in WorkerRelation
         }
+
+    def by_reporter(
+        self, reports: Sequence[SafetyReport]
+    ) -> Mapping[EmployeeId, tuple[SafetyReport, ...]]:
+        """``reports`` (the bundle's) by reporter, each's in time order; grouped once."""
+        if self.reports_by_reporter is None:
+            ordered = map(reports.__getitem__, self.reports_by_moment)
+            self.reports_by_reporter = _group(ordered, lambda r: r.reporter)
+        return self.reports_by_reporter
 
 
 def _label(record: Any) -> str:

@@ -10,8 +10,9 @@ transition, or one timestamped before the previous, is an error.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import NewType
+from typing import Any, NewType
 
 import attrs
 
@@ -109,9 +110,9 @@ class StatusChange:
         # For the edge's hook, which runs each field's check as it reads the field: only
         # the rules across fields are left to run (attrs would run every check again).
         change = object.__new__(cls)
-        object.__setattr__(change, "status", status)
-        object.__setattr__(change, "at", at)
-        object.__setattr__(change, "reason", reason)
+        _SET_STATUS(change, status)
+        _SET_AT(change, at)
+        _SET_REASON(change, reason)
         change.__attrs_post_init__()
         return change
 
@@ -127,6 +128,18 @@ class StatusChange:
                 else "no reason for status {status}"
             )
             raise InvalidValueError("reason", self.reason, message(expected, status=self.status))
+
+
+def _setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slots' own setters of ``names``: a third cheaper than ``object.__setattr__``.
+
+    For the edge's hooks, which build hundreds of thousands of checked values: each
+    field is set where it lies, without finding it by name first.
+    """
+    return tuple(vars(cls)[name].__set__ for name in names)
+
+
+_SET_STATUS, _SET_AT, _SET_REASON = _setters(StatusChange, "status", "at", "reason")
 
 
 @attrs.frozen(kw_only=True)
@@ -175,13 +188,13 @@ class SafetyReport:
         # As StatusChange._of_checked_fields: the fields checked by the caller, the
         # lifecycle (the rule across them) checked here.
         report = object.__new__(cls)
-        object.__setattr__(report, "id", report_id)
-        object.__setattr__(report, "kind", kind)
-        object.__setattr__(report, "risk", risk)
-        object.__setattr__(report, "reporter", reporter)
-        object.__setattr__(report, "department", department)
-        object.__setattr__(report, "reported_at", reported_at)
-        object.__setattr__(report, "history", history)
+        _SET_ID(report, report_id)
+        _SET_KIND(report, kind)
+        _SET_RISK(report, risk)
+        _SET_REPORTER(report, reporter)
+        _SET_DEPARTMENT(report, department)
+        _SET_REPORTED_AT(report, reported_at)
+        _SET_HISTORY(report, history)
         report.__attrs_post_init__()
         return report
 
@@ -260,6 +273,11 @@ class SafetyReport:
     def reject(self, at: datetime, reason: str) -> SafetyReport:
         """Reject the report, saying why; a rejected report never scores."""
         return self._moved(ReportStatus.REJECTED, at, reason)
+
+
+_SET_ID, _SET_KIND, _SET_RISK, _SET_REPORTER, _SET_DEPARTMENT, _SET_REPORTED_AT, _SET_HISTORY = (
+    _setters(SafetyReport, "id", "kind", "risk", "reporter", "department", "reported_at", "history")
+)
 
 
 def _transition_problem(
