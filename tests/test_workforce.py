@@ -169,6 +169,8 @@ def test_hired_and_left_on_the_same_day_was_never_on_staff() -> None:
 )
 def test_employment_within(days: DateRange, left_on: date | None, within: DateRange) -> None:
     assert employee(left_on=left_on).employment_within(days) == within
+    # What the rules over a bundle's employees count (headcounts, employee-days): its days.
+    assert employee(left_on=left_on)._days_within(days) == within.days
 
 
 # --- Roles ---------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from ohs_domain._i18n import N_, Language, Message, message
 from ohs_domain._indicator_inputs import check_as_of, nothing_found, stats
 from ohs_domain._measures import Share
 from ohs_domain._partial import Tallies, nested, parameter, summed, united
-from ohs_domain._periods import DateRange, Period, as_range, days_through, local_date
+from ohs_domain._periods import DateRange, Period, as_range, days_through
 from ohs_domain._records import Records
 from ohs_domain._report_index import RISKS, report_index
 from ohs_domain._reporting import EliminationDeadlines, RiskLevel
@@ -315,20 +315,25 @@ def _reports(
     # then, and the rest accepted by as_of are open on it.
     done = list(compress(positions, eliminated))
     still_open = compress(positions, map(operator.gt, accepted, eliminated))
-    # The time taken against the time allowed for the report's risk, as whole microseconds:
-    # deadlines.deadline(report) compared with the moment eliminated, one integer each.
-    limits = [deadlines.allowed(risk) // _MICROSECOND for risk in RISKS]
+    # deadlines.deadline(report), with the time allowed looked up once per risk, not per report.
+    allowed = {risk: deadlines.allowed(risk) for risk in RISKS}
+    # On time: the time taken against the time allowed for the report's risk, as whole
+    # microseconds, one integer comparison each.
+    limits = [allowed[risk] // _MICROSECOND for risk in RISKS]
     taken = list(map(index.taken.__getitem__, done))
-    allowed = map(limits.__getitem__, map(index.risk.__getitem__, done))
-    on_time = sum(map(operator.le, taken, allowed))
+    on_time = sum(
+        map(operator.le, taken, map(limits.__getitem__, map(index.risk.__getitem__, done)))
+    )
     for n in index.zoned.intersection(done):  # where only the moments decide (ReportIndex.zoned)
         report, quick = index.reports[n], index.taken[n] <= limits[index.risk[n]]
-        on_time += (cast(datetime, report.eliminated_at) <= deadlines.deadline(report)) - quick
+        deadline = report.reported_at + allowed[report.risk]
+        on_time += (cast(datetime, report.eliminated_at) <= deadline) - quick
     times = Counter(taken)
+    zone = records.time_zone
     overdue = [
         report.id
         for report in map(index.reports.__getitem__, still_open)
-        if local_date(deadlines.deadline(report), records.time_zone) <= as_of
+        if (report.reported_at + allowed[report.risk]).astimezone(zone).date() <= as_of
     ]
     return ItemTallies(
         items=sum(accepted),

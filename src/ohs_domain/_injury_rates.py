@@ -204,9 +204,7 @@ def injury_rates_partial(records: Records, *, period: Period, as_of: date) -> In
     return InjuryRatesPartial(
         **parameters,
         hours=records.total_hours(_months(days)),
-        employee_days={
-            e.id: worked for e in records.employees if (worked := e.employment_within(days).days)
-        },
+        employee_days={e.id: worked for e in records.employees if (worked := e._days_within(days))},
         injuries=len(injuries),
         lost_time=len(lost),
         recordable=sum(1 for i in injuries if i.severity.is_recordable),

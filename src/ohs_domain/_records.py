@@ -570,7 +570,7 @@ def _day_of(moment: datetime | None, zone: ZoneInfo) -> date | None:
 
 
 def _average(employees: Iterable[Employee], days: DateRange) -> Fraction:
-    employee_days = sum(e.employment_within(days).days for e in employees)
+    employee_days = sum(e._days_within(days) for e in employees)
     return Fraction(employee_days, days.days)
 
 

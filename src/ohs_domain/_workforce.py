@@ -96,9 +96,17 @@ class Employee:
     @checked
     def employment_within(self, days: DateRange) -> DateRange:
         """The days of ``days`` on which the employee is on staff (possibly none)."""
+        return DateRange(*self._within(days))
+
+    def _days_within(self, days: DateRange) -> int:
+        # Unchecked ``employment_within(days).days``, for rules over a bundle's employees.
+        start, end = self._within(days)
+        return (end - start).days
+
+    def _within(self, days: DateRange) -> tuple[date, date]:
         end = days.end if self.left_on is None else min(days.end, self.left_on)
         start = max(days.start, self.hired_on)
-        return DateRange(start, max(start, end))
+        return start, max(start, end)
 
 
 class WorkerRelation(enum.StrEnum):
