@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -19,6 +20,7 @@ from ohs_domain import (
     CorrectiveAction,
     DateRange,
     Department,
+    EliminationDeadlines,
     Employee,
     HoursWorked,
     InjurySeverity,
@@ -42,6 +44,7 @@ from ohs_domain import (
     WorkerRelation,
     WorkInjury,
     Year,
+    elimination,
     local_date,
     serialization,
     testing,
@@ -1279,9 +1282,11 @@ def test_reports_as_of_match_the_days_of_their_changes(
     for item in records.reports_during(days):
         if records.local_day(item) > as_of:
             continue
-        status = ReportStatus.REGISTERED
+        status, counts_from = ReportStatus.REGISTERED, records.local_day(item)
         for change in item.history:
-            if local_date(change.at, zone) <= as_of:
+            # From its day, never earlier than the last: a zone's local day can go back.
+            counts_from = max(counts_from, local_date(change.at, zone))
+            if counts_from <= as_of:
                 status = change.status
         expected.append(ReportAsOf(item, status))
     assert list(records.reports_as_of(as_of, registered=days)) == expected
@@ -1414,3 +1419,39 @@ def test_each_of_two_reports_with_one_id_is_checked_on_its_own_day(august_at: in
             "(hired on 2020-01-01, left on 2023-07-01)",
         )
     ]
+
+
+def test_a_change_counts_from_its_day_never_earlier_than_the_last() -> None:
+    # Goose Bay turned its clocks back from 00:01 to 23:01 of the day before (25 October
+    # 1987, 03:01 UTC). Registered at 23:30 on the 24th; accepted, and work started, at
+    # 00:00:30 on the 25th; eliminated twenty minutes later, at 23:20 "on the 24th" again.
+    # The elimination cannot count before the acceptance: from the 25th.
+    zone = ZoneInfo("America/Goose_Bay")
+    made = report(
+        "R-1",
+        "P-1",
+        datetime(1987, 10, 25, 2, 30, tzinfo=UTC),
+        accepted=datetime(1987, 10, 25, 3, 0, 30, tzinfo=UTC),
+        eliminated=datetime(1987, 10, 25, 3, 20, tzinfo=UTC),
+    )
+    days = [local_date(c.at, zone) for c in made.history]
+    assert days == [date(1987, 10, 25), date(1987, 10, 25), date(1987, 10, 24)]
+    bundle = Records(
+        time_zone=zone,
+        departments=[department("D-1")],
+        employees=[employee("P-1", hired_on=date(1980, 1, 1))],
+        reporting_accounts=[account("P-1", date(1980, 1, 1))],
+        safety_reports=[made],
+    )
+    october = DateRange.inclusive(date(1987, 10, 1), date(1987, 10, 31))
+    day = timedelta(days=1)
+    deadlines = EliminationDeadlines(low=day, medium=day, high=day)
+
+    def state(as_of: date) -> tuple[list[ReportStatus], int, int]:
+        known = bundle.reports_as_of(as_of, registered=october)
+        stats = elimination(bundle, period=october, as_of=as_of, deadlines=deadlines).reports
+        return [k.status for k in known], stats.items, stats.eliminated
+
+    assert bundle.accepted_on(made) == date(1987, 10, 25)
+    assert state(date(1987, 10, 24)) == ([ReportStatus.REGISTERED], 0, 0)
+    assert state(date(1987, 10, 25)) == ([ReportStatus.ELIMINATED], 1, 1)

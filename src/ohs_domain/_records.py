@@ -21,6 +21,7 @@ from collections.abc import Callable, Container, Hashable, Iterable, Iterator, M
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from itertools import accumulate
 from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, Final, Generic, TypeVar
@@ -455,10 +456,12 @@ class Records:
     def reports_as_of(self, as_of: date, *, registered: DateRange) -> tuple[ReportAsOf, ...]:
         """Reports registered on ``registered`` by ``as_of``, each as it stood at the end of it.
 
-        The one way the rules decide what is known on a day: a report, and each
-        change of its status, counts from its day in the company's zone on. A
-        report registered after ``as_of`` is not known yet and is left out; one
-        accepted after it is known as registered only. In time order.
+        What is known on a day: a report, and each change of its status, counts
+        from its day in the company's zone on. A report registered after ``as_of``
+        is not known yet and is left out; one accepted after it is known as
+        registered only. In time order. The rules tally the same days from the
+        bundle's columns (engagement, elimination and rewards give exactly what
+        these states give).
         """
         index = self._index
         reports, days = self.safety_reports, index.change_days
@@ -620,9 +623,12 @@ class _Index:
         self.accounts: Mapping[EmployeeId, ReportingAccount] = {
             a.employee: a for a in records.reporting_accounts
         }
-        # The day of each report and of each change of its status, in the company's zone
-        # (never earlier than the last), in one pass over the reports. One object per day:
-        # a 10x bundle has 775,784 such days, of about 1,100 distinct ones.
+        # The day of each report and of each change of its status, in the company's zone,
+        # in one pass over the reports. A change counts from its day, never earlier than the
+        # last: the moments never go back, but a zone's local day can (America/Goose_Bay
+        # turned its clocks back from 00:01 to 23:01 of the day before, each autumn until
+        # 2010). One object per day: a 10x bundle has 775,784 such days, of about 1,100
+        # distinct ones.
         # Kept as columns in the bundle's (id) order, which is the order the reports lie in
         # memory when loaded from the library's files (written in id order): what follows
         # reads them by position, not by id in time order, which at 30x touched a dict
@@ -634,10 +640,12 @@ class _Index:
         self.report_days: list[date] = []
         self.change_days: list[tuple[date, ...]] = []
         for r in reports:
-            day = r.reported_at.astimezone(zone).date()
-            self.report_days.append(one(day, day))
-            changed = [c.at.astimezone(zone).date() for c in r.history]
-            self.change_days.append(tuple([one(d, d) for d in changed]))
+            day = one(day := r.reported_at.astimezone(zone).date(), day)
+            self.report_days.append(day)
+            changed = [one(d, d) for d in (c.at.astimezone(zone).date() for c in r.history)]
+            if changed and (changed[0] < day or changed != sorted(changed)):
+                changed = list(accumulate(changed, max, initial=day))[1:]
+            self.change_days.append(tuple(changed))
         # In time order, ties by id: the reports are in id order, and a sort keeps the order
         # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
         moments = [r.reported_at for r in reports]

@@ -59,20 +59,18 @@ class ReportIndex:
             (Python's arithmetic of aware moments), so only the moments decide.
 
     Each day is the one [`Records.reports_as_of`][ohs_domain.Records.reports_as_of]
-    decides by. A report's lifecycle enters each status at most once and on days that
-    never go back, so it stood accepted (rejected, eliminated) at the end of a day
-    exactly when it was accepted (rejected, eliminated) on or before it: one integer
-    comparison.
+    decides by: a change counts from its day, never earlier than the last. A report's
+    lifecycle enters each status at most once, so it stood accepted (rejected,
+    eliminated) at the end of a day exactly when it was accepted (rejected, eliminated)
+    on or before it: one integer comparison.
     """
 
     __slots__ = (
         "accepted",
         "days",
         "eliminated",
-        "eliminated_at",
         "employees",
         "production",
-        "registered_at",
         "rejected",
         "reports",
         "risk",

@@ -310,8 +310,8 @@ class ReportAsOf:
 
     A rule evaluated on a day counts only what was known by the end of it: a
     change dated the next morning in the company's zone had not happened yet.
-    [`Records.reports_as_of`][ohs_domain.Records.reports_as_of] gives them, the
-    one way the rules decide it.
+    [`Records.reports_as_of`][ohs_domain.Records.reports_as_of] gives them; the
+    rules decide by the same days.
 
     Attributes:
         report: The report, with its whole history (later changes included).
