@@ -326,8 +326,7 @@ def _reports(
     )
     for n in index.zoned.intersection(done):  # where only the moments decide (ReportIndex.zoned)
         report, quick = index.reports[n], index.taken[n] <= limits[index.risk[n]]
-        deadline = report.reported_at + allowed[report.risk]
-        on_time += (cast(datetime, report.eliminated_at) <= deadline) - quick
+        on_time += (cast(datetime, report.eliminated_at) <= deadlines.deadline(report)) - quick
     times = Counter(taken)
     zone = records.time_zone
     overdue = [

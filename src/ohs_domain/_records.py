@@ -640,7 +640,8 @@ class _Index:
         self.report_days: list[date] = []
         self.change_days: list[tuple[date, ...]] = []
         for r in reports:
-            day = one(day := r.reported_at.astimezone(zone).date(), day)
+            day = r.reported_at.astimezone(zone).date()
+            day = one(day, day)
             self.report_days.append(day)
             changed = [one(d, d) for d in (c.at.astimezone(zone).date() for c in r.history)]
             if changed and (changed[0] < day or changed != sorted(changed)):

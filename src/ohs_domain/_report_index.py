@@ -94,10 +94,8 @@ class ReportIndex:
         self.eliminated = array("q", [decided.eliminated[n] for n in order])
         self.taken = array("q", [decided.taken[n] for n in order])
         self.risk = array("b", [decided.risk[n] for n in order])
-        where = array("q", bytes(8 * len(order)))  # each report's position in time order
-        for time_order, n in enumerate(order):
-            where[n] = time_order
-        self.zoned = frozenset(where[n] for n in decided.zoned)
+        zoned = frozenset(decided.zoned)  # (usually none: then no pass over the order)
+        self.zoned = frozenset(t for t, n in enumerate(order) if n in zoned) if zoned else zoned
 
     def span(self, days: DateRange) -> slice:
         """The positions of the reports registered on ``days``."""
@@ -120,11 +118,12 @@ class _Decided:
         self.rejected: list[int] = []
         self.eliminated: list[int] = []
         self.taken: list[int] = []
+        self.risk: list[int] = []
         self.zoned: list[int] = []
-        self.risk = [_RISK_CODE[report.risk] for report in records.safety_reports]
         changes = zip(records.safety_reports, records._index.change_days, strict=True)
         for n, (report, days) in enumerate(changes):
             self.slot.append(position[report.reporter] * WIDTH + _CODE[report.kind._value_])
+            self.risk.append(_RISK_CODE[report.risk])
             accepted_on = rejected_on = eliminated_on = NEVER
             taken = 0
             for change, day in zip(report.history, days, strict=True):
