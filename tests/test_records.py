@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ohs_domain import (
@@ -1455,3 +1455,68 @@ def test_a_change_counts_from_its_day_never_earlier_than_the_last() -> None:
     assert bundle.accepted_on(made) == date(1987, 10, 25)
     assert state(date(1987, 10, 24)) == ([ReportStatus.REGISTERED], 0, 0)
     assert state(date(1987, 10, 25)) == ([ReportStatus.ELIMINATED], 1, 1)
+
+
+@given(
+    offsets=st.lists(st.tuples(st.booleans(), st.integers(-20, 60)), min_size=1, max_size=8),
+    hired_on=st.dates(date(2022, 1, 1), date(2024, 12, 31)),
+    stayed=st.one_of(st.none(), st.integers(0, 40)),
+    waited=st.one_of(st.none(), st.integers(-5, 40)),
+)
+# On staff and registered for the first report, not for the last (in either order); and
+# registered on the very day of the first report.
+@example(offsets=[(True, 1), (True, 30)], hired_on=date(2023, 1, 1), stayed=10, waited=0)
+@example(offsets=[(True, 30), (True, 1)], hired_on=date(2023, 1, 1), stayed=10, waited=0)
+@example(offsets=[(True, 5), (True, 20)], hired_on=date(2023, 1, 1), stayed=None, waited=10)
+@example(offsets=[(True, 20), (True, 5)], hired_on=date(2023, 1, 1), stayed=None, waited=10)
+@example(offsets=[(True, 5)], hired_on=date(2023, 1, 1), stayed=None, waited=5)
+# Registered (wrongly) before being hired, reporting in between.
+@example(offsets=[(True, -2), (True, 5)], hired_on=date(2023, 1, 1), stayed=None, waited=-5)
+def test_each_report_made_off_staff_or_unregistered_is_reported_and_no_other(
+    offsets: list[tuple[bool, int]], hired_on: date, stayed: int | None, waited: int | None
+) -> None:
+    # P-1 reports on the days drawn around their hiring, among reports of P-2, who is
+    # always on staff and registered. A report counts only from a reporter on staff and
+    # registered on its day.
+    left_on = None if stayed is None else hired_on + timedelta(days=stayed)
+    registered_on = None if waited is None else hired_on + timedelta(days=waited)
+    reports = [(mine, hired_on + timedelta(days=offset)) for mine, offset in offsets]
+
+    def on_staff(day: date) -> bool:
+        return hired_on <= day and (left_on is None or day < left_on)
+
+    bundle: Bundle = {
+        "departments": [department("D-1")],
+        "employees": [
+            employee("P-1", hired_on=hired_on, left_on=left_on),
+            employee("P-2", hired_on=date(2020, 1, 1)),
+        ],
+        "reporting_accounts": [account("P-2", date(2020, 1, 1))]
+        + ([] if registered_on is None else [account("P-1", registered_on)]),
+        "safety_reports": [
+            report(f"R-{n:02}", "P-1" if mine else "P-2", at(day.year, day.month, day.day))
+            for n, (mine, day) in enumerate(reports)
+        ],
+    }
+    off_staff = {
+        f"$.safety_reports[{n}].reporter"
+        for n, (mine, day) in enumerate(reports)
+        if mine and not on_staff(day)
+    }
+    unregistered = {
+        f"$.safety_reports[{n}].reporter"
+        for n, (mine, day) in enumerate(reports)
+        if mine and (registered_on is None or registered_on > day)
+    }
+    wrongly_registered = registered_on is not None and not on_staff(registered_on)
+    try:
+        Records(time_zone=ZONE, **bundle)
+        found: tuple[Problem, ...] = ()
+    except InvalidDataError as error:
+        found = error.problems
+    on_reports = [p for p in found if p.path.startswith("$.safety_reports")]
+
+    assert {p.path for p in on_reports if "not on staff" in p.message} == off_staff
+    assert {p.path for p in on_reports if "reporting system" in p.message} == unregistered
+    assert len(on_reports) == len(off_staff) + len(unregistered)
+    assert len(found) == len(on_reports) + wrongly_registered

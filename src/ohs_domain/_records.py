@@ -21,8 +21,9 @@ from collections.abc import Callable, Container, Hashable, Iterable, Iterator, M
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from itertools import accumulate
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import Any, Final, Generic, TypeVar
 from zoneinfo import ZoneInfo
@@ -56,6 +57,8 @@ __all__ = ["Records"]
 
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
+_REPORTER: Final = attrgetter("reporter")
+_DEPARTMENT: Final = attrgetter("department")
 
 
 _ONE_DAY: Final = timedelta(days=1)
@@ -173,6 +176,13 @@ class _Timeline(Generic[R]):
         pairs = sorted(dated, key=itemgetter(0))
         self.days = [day for day, _ in pairs]
         self.items = tuple(item for _, item in pairs)
+
+    @classmethod
+    def ordered(cls, days: list[date], items: tuple[R, ...]) -> _Timeline[R]:
+        """The timeline of ``items`` already in the order of their ``days``."""
+        timeline = cls.__new__(cls)
+        timeline.days, timeline.items = days, items
+        return timeline
 
     def span(self, days: DateRange) -> slice:
         start = bisect_left(self.days, days.start)
@@ -378,10 +388,10 @@ class Records:
         index = self._index
         firsts: list[date] = []
         lasts: list[date] = []
-        for timeline in (index.reports, index.violations_by_day, index.submissions):
-            if timeline.days:
-                firsts.append(timeline.days[0])
-                lasts.append(timeline.days[-1])
+        for days in (index.report_days, index.violations_by_day.days, index.submissions.days):
+            if days:
+                firsts.append(min(days))  # (the reports' days are in id order)
+                lasts.append(max(days))
         spans = [s.days for s in self.training_sessions] + [
             h.month.range for h in self.hours_worked
         ]
@@ -585,24 +595,24 @@ def _lookup(table: Mapping[Any, R], kind: str, key: str) -> R:
 
 
 class _Index:
-    """The look-up tables built once per bundle."""
+    """The look-up tables built once per bundle (those only rules read, on first use)."""
 
     __slots__ = (
+        "__dict__",  # (for the cached properties)
+        "_days",
+        "_reports",
+        "_zone",
         "accounts",
         "actions_of_report",
         "actions_of_violation",
         "appointments",
         "certifications",
-        "change_days",
         "departments",
         "employees",
         "injuries",
         "position",
         "production",
         "report_days",
-        "report_order",
-        "reports",
-        "reports_by_moment",
         "reports_by_reporter",
         "sessions",
         "submission_of_violation",
@@ -623,41 +633,25 @@ class _Index:
         self.accounts: Mapping[EmployeeId, ReportingAccount] = {
             a.employee: a for a in records.reporting_accounts
         }
-        # The day of each report and of each change of its status, in the company's zone,
-        # in one pass over the reports. A change counts from its day, never earlier than the
-        # last: the moments never go back, but a zone's local day can (America/Goose_Bay
-        # turned its clocks back from 00:01 to 23:01 of the day before, each autumn until
-        # 2010). One object per day: a 10x bundle has 775,784 such days, of about 1,100
-        # distinct ones.
-        # Kept as columns in the bundle's (id) order, which is the order the reports lie in
+        # The day of each report in the company's zone, in the bundle's (id) order: what
+        # validation needs (is the reporter on staff that day). One object per day: a 10x
+        # bundle has 775,784 days of reports and their changes, of about 1,100 distinct ones.
+        # Kept as columns in the bundle's order, which is the order the reports lie in
         # memory when loaded from the library's files (written in id order): what follows
         # reads them by position, not by id in time order, which at 30x touched a dict
-        # entry and an id string scattered over the heap per report.
+        # entry and an id string scattered over the heap per report. The reports in time
+        # order and the days of their changes are built when a rule first asks for them
+        # (below): a bundle that is only loaded, checked and saved never pays for them.
         reports = records.safety_reports
-        days: dict[date, date] = {}
-        one = days.setdefault
+        self._reports, self._zone = reports, zone
+        self._days: dict[date, date] = {}
+        one = self._days.setdefault
         self.position: Mapping[str, int] = {r.id: n for n, r in enumerate(reports)}
-        self.report_days: list[date] = []
-        self.change_days: list[tuple[date, ...]] = []
-        for r in reports:
-            day = r.reported_at.astimezone(zone).date()
-            day = one(day, day)
-            self.report_days.append(day)
-            changed = [one(d, d) for d in (c.at.astimezone(zone).date() for c in r.history)]
-            if changed and (changed[0] < day or changed != sorted(changed)):
-                changed = list(accumulate(changed, max, initial=day))[1:]
-            self.change_days.append(tuple(changed))
-        # In time order, ties by id: the reports are in id order, and a sort keeps the order
-        # of ties. (Not a (moment, id) key: comparing those tuples compares moments twice.)
-        moments = [r.reported_at for r in reports]
-        by_moment = sorted(range(len(reports)), key=moments.__getitem__)
-        self.reports_by_moment = array("l", by_moment)
+        self.report_days: list[date] = [
+            one(day, day) for day in (r.reported_at.astimezone(zone).date() for r in reports)
+        ]
         # Grouped by reporter when first asked (`Records.reports_by`): no rule needs it.
         self.reports_by_reporter: Mapping[EmployeeId, tuple[SafetyReport, ...]] | None = None
-        # The timeline orders by local day, which a change of the zone's offset can turn
-        # back an hour: by day, then by moment (a sort keeps the order of ties).
-        self.report_order = array("l", sorted(by_moment, key=self.report_days.__getitem__))
-        self.reports = _Timeline((self.report_days[n], reports[n]) for n in self.report_order)
         self.sessions = _Timeline((s.days.start, s) for s in records.training_sessions)
         self.submissions = _Timeline((s.issued_on, s) for s in records.submissions)
         self.submissions_by_inspector = _group(self.submissions.items, lambda s: s.inspector)
@@ -680,6 +674,47 @@ class _Index:
             )
             for relation in WorkerRelation
         }
+
+    @cached_property
+    def change_days(self) -> list[tuple[date, ...]]:
+        """The day of each change of each report's status, in the bundle's order.
+
+        A change counts from its day in the company's zone, never earlier than the last:
+        the moments never go back, but a zone's local day can (America/Goose_Bay turned
+        its clocks back from 00:01 to 23:01 of the day before, each autumn until 2010).
+        """
+        zone, one = self._zone, self._days.setdefault
+        change_days: list[tuple[date, ...]] = []
+        for report, day in zip(self._reports, self.report_days, strict=True):
+            changed = [one(d, d) for d in (c.at.astimezone(zone).date() for c in report.history)]
+            if changed and (changed[0] < day or changed != sorted(changed)):
+                changed = list(accumulate(changed, max, initial=day))[1:]
+            change_days.append(tuple(changed))
+        return change_days
+
+    @cached_property
+    def reports_by_moment(self) -> array[int]:
+        """The bundle's positions of the reports in time order, ties by id."""
+        # The reports are in id order, and a sort keeps the order of ties. (Not a
+        # (moment, id) key: comparing those tuples compares moments twice.)
+        moments = [r.reported_at for r in self._reports]
+        return array("l", sorted(range(len(moments)), key=moments.__getitem__))
+
+    @cached_property
+    def report_order(self) -> array[int]:
+        """The bundle's positions of the reports by local day, then by moment."""
+        # A change of the zone's offset can turn the local day back an hour: by day, then
+        # by moment (a sort keeps the order of ties).
+        return array("l", sorted(self.reports_by_moment, key=self.report_days.__getitem__))
+
+    @cached_property
+    def reports(self) -> _Timeline[SafetyReport]:
+        """The reports by local day, then by moment."""
+        order = self.report_order
+        return _Timeline.ordered(
+            list(map(self.report_days.__getitem__, order)),
+            tuple(map(self._reports.__getitem__, order)),
+        )
 
     def by_reporter(
         self, reports: Sequence[SafetyReport]
@@ -760,8 +795,7 @@ class _Validation:
                 self.employed(account, "employee", holder, account.registered_on, "registered")
         for session in records.training_sessions:
             self.session(session)
-        for report, day in zip(records.safety_reports, self.index.report_days, strict=True):
-            self.report(report, day)
+        self.reports()
         for violation in records.violations:
             self.department(violation, "department", violation.department)
         listed_by: dict[ViolationId, SubmissionId] = {}
@@ -925,6 +959,49 @@ class _Validation:
             employee = self.employee(session, "attendees", attendee)
             if employee and self.employed(session, "attendees", employee, first, "attended"):
                 self.employed(session, "attendees", employee, last, "attended")
+
+    def reports(self) -> None:
+        """Every report's checks: those of a reporter whose reports all pass, at once.
+
+        A reporter on staff on the first and the last day they reported, and registered
+        by the first, was on staff and registered on every day between (employment is
+        one span): their reports pass, unless a department is unknown. Only the reports
+        of the other reporters, or naming an unknown department, are checked one by one,
+        which finds and words each problem.
+        """
+        reports, days = self.records.safety_reports, self.index.report_days
+        first: dict[EmployeeId, date] = {}
+        last: dict[EmployeeId, date] = {}
+        for reporter, day in zip(map(_REPORTER, reports), days, strict=True):
+            seen = first.get(reporter)
+            if seen is None:
+                first[reporter] = last[reporter] = day
+            elif day < seen:
+                first[reporter] = day
+            elif day > last[reporter]:
+                last[reporter] = day
+        suspects = {r for r, day in first.items() if not self.reported_in_time(r, day, last[r])}
+        unknown = set(map(_DEPARTMENT, reports)).difference(self.index.departments)
+        if suspects or unknown:
+            for report, day in zip(reports, days, strict=True):
+                if report.reporter in suspects or report.department in unknown:
+                    self.report(report, day)
+
+    def reported_in_time(self, reporter: EmployeeId, first: date, last: date) -> bool:
+        """Whether ``reporter`` is on staff and registered from ``first`` to ``last``.
+
+        Only whether ``reporter`` is a known employee, if the bundle is not dated.
+        """
+        employee = self.index.employees.get(reporter)
+        if employee is None or not self.dated:
+            return employee is not None
+        account = self.index.accounts.get(reporter)
+        return (
+            employee._on_staff(first)
+            and employee._on_staff(last)
+            and account is not None
+            and account.registered_on <= first
+        )
 
     def report(self, report: SafetyReport, day: date) -> None:
         self.department(report, "department", report.department)
