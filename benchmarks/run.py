@@ -14,8 +14,8 @@ ratios, which are what the targets are about, stay steady. The pieces:
 - payouts: the year's reward awards plus inspector pay, on a bundle whose report index
   is built (once per bundle, as the floor's tuples are made once, untimed);
 - floor: the same awards and pay, hand-written over plain tuples (``baselines.py``);
-- rules: every rule of the year (``key_points``) on a bundle just built (untimed), so
-  the indexes the rules build on first use are counted;
+- rules: every rule of the year (``key_points``) on a bundle just loaded (untimed), so
+  the indexes the rules build on first use are counted (streamed scales: just built);
 - pandas: the same awards and pay with pandas, end to end from the JSON-ready data.
 
 Every path's totals are compared with the library's before any figure is
@@ -95,7 +95,7 @@ FIELDS = tuple(field.name for field in attrs.fields(Records) if field.init)
 class Fresh:
     """Work timed on a value made afresh, untimed, before each round's run.
 
-    The rules on a bundle just built: a bundle keeps the indexes its rules build on
+    The rules on a bundle just loaded: a bundle keeps the indexes its rules build on
     first use, so a second run on the same bundle would leave their cost out.
     """
 
@@ -139,7 +139,7 @@ def measure(scale: int, runs: int) -> dict[str, Any]:
             "build": lambda: Records(**fields),
             "payouts": lambda: payouts(records),
             "floor": lambda: floor(plain, year=YEAR, policy=REWARD_POLICY, quarterly=quarterly),
-            "rules": Fresh(lambda: Records(**fields), all_rules),
+            "rules": Fresh(lambda: serialization.load(data, Records), all_rules),
             "pandas": lambda: pandas_rules(
                 data, year=YEAR, policy=REWARD_POLICY, quarterly=quarterly
             ),

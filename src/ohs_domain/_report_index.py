@@ -14,6 +14,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from datetime import date, timedelta, timezone
+from operator import attrgetter
 from typing import Final
 
 from ohs_domain._periods import DateRange
@@ -32,6 +33,12 @@ RISKS: Final = tuple(RiskLevel)
 """Risk levels by code: a level's code is its position."""
 _RISK_CODE: Final = {risk: code for code, risk in enumerate(RISKS)}
 _MICROSECOND: Final = timedelta(microseconds=1)
+_ACCEPTED: Final = ReportStatus.ACCEPTED
+_REJECTED: Final = ReportStatus.REJECTED
+_ELIMINATED: Final = ReportStatus.ELIMINATED
+_REPORTER: Final = attrgetter("reporter")
+_KIND_VALUE: Final = attrgetter("kind._value_")
+_RISK: Final = attrgetter("risk")
 
 
 class ReportIndex:
@@ -85,15 +92,15 @@ class ReportIndex:
         self.production = tuple(records._is_production(e) for e in self.employees)
         index = records._index
         self.reports: tuple[SafetyReport, ...] = index.reports.items
-        self.days = array("q", [day.toordinal() for day in index.reports.days])
+        self.days = array("q", map(date.toordinal, index.reports.days))
         decided = _Decided(records, position)
         order = index.report_order  # the bundle's positions in time order
-        self.slot = array("q", [decided.slot[n] for n in order])
-        self.accepted = array("q", [decided.accepted[n] for n in order])
-        self.rejected = array("q", [decided.rejected[n] for n in order])
-        self.eliminated = array("q", [decided.eliminated[n] for n in order])
-        self.taken = array("q", [decided.taken[n] for n in order])
-        self.risk = array("b", [decided.risk[n] for n in order])
+        self.slot = array("q", map(decided.slot.__getitem__, order))
+        self.accepted = array("q", map(decided.accepted.__getitem__, order))
+        self.rejected = array("q", map(decided.rejected.__getitem__, order))
+        self.eliminated = array("q", map(decided.eliminated.__getitem__, order))
+        self.taken = array("q", map(decided.taken.__getitem__, order))
+        self.risk = array("b", map(decided.risk.__getitem__, order))
         zoned = frozenset(decided.zoned)  # (usually none: then no pass over the order)
         self.zoned = frozenset(t for t, n in enumerate(order) if n in zoned) if zoned else zoned
 
@@ -113,34 +120,43 @@ class _Decided:
     __slots__ = ("accepted", "eliminated", "rejected", "risk", "slot", "taken", "zoned")
 
     def __init__(self, records: Records, position: dict[EmployeeId, int]) -> None:
-        self.slot: list[int] = []
+        reports = records.safety_reports
+        # Who and what kind, and the risk: a look-up per report, each pass in C.
+        reporters = map(position.__getitem__, map(_REPORTER, reports))
+        kinds = map(_CODE.__getitem__, map(_KIND_VALUE, reports))
+        self.slot = [
+            reporter * WIDTH + kind for reporter, kind in zip(reporters, kinds, strict=True)
+        ]
+        self.risk = list(map(_RISK_CODE.__getitem__, map(_RISK, reports)))
+        # The days of the decisions: a pass over each report's few changes.
         self.accepted: list[int] = []
         self.rejected: list[int] = []
         self.eliminated: list[int] = []
         self.taken: list[int] = []
-        self.risk: list[int] = []
         self.zoned: list[int] = []
-        changes = zip(records.safety_reports, records._index.change_days, strict=True)
+        accepted, rejected = self.accepted.append, self.rejected.append
+        eliminated, taken = self.eliminated.append, self.taken.append
+        changes = zip(reports, records._index.change_days, strict=True)
         for n, (report, days) in enumerate(changes):
-            self.slot.append(position[report.reporter] * WIDTH + _CODE[report.kind._value_])
-            self.risk.append(_RISK_CODE[report.risk])
             accepted_on = rejected_on = eliminated_on = NEVER
-            taken = 0
+            took = 0
             for change, day in zip(report.history, days, strict=True):
-                if change.status is ReportStatus.ACCEPTED:
+                status = change.status
+                if status is _ACCEPTED:
                     accepted_on = day.toordinal()
-                elif change.status is ReportStatus.REJECTED:
-                    rejected_on = day.toordinal()
-                elif change.status is ReportStatus.ELIMINATED:
+                elif status is _ELIMINATED:
                     eliminated_on = day.toordinal()
-                    taken = (change.at - report.reported_at) // _MICROSECOND
-                    zone = report.reported_at.tzinfo
-                    if type(zone) is not timezone and change.at.tzinfo is not zone:
+                    registered_at, at = report.reported_at, change.at
+                    took = (at - registered_at) // _MICROSECOND
+                    zone = registered_at.tzinfo
+                    if type(zone) is not timezone and at.tzinfo is not zone:
                         self.zoned.append(n)
-            self.accepted.append(accepted_on)
-            self.rejected.append(rejected_on)
-            self.eliminated.append(eliminated_on)
-            self.taken.append(taken)
+                elif status is _REJECTED:
+                    rejected_on = day.toordinal()
+            accepted(accepted_on)
+            rejected(rejected_on)
+            eliminated(eliminated_on)
+            taken(took)
 
 
 def report_index(records: Records) -> ReportIndex:
