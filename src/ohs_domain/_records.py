@@ -6,7 +6,8 @@ built from plain iterables, stores each collection sorted by its key (so the
 same facts in any order make an equal bundle), and on construction checks
 every rule of validity across records, reporting **all** problems at once,
 each naming the record and the field. It then builds the indexes the rules
-need (by employee, by department, by period), so evaluations never rescan.
+need (by employee, by department, by period; the reports in time order and the
+days of their status changes when a rule first asks), so evaluations never rescan.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import Final
 
 from ohs_domain._periods import DateRange
-from ohs_domain._records import Records
+from ohs_domain._records import _REPORTER, Records
 from ohs_domain._reporting import ReportKind, ReportStatus, RiskLevel, SafetyReport
 from ohs_domain._workforce import Employee, EmployeeId
 
@@ -36,7 +36,6 @@ _MICROSECOND: Final = timedelta(microseconds=1)
 _ACCEPTED: Final = ReportStatus.ACCEPTED
 _REJECTED: Final = ReportStatus.REJECTED
 _ELIMINATED: Final = ReportStatus.ELIMINATED
-_REPORTER: Final = attrgetter("reporter")
 _KIND_VALUE: Final = attrgetter("kind._value_")
 _RISK: Final = attrgetter("risk")
 
