@@ -29,11 +29,13 @@ the demo company is written to one JSON Lines file per collection, and loading
 reads each file in chunks of ``CHUNK`` records, in a fresh process whose
 resident memory is the bundle's. pydantic and pandas need every input dict at
 once, so they are left out there; the floor reads its tuples from the same
-stream.
+stream. The 1000x target is about the loading process alone: its load time and
+its own peak are printed, and for a smaller streamed scale what they would be at
+1000x if they grew in proportion to the scale.
 
 A scale whose peak memory, estimated from the figures measured per unit of
 scale (``MIB_PER_SCALE``), exceeds the machine's memory is refused before
-anything runs, with the largest scale that fits: 1000x needs about 49 GiB.
+anything runs, with the largest scale that fits: 1000x needs about 37 GiB.
 """
 
 from __future__ import annotations
@@ -81,10 +83,12 @@ from ohs_domain.demo import (
 
 T = TypeVar("T")
 CHUNK = 50_000
-# Peak resident memory per unit of scale, measured on 2026-12-02 (the 2022-2024 demo):
-# 5,201 MiB at 30x in memory, 469 MiB at 10x streamed. A scale whose estimate exceeds
-# the machine's memory is refused before anything runs: it would only be killed.
-MIB_PER_SCALE = {"in memory": 175, "streamed": 50}
+# Peak resident memory per unit of scale, measured on the 2022-2024 demo: 5,201 MiB at
+# 30x in memory (2026-12-02); streamed, 3,795 MiB at 100x and 11,378 MiB at 300x
+# (2026-12-03). A scale whose estimate exceeds the machine's memory is refused before
+# anything runs: it would only be killed.
+MIB_PER_SCALE = {"in memory": 175, "streamed": 38}
+STREAM_TARGET_SCALE = 1000  # the scale of the streamed load's target
 YEAR = Year(2023)
 PAID_ON = date(2024, 1, 25)
 # Every field of a bundle: its zone, then its collections (corrective actions included).
@@ -233,6 +237,9 @@ def measure_streamed(scale: int, runs: int, folder: Path) -> dict[str, Any]:
         "load": loaded["load"],
         "bundle_bytes": loaded["bundle_bytes"],
         "peak_rss_bytes": max(own_peak, loaded["peak_rss_bytes"]),
+        # What the 1000x target is about; the loading process's size before it loads:
+        "load_peak_rss_bytes": loaded["peak_rss_bytes"],
+        "load_base_rss_bytes": loaded["base_rss_bytes"],
     }
 
 
@@ -295,6 +302,7 @@ def measure_load_streamed(folder: Path, runs: int) -> dict[str, Any]:
         "load": statistics.median(times),
         "bundle_bytes": _resident_bytes() - before,
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "base_rss_bytes": before,
         "totals": _shown(payouts(records)),
     }
 
@@ -371,11 +379,14 @@ def report(results: list[dict[str, Any]]) -> None:
         print(f"  {name:<44} ratio {shown:>6}  {'met' if met else 'NOT met'}")
     for r in results:
         if r.get("streamed"):
-            minutes, gib = r["load"] / 60, r["peak_rss_bytes"] / 2**30
-            print(
-                f"  x{r['scale']} streamed: load {minutes:.1f} min (target < 6), "
-                f"peak {gib:.1f} GiB (target < 8)"
-            )
+            minutes, gib = r["load"] / 60, r["load_peak_rss_bytes"] / 2**30
+            line = f"  x{r['scale']} streamed: load {minutes:.1f} min, loading's peak {gib:.1f} GiB"
+            if r["scale"] != STREAM_TARGET_SCALE:
+                # In proportion to the scale, above the process's size before loading.
+                times, base = STREAM_TARGET_SCALE / r["scale"], r["load_base_rss_bytes"] / 2**30
+                line += f" (x{STREAM_TARGET_SCALE} in proportion: {minutes * times:.0f} min, "
+                line += f"{base + (gib - base) * times:.0f} GiB)"
+            print(f"{line}; target at x{STREAM_TARGET_SCALE}: load < 6 min, peak < 8 GiB")
 
 
 def _memory_bytes() -> int:
